@@ -1,0 +1,49 @@
+# unitedfront-tui — `make run` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint typecheck pytest snapshot-update bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps: reinstall only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+run: $(VENV)/.installed ## Set up and launch the explorer (make run ARGS="--data x.toml")
+	$(BIN)/unitedfront-tui $(ARGS)
+
+lint: $(VENV)/.installed-test ## ruff lint and format check
+	$(BIN)/ruff check tui tests benchmarks
+	$(BIN)/ruff format --check tui tests benchmarks
+
+typecheck: $(VENV)/.installed-test ## mypy --strict on tui/ and tests/
+	$(BIN)/mypy --strict tui tests
+
+pytest: $(VENV)/.installed-test ## the test suite only
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest ## Set up and run lint, types and tests
+
+snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
+	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update
+
+bench: $(VENV)/.installed-test ## Run the benchmarks (see benchmarks/RESULTS.md)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+clean: ## Remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

@@ -1,0 +1,121 @@
+"""Read a dataset file: every way it can fail becomes a located, one-line :class:`Problem`."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui.dataset.errors import DatasetError, Problem
+from tui.dataset.locate import KeyLocator
+from tui.dataset.model import Dataset
+from tui.dataset.validate import build
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Largest dataset read (about 140,000 state tables): past it, refuse rather than stall."""
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Return the file's text, or raise :class:`DatasetError` saying why it cannot be read."""
+    name = os.fspath(path)
+
+    def fail(message: str, line: int | None = None, column: int | None = None) -> DatasetError:
+        return DatasetError([Problem(name, message, line, column)])
+
+    try:
+        info = os.stat(name)
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except PermissionError:
+        raise fail("permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise fail(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise fail("is a directory, not a dataset file")
+    if not stat.S_ISREG(info.st_mode):
+        raise fail("is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise fail(f"is {info.st_size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise fail("permission denied") from None
+    except OSError as exc:
+        raise fail(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise fail(f"is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        raise fail("is not a text file (NUL byte)", line, column)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise fail(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column) from None
+    if not text.strip(" \t\r\n\ufeff"):
+        raise fail("is empty (no TOML in it)")
+    return text.removeprefix("\ufeff")
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of a byte offset."""
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return line, len(data[start:offset].decode("utf-8", "replace")) + 1
+
+
+def parse(text: str, name: str) -> dict[str, Any]:
+    """Parse TOML text; syntax errors carry the parser's line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line: int | None = None
+        column: int | None = None
+        if match := _TOML_POSITION.search(message):
+            line, column = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()]
+        elif match := _TOML_END.search(message):
+            lines = text.splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+            message = message[: match.start()] + " at end of file"
+        raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
+    except RecursionError:
+        raise DatasetError([Problem(name, "TOML nesting is too deep to read")]) from None
+
+
+def load_text(text: str, name: str = "<dataset>") -> Dataset:
+    """Parse and validate dataset text (``name`` labels messages)."""
+    doc = parse(text, name)
+    dataset, issues = build(doc, name)
+    if dataset is None or issues:
+        locator = KeyLocator(text)
+        raise DatasetError(
+            Problem(name, message, locator.line_of(parts), None, field or None)
+            for parts, field, message in issues
+        )
+    return dataset
+
+
+def load(path: str | os.PathLike[str]) -> Dataset:
+    """Read, parse and validate the dataset at ``path``; raise :class:`DatasetError` otherwise."""
+    name = os.fspath(path)
+    return load_text(read_text(name), name)
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A short name for ``path``: relative to the current directory when that is shorter."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return os.fspath(path)
+    absolute = os.fspath(Path(path).resolve())
+    return relative if len(relative) < len(absolute) else absolute

@@ -1,0 +1,43 @@
+"""Rules for strings that reach a terminal: what is refused, how it is echoed and searched."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0/C1 controls (newline and tab excepted), DEL, and bidi embedding/override/isolate marks.
+
+These can move the cursor, retitle the window, make hyperlinks or reorder what a reader sees;
+none has a place in a figure's text.
+"""
+
+_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def first_unsafe(text: str) -> str | None:
+    """Describe the first refused character in ``text``, or return None when it is clean."""
+    match = UNSAFE.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    name = unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name} at character {match.start() + 1}"
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """Return ``text`` safe to print on one terminal line: controls escaped, long text cut."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return _ECHO_UNSAFE.sub(_escape, text)
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for searching: case- and accent-insensitive ("Dakota du Nord" ~ "dakota")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

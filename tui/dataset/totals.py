@@ -1,0 +1,115 @@
+"""Operation totals computed from the states, and their reconciliation with the source."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.dataset.model import METRICS, Dataset, Metric, State
+
+
+@dataclass(frozen=True, slots=True)
+class MetricTotal:
+    """The sum of one metric over the states that report it."""
+
+    metric: Metric
+    total: int
+    reporting: int
+    """How many states report this metric (a state that does not is not counted as 0)."""
+    of: int
+    """How many states were summed over."""
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Per-metric totals over a set of states."""
+
+    states: int
+    metrics: tuple[MetricTotal, ...]
+
+    def __getitem__(self, metric: Metric) -> MetricTotal:
+        for item in self.metrics:
+            if item.metric == metric:
+                return item
+        raise KeyError(metric)
+
+
+def compute_totals(states: Iterable[State]) -> Totals:
+    """Sum every metric over ``states``, counting only the states that report it."""
+    sums = dict.fromkeys(METRICS, 0)
+    counts = dict.fromkeys(METRICS, 0)
+    n = 0
+    # One pass with local lookups: this runs on every filter keystroke at 100k rows.
+    for state in states:
+        n += 1
+        for metric in METRICS:
+            value = getattr(state, metric)
+            if value is not None:
+                sums[metric] += value
+                counts[metric] += 1
+    return Totals(
+        states=n,
+        metrics=tuple(MetricTotal(m, sums[m], counts[m], n) for m in METRICS),
+    )
+
+
+Status = Literal["match", "differs", "no-state-figures", "not-reported"]
+
+RECONCILED: tuple[Literal["states", "victims_rescued", "arrests", "medical_services"], ...] = (
+    "states",
+    "victims_rescued",
+    "arrests",
+    "medical_services",
+)
+"""The headline figures a source reports, in display order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """One headline figure: what the states add up to against what the source reports."""
+
+    metric: str
+    computed: int | None
+    """None when no state reports this metric."""
+    reported: int | None
+    """None when the source states no headline figure for it."""
+    reporting: int
+    """How many states contribute to ``computed``."""
+    of: int
+
+    @property
+    def status(self) -> Status:
+        """``match``, ``differs``, or why the two cannot be compared."""
+        if self.reported is None:
+            return "not-reported"
+        if self.computed is None:
+            return "no-state-figures"
+        return "match" if self.computed == self.reported else "differs"
+
+
+def reconcile(dataset: Dataset, totals: Totals | None = None) -> tuple[Reconciliation, ...]:
+    """Compare the dataset's computed totals with the figures its source reports."""
+    totals = totals if totals is not None else compute_totals(dataset.states)
+    rows: list[Reconciliation] = []
+    n = totals.states
+    for metric in RECONCILED:
+        reported = getattr(dataset.reported, metric)
+        if metric == "states":
+            rows.append(Reconciliation(metric, n, reported, n, n))
+            continue
+        item = totals[metric]
+        computed = item.total if item.reporting else None
+        rows.append(Reconciliation(metric, computed, reported, item.reporting, n))
+    return tuple(rows)
+
+
+LABELS: dict[str, str] = {
+    "states": "States",
+    "victims_rescued": "Victims rescued",
+    "victims_adult": "Adult victims",
+    "victims_minor": "Minor victims",
+    "arrests": "Arrests",
+    "medical_services": "Medical services",
+}
+"""Human labels for metrics, shared by the CLI, exports and the explorer."""

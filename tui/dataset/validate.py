@@ -1,0 +1,556 @@
+"""Schema version 1: turn a parsed TOML document into a :class:`Dataset`, or list every problem.
+
+Every error carries the field path (``states[KY].arrests``) and the key path used to find its
+line. Validation goes on after an error so that one run reports everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any, cast
+
+from tui.dataset.locate import Parts
+from tui.dataset.model import (
+    Agency,
+    ContextFigure,
+    Dataset,
+    Fact,
+    Level,
+    Operation,
+    Reported,
+    Role,
+    Source,
+    State,
+)
+from tui.dataset.text import UNSAFE, first_unsafe, printable
+
+SCHEMA_VERSION = 1
+MAX_INT = 2**53
+"""Largest figure accepted: beyond it, JSON consumers lose integer precision."""
+MAX_STRING = 10_000
+"""Longest string accepted, in characters (a long quote is a few hundred)."""
+MAX_LIST = 200
+"""Most entries in a list of strings (notes) or of agency state codes."""
+MAX_CODE = 16
+
+TOP_KEYS = ("schema_version", "operation", "source", "reported", "agencies", "states", "context")
+OPERATION_KEYS = (
+    "name",
+    "local_name",
+    "announced",
+    "announced_by",
+    "announced_by_title",
+    "summary",
+    "facts",
+    "notes",
+)
+FACT_KEYS = ("topic", "text", "quote", "translation")
+SOURCE_KEYS = ("title", "publisher", "author", "published", "language", "url", "reports_on")
+REPORTED_KEYS = ("states", "victims_rescued", "arrests", "medical_services", "quote", "translation")
+AGENCY_KEYS = ("name", "level", "role", "states", "quote", "translation")
+LEVELS = ("federal", "state", "local")
+ROLES = ("lead", "participant", "partner")
+CONTEXT_KEYS = ("figures", "notes")
+FIGURE_KEYS = ("label", "value", "year", "attributed_to", "quote", "translation")
+STATE_KEYS = (
+    "code",
+    "name",
+    "victims_rescued",
+    "victims_adult",
+    "victims_minor",
+    "arrests",
+    "medical_services",
+    "notes",
+    "quote",
+    "translation",
+)
+_STATE_KEYSET = frozenset(STATE_KEYS)
+_STATE_INTS = ("victims_rescued", "victims_adult", "victims_minor", "arrests", "medical_services")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+Issue = tuple[Parts, str, str]
+"""(key path for locating, field path for display, message)."""
+
+
+def _type_name(value: object) -> str:
+    """Name a TOML value's type the way the format documentation does."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, dt.time):
+        return "a time"
+    return type(value).__name__
+
+
+class Validator:
+    """Collects issues while building the model from one parsed document."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+
+    def fail(self, parts: Parts, field: str, message: str) -> None:
+        """Record one problem."""
+        self.issues.append((parts, field, message))
+
+    # -- generic checks -------------------------------------------------------------------
+
+    def keys(self, raw: dict[str, Any], allowed: tuple[str, ...], parts: Parts, label: str) -> None:
+        """Report keys of ``raw`` that the schema does not know, with a "did you mean" hint."""
+        for key in raw:
+            if key in allowed:
+                continue
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            more = (
+                f"; did you mean '{hint[0]}'?"
+                if hint
+                else f" (expected one of: {', '.join(allowed)})"
+            )
+            where = f"{label}.{key}" if label else key
+            self.fail((*parts, key), where, f"unknown key '{printable(key, 40)}'{more}")
+
+    def table(self, raw: object, parts: Parts, label: str, required: bool) -> dict[str, Any] | None:
+        """Return ``raw`` when it is a table; report it missing or mistyped otherwise."""
+        if raw is None:
+            if required:
+                self.fail(parts, label, "is required")
+            return None
+        if not isinstance(raw, dict):
+            self.fail(parts, label, f"must be a table, not {_type_name(raw)}")
+            return None
+        return raw
+
+    def string(
+        self, raw: dict[str, Any], key: str, parts: Parts, label: str, required: bool = False
+    ) -> str | None:
+        """Return the string at ``raw[key]``, checking type, emptiness, length and characters."""
+        value = raw.get(key)
+        field = f"{label}.{key}" if label else key
+        if value is None:
+            if required:
+                self.fail((*parts, key), field, "is required")
+            return None
+        return self.check_string(value, (*parts, key), field, required)
+
+    def check_string(self, value: object, parts: Parts, field: str, required: bool) -> str | None:
+        """Check one string value (also used for list entries)."""
+        if not isinstance(value, str):
+            self.fail(parts, field, f"must be a string, not {_type_name(value)}")
+            return None
+        if required and not value.strip():
+            self.fail(parts, field, "must not be empty")
+            return None
+        if len(value) > MAX_STRING:
+            self.fail(
+                parts, field, f"is {len(value):,} characters long; the limit is {MAX_STRING:,}"
+            )
+            return None
+        if UNSAFE.search(value):
+            self.fail(parts, field, f"contains a control or bidi character ({first_unsafe(value)})")
+            return None
+        return value
+
+    def strings(self, raw: dict[str, Any], key: str, parts: Parts, label: str) -> tuple[str, ...]:
+        """Return the list of strings at ``raw[key]`` (absent: empty)."""
+        value = raw.get(key)
+        field = f"{label}.{key}"
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.fail((*parts, key), field, f"must be an array of strings, not {_type_name(value)}")
+            return ()
+        if len(value) > MAX_LIST:
+            self.fail((*parts, key), field, f"has {len(value):,} entries; the limit is {MAX_LIST}")
+            return ()
+        out: list[str] = []
+        for i, item in enumerate(value):
+            checked = self.check_string(item, (*parts, key, i), f"{field}[{i}]", True)
+            if checked is not None:
+                out.append(checked)
+        return tuple(out)
+
+    def integer(self, raw: dict[str, Any], key: str, parts: Parts, label: str) -> int | None:
+        """Return the non-negative integer at ``raw[key]``; absent means *not reported*."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        return self.check_int(value, (*parts, key), f"{label}.{key}")
+
+    def check_int(self, value: object, parts: Parts, field: str) -> int | None:
+        """Check one figure: a non-negative integer no larger than 2^53."""
+        if type(value) is not int:
+            hint = " (leave the key out when the source does not report it)" if value == "" else ""
+            self.fail(parts, field, f"must be a whole number, not {_type_name(value)}{hint}")
+            return None
+        if value < 0:
+            self.fail(parts, field, f"must not be negative (got {value})")
+            return None
+        if value > MAX_INT:
+            self.fail(parts, field, f"is implausibly large (more than 2^53): {str(value)[:30]}")
+            return None
+        return value
+
+    def choice(
+        self,
+        raw: dict[str, Any],
+        key: str,
+        options: tuple[str, ...],
+        parts: Parts,
+        label: str,
+        required: bool,
+    ) -> str | None:
+        """Return ``raw[key]`` when it is one of ``options``."""
+        value = self.string(raw, key, parts, label, required)
+        if value is None:
+            return None
+        if value not in options:
+            hint = difflib.get_close_matches(value, options, n=1)
+            more = f"; did you mean '{hint[0]}'?" if hint else ""
+            self.fail(
+                (*parts, key),
+                f"{label}.{key}",
+                f"must be one of {', '.join(options)}, not '{printable(value, 40)}'{more}",
+            )
+            return None
+        return value
+
+    def date(
+        self, raw: dict[str, Any], key: str, parts: Parts, label: str, allow_time: bool
+    ) -> dt.date | None:
+        """Return a TOML date (or, with ``allow_time``, a date-time)."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime) and allow_time:
+            return value
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        wanted = "a date or date-time" if allow_time else "a date (YYYY-MM-DD, unquoted)"
+        self.fail((*parts, key), f"{label}.{key}", f"must be {wanted}, not {_type_name(value)}")
+        return None
+
+    def array_of_tables(self, raw: object, parts: Parts, label: str) -> list[dict[str, Any] | None]:
+        """Return the entries of an array of tables, None for entries that are not tables."""
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.fail(parts, label, f"must be an array of tables, not {_type_name(raw)}")
+            return []
+        out: list[dict[str, Any] | None] = []
+        for i, item in enumerate(raw):
+            out.append(self.table(item, (*parts, i), f"{label}[{i}]", True))
+        return out
+
+    # -- sections -------------------------------------------------------------------------
+
+    def operation(self, raw: object) -> Operation | None:
+        """Validate ``[operation]``."""
+        table = self.table(raw, ("operation",), "operation", True)
+        if table is None:
+            return None
+        p, lb = ("operation",), "operation"
+        self.keys(table, OPERATION_KEYS, p, lb)
+        facts: list[Fact] = []
+        for i, item in enumerate(
+            self.array_of_tables(table.get("facts"), (*p, "facts"), f"{lb}.facts")
+        ):
+            if item is None:
+                continue
+            fp, fl = (*p, "facts", i), f"{lb}.facts[{i}]"
+            self.keys(item, FACT_KEYS, fp, fl)
+            topic = self.string(item, "topic", fp, fl, True)
+            text = self.string(item, "text", fp, fl, True)
+            quote = self.string(item, "quote", fp, fl)
+            translation = self.string(item, "translation", fp, fl)
+            if topic is not None and text is not None:
+                facts.append(Fact(topic, text, quote, translation))
+        name = self.string(table, "name", p, lb, True)
+        result = Operation(
+            name=name or "",
+            local_name=self.string(table, "local_name", p, lb),
+            announced=self.date(table, "announced", p, lb, allow_time=False),
+            announced_by=self.string(table, "announced_by", p, lb),
+            announced_by_title=self.string(table, "announced_by_title", p, lb),
+            summary=self.string(table, "summary", p, lb),
+            facts=tuple(facts),
+            notes=self.strings(table, "notes", p, lb),
+        )
+        return result if name is not None else None
+
+    def source(self, raw: object) -> Source | None:
+        """Validate ``[source]``."""
+        table = self.table(raw, ("source",), "source", True)
+        if table is None:
+            return None
+        p, lb = ("source",), "source"
+        self.keys(table, SOURCE_KEYS, p, lb)
+        title = self.string(table, "title", p, lb, True)
+        url = self.string(table, "url", p, lb)
+        if url is not None and not url.startswith(("https://", "http://")):
+            self.fail((*p, "url"), f"{lb}.url", "must start with https:// or http://")
+            url = None
+        result = Source(
+            title=title or "",
+            publisher=self.string(table, "publisher", p, lb),
+            author=self.string(table, "author", p, lb),
+            published=self.date(table, "published", p, lb, allow_time=True),
+            language=self.string(table, "language", p, lb),
+            url=url,
+            reports_on=self.string(table, "reports_on", p, lb),
+        )
+        return result if title is not None else None
+
+    def reported(self, raw: object) -> Reported:
+        """Validate ``[reported]`` (optional: a source may state no headline figures)."""
+        table = self.table(raw, ("reported",), "reported", False)
+        if table is None:
+            return Reported()
+        p, lb = ("reported",), "reported"
+        self.keys(table, REPORTED_KEYS, p, lb)
+        return Reported(
+            states=self.integer(table, "states", p, lb),
+            victims_rescued=self.integer(table, "victims_rescued", p, lb),
+            arrests=self.integer(table, "arrests", p, lb),
+            medical_services=self.integer(table, "medical_services", p, lb),
+            quote=self.string(table, "quote", p, lb),
+            translation=self.string(table, "translation", p, lb),
+        )
+
+    def agencies(self, raw: object, codes: set[str]) -> tuple[Agency, ...]:
+        """Validate ``[[agencies]]``; their state codes must name states of the dataset."""
+        out: list[Agency] = []
+        for i, item in enumerate(self.array_of_tables(raw, ("agencies",), "agencies")):
+            if item is None:
+                continue
+            p, lb = ("agencies", i), f"agencies[{i}]"
+            self.keys(item, AGENCY_KEYS, p, lb)
+            name = self.string(item, "name", p, lb, True)
+            level = self.choice(item, "level", LEVELS, p, lb, False)
+            role = self.choice(item, "role", ROLES, p, lb, True)
+            states = self.strings(item, "states", p, lb)
+            for j, code in enumerate(states):
+                if codes and code not in codes:
+                    self.fail(
+                        (*p, "states", j),
+                        f"{lb}.states[{j}]",
+                        f"'{printable(code, 20)}' is not the code of a state in this dataset",
+                    )
+            quote = self.string(item, "quote", p, lb)
+            translation = self.string(item, "translation", p, lb)
+            if name is not None and role is not None:
+                out.append(
+                    Agency(
+                        name,
+                        cast(Role, role),
+                        cast(Level | None, level),
+                        states,
+                        quote,
+                        translation,
+                    )
+                )
+        return tuple(out)
+
+    def context(self, raw: object) -> tuple[tuple[ContextFigure, ...], tuple[str, ...]]:
+        """Validate ``[context]``: national figures that frame the operation's."""
+        table = self.table(raw, ("context",), "context", False)
+        if table is None:
+            return (), ()
+        p, lb = ("context",), "context"
+        self.keys(table, CONTEXT_KEYS, p, lb)
+        figures: list[ContextFigure] = []
+        entries = self.array_of_tables(table.get("figures"), (*p, "figures"), f"{lb}.figures")
+        for i, item in enumerate(entries):
+            if item is None:
+                continue
+            fp, fl = (*p, "figures", i), f"{lb}.figures[{i}]"
+            self.keys(item, FIGURE_KEYS, fp, fl)
+            label = self.string(item, "label", fp, fl, True)
+            value = item.get("value")
+            number = self.integer(item, "value", fp, fl)
+            if value is None:
+                self.fail((*fp, "value"), f"{fl}.value", "is required")
+            year = self.integer(item, "year", fp, fl)
+            attributed = self.string(item, "attributed_to", fp, fl)
+            quote = self.string(item, "quote", fp, fl)
+            translation = self.string(item, "translation", fp, fl)
+            if label is not None and number is not None:
+                figures.append(ContextFigure(label, number, year, attributed, quote, translation))
+        return tuple(figures), self.strings(table, "notes", p, lb)
+
+    def states(self, raw: object) -> tuple[State, ...]:
+        """Validate ``[[states]]``: the hot path, written to stay near-free at 100k rows."""
+        if raw is None:
+            self.fail(("states",), "states", "is required: add at least one [[states]] table")
+            return ()
+        if not isinstance(raw, list):
+            self.fail(("states",), "states", f"must be an array of tables, not {_type_name(raw)}")
+            return ()
+        if not raw:
+            self.fail(("states",), "states", "must list at least one state")
+            return ()
+        out: list[State] = []
+        seen: dict[str, int] = {}
+        unsafe = UNSAFE.search
+        allowed = _STATE_KEYSET
+        for i, row in enumerate(raw):
+            # Free each raw table once converted: the model must not hold the data twice.
+            raw[i] = None
+            if type(row) is not dict:
+                self.fail(("states", i), f"states[{i}]", f"must be a table, not {_type_name(row)}")
+                continue
+            code = row.get("code")
+            good_code = (
+                type(code) is str and 0 < len(code) <= MAX_CODE and _CODE_CHARS.issuperset(code)
+            )
+            label = f"states[{code}]" if good_code else f"states[{i}]"
+            p: Parts = ("states", i)
+            ok = True
+            if not allowed.issuperset(row):
+                self.keys(row, STATE_KEYS, p, label)
+                ok = False
+            if not good_code:
+                ok = False
+                if code is None:
+                    self.fail(p, label, "code is required")
+                else:
+                    self.fail((*p, "code"), f"{label}.code", _code_problem(code))
+            elif code in seen:
+                ok = False
+                self.fail(
+                    (*p, "code"),
+                    f"{label}.code",
+                    f"duplicate code '{code}' (first used by states[{seen[code]}])",
+                )
+            else:
+                seen[cast(str, code)] = i
+            name = row.get("name")
+            if type(name) is not str or not name.strip() or len(name) > MAX_STRING or unsafe(name):
+                ok = False
+                if name is None:
+                    self.fail(p, f"{label}.name", "is required")
+                else:
+                    self.check_string(name, (*p, "name"), f"{label}.name", True)
+            figures: list[int | None] = []
+            for key in _STATE_INTS:
+                value = row.get(key)
+                if value is not None and (type(value) is not int or not 0 <= value <= MAX_INT):
+                    value = self.check_int(value, (*p, key), f"{label}.{key}")
+                    ok = False
+                figures.append(value)
+            rescued, adult, minor, arrests, medical = figures
+            quote = row.get("quote")
+            if quote is not None and (
+                type(quote) is not str or len(quote) > MAX_STRING or unsafe(quote)
+            ):
+                ok = False
+                self.check_string(quote, (*p, "quote"), f"{label}.quote", False)
+            translation = row.get("translation")
+            if translation is not None and (
+                type(translation) is not str or len(translation) > MAX_STRING or unsafe(translation)
+            ):
+                ok = False
+                self.check_string(translation, (*p, "translation"), f"{label}.translation", False)
+            notes: tuple[str, ...] = ()
+            if "notes" in row:
+                count = len(self.issues)
+                notes = self.strings(row, "notes", p, label)
+                ok = ok and len(self.issues) == count
+            derived = False
+            if adult is not None or minor is not None:
+                if rescued is None:
+                    if adult is not None and minor is not None:
+                        rescued, derived = adult + minor, True
+                elif (adult or 0) + (minor or 0) > rescued or (
+                    adult is not None and minor is not None and adult + minor != rescued
+                ):
+                    ok = False
+                    self.fail(
+                        (*p, "victims_rescued"),
+                        f"{label}.victims_rescued",
+                        f"is {rescued}, but victims_adult ({_show(adult)}) and victims_minor "
+                        f"({_show(minor)}) do not agree with it",
+                    )
+            if ok:
+                out.append(
+                    State(
+                        cast(str, code),
+                        cast(str, name),
+                        rescued,
+                        adult,
+                        minor,
+                        arrests,
+                        medical,
+                        notes,
+                        quote,
+                        translation,
+                        derived,
+                    )
+                )
+        return tuple(out)
+
+
+def _show(value: int | None) -> str:
+    return "not reported" if value is None else str(value)
+
+
+def _code_problem(code: object) -> str:
+    """Explain why ``code`` is not a valid state code."""
+    if not isinstance(code, str):
+        return f"must be a string, not {_type_name(code)}"
+    if not code:
+        return "must not be empty"
+    if len(code) > MAX_CODE:
+        return f"'{printable(code, 20)}' is longer than {MAX_CODE} characters"
+    return (
+        f"'{printable(code, 20)}' may only use A-Z, 0-9 and '-' "
+        "(upper case; a USPS code such as 'KY' for a state)"
+    )
+
+
+def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
+    """Validate a parsed document; return the dataset, or None and the issues found."""
+    check = Validator()
+    version = doc.get("schema_version")
+    where: Parts = ("schema_version",)
+    if version is None:
+        check.fail(where, "schema_version", f"is required (schema_version = {SCHEMA_VERSION})")
+    elif type(version) is not int:
+        check.fail(
+            where,
+            "schema_version",
+            f"must be the integer {SCHEMA_VERSION}, not {_type_name(version)}",
+        )
+    elif version != SCHEMA_VERSION:
+        check.fail(
+            where,
+            "schema_version",
+            f"is {str(version)[:20]}; only schema version {SCHEMA_VERSION} is read",
+        )
+        return None, check.issues
+    check.keys(doc, TOP_KEYS, (), "")
+    states = check.states(doc.get("states"))
+    codes = {s.code for s in states}
+    operation = check.operation(doc.get("operation"))
+    source = check.source(doc.get("source"))
+    reported = check.reported(doc.get("reported"))
+    agencies = check.agencies(doc.get("agencies"), codes)
+    figures, notes = check.context(doc.get("context"))
+    if check.issues or operation is None or source is None:
+        return None, check.issues
+    return (
+        Dataset(operation, source, reported, states, agencies, figures, notes, path=path),
+        check.issues,
+    )

@@ -1,0 +1,225 @@
+"""Exports of a dataset (CSV, JSON, Markdown) and the atomic, no-clobber file write."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
+
+CSV_COLUMNS = (
+    "code",
+    "state",
+    "victims_rescued",
+    "victims_adult",
+    "victims_minor",
+    "arrests",
+    "notes",
+    "medical_services",
+    "victims_derived",
+    "quote",
+    "translation",
+)
+"""CSV header: the first seven columns are fixed; tools may rely on their names and order."""
+
+
+def _cell(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def to_csv(dataset: Dataset) -> str:
+    """One row per state, in dataset order; an empty cell means *not reported*."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in dataset.states:
+        writer.writerow(
+            (
+                s.code,
+                s.name,
+                _cell(s.victims_rescued),
+                _cell(s.victims_adult),
+                _cell(s.victims_minor),
+                _cell(s.arrests),
+                "; ".join(s.notes),
+                _cell(s.medical_services),
+                "yes" if s.victims_derived else "",
+                s.quote or "",
+                s.translation or "",
+            )
+        )
+    return out.getvalue()
+
+
+def _state_json(s: State) -> dict[str, Any]:
+    return {
+        "code": s.code,
+        "state": s.name,
+        "victims_rescued": s.victims_rescued,
+        "victims_adult": s.victims_adult,
+        "victims_minor": s.victims_minor,
+        "arrests": s.arrests,
+        "notes": list(s.notes),
+        "medical_services": s.medical_services,
+        "victims_derived": s.victims_derived,
+        "quote": s.quote,
+        "translation": s.translation,
+    }
+
+
+def _plain(value: object) -> object:
+    """Make dataclass field values JSON-friendly (dates as ISO strings, tuples as lists)."""
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    return value
+
+
+def to_document(dataset: Dataset) -> dict[str, Any]:
+    """The JSON export as a Python structure."""
+    totals = compute_totals(dataset.states)
+    return {
+        "schema_version": 1,
+        "operation": _plain(dataset.operation),
+        "source": _plain(dataset.source),
+        "reported": _plain(dataset.reported),
+        "agencies": _plain(dataset.agencies),
+        "context": {"figures": _plain(dataset.context), "notes": list(dataset.context_notes)},
+        "states": [_state_json(s) for s in dataset.states],
+        "totals": {
+            "states": totals.states,
+            **{m.metric: {"total": m.total, "reporting": m.reporting} for m in totals.metrics},
+        },
+        "reconciliation": [
+            {
+                "metric": r.metric,
+                "computed": r.computed,
+                "reported": r.reported,
+                "reporting": r.reporting,
+                "status": r.status,
+            }
+            for r in reconcile(dataset, totals)
+        ],
+    }
+
+
+def to_json(dataset: Dataset) -> str:
+    """JSON export: the per-state CSV fields plus operation, source, totals and reconciliation."""
+    return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown table cell: pipes, markup characters and line breaks."""
+    for char in "\\`*_[]<>|":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")
+
+
+def _md_figure(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def to_markdown(dataset: Dataset) -> str:
+    """A readable report: state table, totals with reconciliation, and the source."""
+    op, src = dataset.operation, dataset.source
+    lines = [f"# {_md(op.name)}", ""]
+    if op.summary:
+        lines += [_md(op.summary), ""]
+    lines += [
+        "| Code | State | Victims rescued | Adult | Minor | Arrests | Notes |",
+        "|---|---|--:|--:|--:|--:|---|",
+    ]
+    for s in dataset.states:
+        victims = _md_figure(s.victims_rescued) + (" (sum)" if s.victims_derived else "")
+        lines.append(
+            f"| {_md(s.code)} | {_md(s.name)} | {victims} | {_md_figure(s.victims_adult)} | "
+            f"{_md_figure(s.victims_minor)} | {_md_figure(s.arrests)} | "
+            f"{_md('; '.join(s.notes))} |"
+        )
+    lines += ["", "— = not reported by the source (not zero).", "", "## Totals", ""]
+    lines += [
+        "| Figure | Computed | Reported | States reporting | Check |",
+        "|---|--:|--:|--:|---|",
+    ]
+    marks = {
+        "match": "✓ match",
+        "differs": "⚠ differs",
+        "no-state-figures": "no per-state figures",
+        "not-reported": "not reported by source",
+    }
+    for r in reconcile(dataset):
+        lines.append(
+            f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {_md_figure(r.reported)} | "
+            f"{r.reporting} of {r.of} | {marks[r.status]} |"
+        )
+    lines += ["", "## Source", ""]
+    byline = ", ".join(
+        _md(str(x)) for x in (src.author, src.publisher, src.published, src.language) if x
+    )
+    lines.append(f"{_md(src.title)}" + (f" — {byline}" if byline else ""))
+    if src.url:
+        lines += ["", f"<{src.url.replace('>', '%3E')}>"]
+    return "\n".join(lines) + "\n"
+
+
+FORMATS: dict[str, Callable[[Dataset], str]] = {
+    "csv": to_csv,
+    "json": to_json,
+    "markdown": to_markdown,
+}
+
+
+class ExportError(Exception):
+    """An export could not be written; the message says why, in one line."""
+
+
+def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None:
+    """Write ``text`` to ``target`` via a temporary file and a rename.
+
+    Without ``force`` an existing file is never replaced, even one created while writing
+    (the final step is a hard link, which fails if the name exists). On any failure no
+    temporary file is left behind.
+    """
+    path = Path(target)
+    directory = path.parent
+    if path.is_dir():
+        raise ExportError(f"{path}: is a directory")
+    if not directory.is_dir():
+        raise ExportError(f"{path}: directory {directory} does not exist")
+    if path.exists() and not force:
+        raise ExportError(f"{path}: already exists (use --force to overwrite)")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise ExportError(f"{path}: already exists (use --force to overwrite)") from None
+            except OSError:
+                # Filesystems without hard links: the exists() check above is the guard.
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
