@@ -1,0 +1,1 @@
+"""Reliability and security tests: hostile datasets, nothing lost, fuzzing and soak."""
