@@ -194,6 +194,9 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
     directory = path.parent
     if path.is_dir():
         raise ExportError(f"{path}: is a directory")
+    if path.exists() and not path.is_file():
+        # A device, FIFO or socket (/dev/null, /dev/stdout): renaming over it would replace it.
+        raise ExportError(f"{path}: is not a regular file; leave out -o to write to stdout")
     if not directory.is_dir():
         raise ExportError(f"{path}: directory {directory} does not exist")
     if path.exists() and not force:
