@@ -84,8 +84,11 @@ def parse(text: str, name: str) -> dict[str, Any]:
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
         elif match := _TOML_END.search(message):
-            lines = text.splitlines() or [""]
-            line, column = len(lines), len(lines[-1]) + 1
+            # TOML ends lines at "\n" only (str.splitlines() also splits at U+2028 and others).
+            lines = text.split("\n")
+            if len(lines) > 1 and not lines[-1]:
+                lines.pop()
+            line, column = len(lines), len(lines[-1].removesuffix("\r")) + 1
             message = message[: match.start()] + " at end of file"
         raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
     except RecursionError:

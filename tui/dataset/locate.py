@@ -29,12 +29,50 @@ def _split_key(dotted: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _opens_multiline(value: str) -> str | None:
-    """Return the delimiter of a multi-line string that ``value`` opens and does not close."""
-    for delim in ('"""', "'''"):
-        if value.startswith(delim) and value.count(delim) == 1:
-            return delim
-    return None
+def _open_string_after(text: str, closing: str | None = None) -> str | None:
+    """Scan one line's TOML text; return the multi-line string delimiter still open at its end.
+
+    ``closing`` is the delimiter of a multi-line string already open when the line starts.
+    Single-line strings and comments are skipped: triple quotes inside them open nothing.
+    """
+    i, n = 0, len(text)
+    while i < n:
+        if closing is not None:
+            end = _find_close(text, i, closing)
+            if end < 0:
+                return closing
+            i, closing = end, None
+            continue
+        char = text[i]
+        if char == "#":
+            return None
+        if text.startswith('"""', i) or text.startswith("'''", i):
+            closing = text[i : i + 3]
+            i += 3
+        elif char in "\"'":
+            i = _find_close(text, i + 1, char)
+            if i < 0:
+                return None
+        else:
+            i += 1
+    return closing
+
+
+def _find_close(text: str, start: int, delim: str) -> int:
+    """Index just past the ``delim`` that closes a string begun before ``start``, or -1."""
+    i, n = start, len(text)
+    while i < n:
+        if delim[0] == '"' and text[i] == "\\":
+            i += 2
+            continue
+        if text.startswith(delim, i):
+            end = i + len(delim)
+            # A multi-line string may end with up to two extra quotes: '''a''''' is "a''".
+            while len(delim) == 3 and end < n and text[end] == delim[0] and end - i < 5:
+                end += 1
+            return end
+        i += 1
+    return -1
 
 
 class KeyLocator:
@@ -51,12 +89,12 @@ class KeyLocator:
         current: Parts = ()
         counts: dict[tuple[str, ...], int] = {}
         closing: str | None = None
-        for number, raw in enumerate(text.splitlines(), start=1):
-            line = raw.strip()
+        # TOML ends lines at "\n" only: str.splitlines() would also split at U+2028, U+0085...
+        for number, raw in enumerate(text.split("\n"), start=1):
             if closing is not None:
-                if closing in line:
-                    closing = None
+                closing = _open_string_after(raw, closing)
                 continue
+            line = raw.strip(" \t\r")
             if not line or line.startswith("#"):
                 continue
             if match := _ARRAY_HEADER.match(line):
@@ -71,7 +109,9 @@ class KeyLocator:
                 self._record(current, number)
             elif match := _KEY_LINE.match(line):
                 self._record((*current, *_split_key(match.group(1))), number)
-                closing = _opens_multiline(match.group(2).strip())
+                closing = _open_string_after(match.group(2))
+            else:
+                closing = _open_string_after(line)
 
     def line_of(self, parts: Parts) -> int | None:
         """Line of ``parts``, or of its nearest enclosing key or table that can be found."""

@@ -101,6 +101,8 @@ class Validator:
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []
+        self.codes: dict[str, int] = {}
+        """Well-formed, distinct state codes seen (even of states with other errors)."""
 
     def fail(self, parts: Parts, field: str, message: str) -> None:
         """Record one problem."""
@@ -402,7 +404,7 @@ class Validator:
             self.fail(("states",), "states", "must list at least one state")
             return ()
         out: list[State] = []
-        seen: dict[str, int] = {}
+        seen = self.codes
         unsafe = UNSAFE.search
         allowed = _STATE_KEYSET
         for i, row in enumerate(raw):
@@ -424,7 +426,7 @@ class Validator:
             if not good_code:
                 ok = False
                 if code is None:
-                    self.fail(p, label, "code is required")
+                    self.fail(p, f"{label}.code", "is required")
                 else:
                     self.fail((*p, "code"), f"{label}.code", _code_problem(code))
             elif code in seen:
@@ -542,7 +544,9 @@ def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
         return None, check.issues
     check.keys(doc, TOP_KEYS, (), "")
     states = check.states(doc.get("states"))
-    codes = {s.code for s in states}
+    # Every well-formed code, not only those of valid states: an agency naming a state whose
+    # figures have an error is not wrong itself.
+    codes = set(check.codes)
     operation = check.operation(doc.get("operation"))
     source = check.source(doc.get("source"))
     reported = check.reported(doc.get("reported"))
