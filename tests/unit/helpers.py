@@ -1,0 +1,111 @@
+"""Builders for small dataset documents, and helpers to read the problems they produce."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.dataset import Dataset, DatasetError, Problem, load_text
+
+REPO = Path(__file__).resolve().parents[2]
+
+HEAD = """\
+schema_version = 1
+
+[operation]
+name = "Operation Test"
+
+[source]
+title = "A test source"
+"""
+"""The smallest valid head of a dataset: everything but the states."""
+
+
+def state(code: str = '"KY"', name: str = '"Kentucky"', **fields: str) -> str:
+    """A ``[[states]]`` table; ``code``, ``name`` and ``fields`` are raw TOML values.
+
+    Pass ``code=""`` or ``name=""`` (empty Python string) to leave that key out.
+    """
+    lines = ["", "[[states]]"]
+    if code:
+        lines.append(f"code = {code}")
+    if name:
+        lines.append(f"name = {name}")
+    lines += [f"{key} = {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def document(*blocks: str, head: str = HEAD) -> str:
+    """A document made of ``head`` and ``blocks`` (a valid state is added when none is given)."""
+    body = "".join(blocks)
+    if "[[states]]" not in body:
+        body += state()
+    return head + body
+
+
+def load_ok(text: str) -> Dataset:
+    """Load ``text``, failing the test with every problem when it does not load."""
+    try:
+        return load_text(text, "test.toml")
+    except DatasetError as exc:  # pragma: no cover - only on failure
+        pytest.fail(f"expected a valid dataset, got:\n{exc}")
+
+
+def problems(text: str) -> tuple[Problem, ...]:
+    """The problems ``text`` produces; fails the test when it loads."""
+    with pytest.raises(DatasetError) as info:
+        load_text(text, "test.toml")
+    assert info.value.problems, "DatasetError without problems"
+    return info.value.problems
+
+
+def only_problem(text: str) -> Problem:
+    """The single problem ``text`` produces (fails when there are none or several)."""
+    found = problems(text)
+    assert len(found) == 1, "\n".join(p.format() for p in found)
+    return found[0]
+
+
+def problem_at(text: str, field: str) -> Problem:
+    """The one problem of ``text`` whose field is ``field``."""
+    found = problems(text)
+    matching = [p for p in found if p.field == field]
+    assert len(matching) == 1, f"no single problem for {field}:\n" + "\n".join(
+        p.format() for p in found
+    )
+    return matching[0]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the ``occurrence``-th line of ``text`` that contains ``needle``."""
+    seen = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} not found {occurrence} time(s)")
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tui ARGS`` in a fresh interpreter; capture text output."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=cwd or REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
