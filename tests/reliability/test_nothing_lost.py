@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,6 @@ from typing import Any
 import pytest
 
 from tests.e2e.tmux import COMMAND
-from tui import export
 from tui.export import ExportError, write_atomic
 
 OLD = "old contents\n"
@@ -142,9 +142,9 @@ def test_failure_leaves_no_temporary_and_keeps_the_old_file(
     target = tmp_path / "out.csv"
     if force:
         target.write_text(OLD)
-    monkeypatch.setattr(export.os, function, fail_with(code))
+    monkeypatch.setattr(os, function, fail_with(code))
     if function == "replace":
-        monkeypatch.setattr(export.os, "link", fail_with(errno.EPERM))  # no hard links here
+        monkeypatch.setattr(os, "link", fail_with(errno.EPERM))  # no hard links here
     with pytest.raises(ExportError) as raised:
         write_atomic(target, NEW, force)
     assert "\n" not in str(raised.value)
@@ -158,7 +158,7 @@ def test_failure_leaves_no_temporary_and_keeps_the_old_file(
 def test_link_failure_falls_back_to_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On a filesystem without hard links the write still completes, leaving no temporary."""
     target = tmp_path / "out.csv"
-    monkeypatch.setattr(export.os, "link", fail_with(errno.EPERM))
+    monkeypatch.setattr(os, "link", fail_with(errno.EPERM))
     write_atomic(target, NEW, force=False)
     assert target.read_text() == NEW
     assert listing(tmp_path) == [target.name]
@@ -170,7 +170,7 @@ def test_unwritable_directory_simulated(tmp_path: Path, monkeypatch: pytest.Monk
     def denied(*args: object, **kwargs: object) -> Any:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(export.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(ExportError, match=r"cannot write in .*Permission denied"):
         write_atomic(tmp_path / "out.csv", NEW, force=False)
     assert listing(tmp_path) == []
@@ -198,7 +198,7 @@ def test_write_failure_midway(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     def fdopen(fd: int, *args: Any, **kwargs: Any) -> Full:
         return Full(real_fdopen(fd, *args, **kwargs))
 
-    monkeypatch.setattr(export.os, "fdopen", fdopen)
+    monkeypatch.setattr(os, "fdopen", fdopen)
     with pytest.raises(ExportError, match="No space left"):
         write_atomic(tmp_path / "out.csv", NEW, force=False)
     assert listing(tmp_path) == []
@@ -210,7 +210,7 @@ def test_interrupt_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.Monke
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(export.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(tmp_path / "out.csv", NEW, force=False)
     assert listing(tmp_path) == []
@@ -227,7 +227,7 @@ def test_file_created_during_the_write_is_not_clobbered(
         Path(dst).write_text(OLD)
         real_link(src, dst)
 
-    monkeypatch.setattr(export.os, "link", racing_link)
+    monkeypatch.setattr(os, "link", racing_link)
     with pytest.raises(ExportError, match="already exists"):
         write_atomic(target, NEW, force=False)
     assert target.read_text() == OLD
@@ -253,8 +253,8 @@ def test_target_is_complete_before_it_appears(
         assert target.read_text() == OLD
         real_replace(src, dst)
 
-    monkeypatch.setattr(export.os, "fsync", fsync)
-    monkeypatch.setattr(export.os, "replace", replace)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
     write_atomic(target, NEW, force=True)
     assert target.read_text() == NEW
     assert listing(tmp_path) == [target.name]
