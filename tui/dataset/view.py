@@ -1,0 +1,154 @@
+"""Which states are shown, in which order: sorting and filtering on the model, not on widgets.
+
+Built for 100,000 rows: sort orders and search keys are computed once, lazily, and cached;
+a filter keystroke is one pass of substring tests; totals of the shown rows are cached per query.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from tui.dataset.model import State
+from tui.dataset.text import fold
+from tui.dataset.totals import Totals, compute_totals
+
+SortKey = Literal["source", "name", "victims", "arrests"]
+SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
+"""The cycle `s` walks through."""
+
+
+def _search_key(state: State) -> str:
+    """Name and code folded for matching; ASCII names skip the costly Unicode fold."""
+    text = f"{state.name}\x00{state.code}"
+    return text.lower() if text.isascii() else fold(text)
+
+
+class StateView:
+    """The shown rows of a list of states: a sort (with direction) and a filter query."""
+
+    def __init__(self, states: Sequence[State]) -> None:
+        self.states = states
+        self.sort: SortKey = "source"
+        self.reverse = False
+        self.query = ""
+        self._orders: dict[tuple[SortKey, bool], list[int]] = {}
+        self._search: list[str] | None = None
+        self._totals: dict[str, Totals] = {}
+        self.rows: Sequence[int] = range(len(states))
+        """Indices into ``states`` of the shown rows, in display order."""
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def state_at(self, row: int) -> State:
+        """The state shown at display row ``row``."""
+        return self.states[self.rows[row]]
+
+    @property
+    def filtered(self) -> bool:
+        """True when a query hides some states."""
+        return bool(self.query)
+
+    def _order(self) -> Sequence[int]:
+        key = (self.sort, self.reverse)
+        if self.sort == "source":
+            n = len(self.states)
+            return range(n - 1, -1, -1) if self.reverse else range(n)
+        order = self._orders.get(key)
+        if order is None:
+            order = self._orders[key] = self._sorted()
+        return order
+
+    def _sorted(self) -> list[int]:
+        states = self.states
+        indices = range(len(states))
+        if self.sort == "name":
+            search = self._search_keys()
+            return sorted(indices, key=search.__getitem__, reverse=self.reverse)
+        metric = "victims_rescued" if self.sort == "victims" else "arrests"
+        values = [getattr(s, metric) for s in states]
+        # Largest first by default; `reverse` flips the direction. Not reported always sorts
+        # last: it is not a small number. Ties keep source order (sorted() is stable).
+        sign = 1 if self.reverse else -1
+        reported = [i for i in indices if values[i] is not None]
+        missing = [i for i in indices if values[i] is None]
+        reported.sort(key=lambda i: sign * values[i])  # type: ignore[operator,unused-ignore]
+        return reported + missing
+
+    def _search_keys(self) -> list[str]:
+        if self._search is None:
+            self._search = [_search_key(s) for s in self.states]
+        return self._search
+
+    def _apply(self) -> None:
+        order = self._order()
+        if not self.query:
+            self.rows = order
+            return
+        needle = fold(self.query.strip())
+        search = self._search_keys()
+        self.rows = [i for i in order if needle in search[i]]
+
+    def set_sort(self, sort: SortKey, reverse: bool | None = None) -> None:
+        """Sort by ``sort``; keep the direction unless ``reverse`` is given."""
+        self.sort = sort
+        if reverse is not None:
+            self.reverse = reverse
+        self._apply()
+
+    def cycle_sort(self) -> SortKey:
+        """Move to the next sort key in :data:`SORT_KEYS` (direction reset) and return it."""
+        self.set_sort(SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)], False)
+        return self.sort
+
+    def toggle_reverse(self) -> None:
+        """Reverse the current sort direction."""
+        self.set_sort(self.sort, not self.reverse)
+
+    def set_query(self, query: str) -> None:
+        """Show only states whose name or code contains ``query`` (case and accents ignored)."""
+        self.query = query if query.strip() else ""
+        self._apply()
+
+    def totals(self) -> Totals:
+        """Totals over the shown states (independent of the order, cached per query)."""
+        cached = self._totals.get(self.query)
+        if cached is None:
+            rows = self.rows
+            states = self.states
+            cached = compute_totals(states[i] for i in rows)
+            if len(self._totals) > 64:
+                self._totals.clear()
+            self._totals[self.query] = cached
+        return cached
+
+    def row_of(self, index: int) -> int | None:
+        """Display row of the state at ``index`` in ``states``, or None when it is hidden."""
+        rows = self.rows
+        if isinstance(rows, range):
+            return rows.index(index) if index in rows else None
+        try:
+            return rows.index(index)
+        except ValueError:
+            return None
+
+    @property
+    def order_label(self) -> str:
+        """The current order in words, e.g. ``"victims, high to low"``."""
+        return _ORDER_LABELS[self.sort][self.reverse]
+
+    @property
+    def title(self) -> str:
+        """A short description for a pane title, e.g. ``"3 of 12 · by name, A to Z"``."""
+        total = len(self.states)
+        count = f"{len(self.rows):,} of {total:,}" if self.query else f"{total:,}"
+        return f"{count} · {self.order_label}"
+
+
+_ORDER_LABELS: dict[SortKey, tuple[str, str]] = {
+    "source": ("source order", "source order, reversed"),
+    "name": ("by name, A to Z", "by name, Z to A"),
+    "victims": ("by victims, high to low", "by victims, low to high"),
+    "arrests": ("by arrests, high to low", "by arrests, low to high"),
+}

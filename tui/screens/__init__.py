@@ -1,0 +1,1 @@
+"""Screens shown over the explorer (imported lazily: nothing here is needed to start)."""

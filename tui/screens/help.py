@@ -1,0 +1,84 @@
+"""The help screen: every key binding, grouped by where it works."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEY_NAMES = {
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "escape": "Esc",
+    "backspace": "Backspace",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "question_mark": "?",
+    "slash": "/",
+    "ctrl+p": "Ctrl+P",
+    "ctrl+u": "Ctrl+U",
+}
+
+
+def key_label(keys: str) -> str:
+    """Human form of a binding's comma-separated keys, e.g. ``"up,k"`` → ``"↑ k"``."""
+    return " ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_table(bindings: list[BindingType]) -> Table:
+    """A two-column table of the :class:`Binding` objects in ``bindings``."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(min_width=14, style="bold")
+    table.add_column()
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            table.add_row(key_label(binding.key), binding.description)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding, grouped; closes with q, ?, Enter or Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,question_mark,enter,escape", "dismiss", "Close", id="help.close"),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+    ]
+    """Several close keys, so that no one depends on Esc."""
+
+    def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
+        super().__init__()
+        self.groups = groups
+
+    def compose(self) -> ComposeResult:
+        """A scrollable box of binding tables."""
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "q ? Enter: close"
+            yield Static(self._content())
+
+    def _content(self) -> RenderableType:
+        parts: list[RenderableType] = []
+        for title, bindings in self.groups:
+            parts += [Text(title, style="bold underline"), binding_table(bindings), Text()]
+        parts.append(Text("Ctrl+P opens the command palette: every action, and themes."))
+        return Group(*parts)
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the help text."""
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_up() if direction == "up" else box.scroll_down()

@@ -1,0 +1,146 @@
+"""The detail pane: the highlighted state's figures, agencies and the source's own words."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from tui.dataset import Dataset, State, Totals
+from tui.widgets.figures import MISSING, agency_line, bar, figure, heading
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Scrollable details of one state; follows the app's ``selected`` reactive."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
+        Binding("left,h,backspace", "back", "Back to list", id="detail.back"),
+    ]
+    """Scrolling; left/h/backspace return to the list."""
+
+    selected: reactive[State | None] = reactive(None)
+    """The state shown; bound to the app's selection."""
+
+    def __init__(self, dataset: Dataset, totals: Totals, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.dataset = dataset
+        self.totals = totals
+        self._body = Static(id="detail-body")
+
+    def compose(self) -> ComposeResult:
+        """One Static holds the rendered details."""
+        yield self._body
+
+    def watch_selected(self, state: State | None) -> None:
+        """Re-render for the newly selected state and go back to the top."""
+        self._body.update(self.render_state(state))
+        self.border_title = f"{state.name} ({state.code})" if state else "No state"
+        self.scroll_home(animate=False, immediate=True)
+
+    def action_back(self) -> None:
+        """Return focus to the state list."""
+        self.app.action_focus_list()  # type: ignore[attr-defined]
+
+    # -- content --------------------------------------------------------------------------
+
+    def render_state(self, state: State | None) -> RenderableType:
+        """Everything the source says about ``state``, as literal text."""
+        if state is None:
+            return Text("No state matches the filter. Press c to clear it.", style="italic")
+        parts: list[RenderableType] = []
+        parts += self._outcomes(state)
+        parts += self._shares(state)
+        parts += self._agencies(state)
+        parts += self._words(state)
+        parts += self._notes(state)
+        return Group(*parts)
+
+    def _outcomes(self, state: State) -> list[RenderableType]:
+        rows: list[RenderableType] = [heading("Outcomes")]
+        victims = Text("Victims rescued  ")
+        victims.append(figure(state.victims_rescued), style="bold")
+        if state.victims_adult is not None or state.victims_minor is not None:
+            victims.append(
+                f"  ({figure(state.victims_adult)} adult, {figure(state.victims_minor)} minor"
+                + ("; total is their sum)" if state.victims_derived else ")")
+            )
+        if state.victims_rescued is None:
+            victims.append("  not reported", style="italic")
+        rows.append(victims)
+        arrests = Text("Arrests          ")
+        arrests.append(figure(state.arrests), style="bold")
+        if state.arrests is None:
+            arrests.append("  not reported", style="italic")
+        rows.append(arrests)
+        if state.medical_services is not None:
+            medical = Text("Medical services ")
+            medical.append(figure(state.medical_services), style="bold")
+            rows.append(medical)
+        rows.append(Text())
+        return rows
+
+    def _shares(self, state: State) -> list[RenderableType]:
+        rows: list[RenderableType] = [heading("Share of operation totals")]
+        for label, value, metric in (
+            ("Victims", state.victims_rescued, "victims_rescued"),
+            ("Arrests", state.arrests, "arrests"),
+        ):
+            total = self.totals[metric].total  # type: ignore[index]
+            line = Text(f"{label:<8} ")
+            if value is None:
+                line.append(f"{MISSING} not reported", style="italic")
+            else:
+                share = 100 * value / total if total else 0.0
+                line.append(bar(value, total, 10))
+                line.append(f" {share:.1f}% ({value:,} of {total:,})")
+            rows.append(line)
+        rows.append(Text())
+        return rows
+
+    def _agencies(self, state: State) -> list[RenderableType]:
+        own = self.dataset.agencies_for(state.code)
+        leads = [a for a in self.dataset.leads if a not in own]
+        wide = [a for a in self.dataset.operation_wide_agencies if a not in leads]
+        rows: list[RenderableType] = [heading("Agencies")]
+        rows.append(Text("This state", style="italic"))
+        if own:
+            rows += [agency_line(a) for a in own]
+        else:
+            rows.append(Text("  none named by the source", style="dim"))
+        if leads:
+            rows.append(Text("Operation leads", style="italic"))
+            rows += [agency_line(a) for a in leads]
+        if wide:
+            rows.append(Text("Operation-wide partners", style="italic"))
+            rows += [agency_line(a) for a in wide]
+        rows.append(Text())
+        return rows
+
+    def _words(self, state: State) -> list[RenderableType]:
+        rows: list[RenderableType] = [heading("The source's words")]
+        if state.quote:
+            rows.append(Text(f"« {state.quote} »", style="italic"))
+        else:
+            rows.append(Text("No quote recorded.", style="dim"))
+        if state.translation:
+            rows.append(Text("English: ", style="bold").append(Text(state.translation)))
+        rows.append(Text())
+        return rows
+
+    def _notes(self, state: State) -> list[RenderableType]:
+        rows: list[RenderableType] = [heading("Other outcomes and data-quality notes")]
+        if not state.notes:
+            rows.append(Text("None.", style="dim"))
+        for note in state.notes:
+            rows.append(Text("• ").append(Text(note)))
+        return rows

@@ -1,0 +1,69 @@
+"""Small text builders shared by the panes and screens. Data strings stay literal ``Text``."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.dataset import Agency, Reconciliation
+from tui.dataset.totals import LABELS
+
+MISSING = "—"
+"""Shown for a figure the source does not report (never 0)."""
+
+
+def figure(value: int | None) -> str:
+    """Format a figure with thousands separators, or the *not reported* dash."""
+    return MISSING if value is None else f"{value:,}"
+
+
+def bar(part: int, whole: int, width: int = 20) -> str:
+    """A text bar of ``part`` / ``whole``, readable without colour."""
+    filled = round(width * part / whole) if whole else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+def mark(row: Reconciliation) -> Text:
+    """✓ when computed and reported agree, ⚠ with both numbers when they differ."""
+    status = row.status
+    if status == "match":
+        return Text("✓", style="bold")
+    if status == "differs":
+        return Text(
+            f"⚠ {figure(row.computed)} ≠ {figure(row.reported)} reported", style="bold reverse"
+        )
+    if status == "no-state-figures":
+        return Text(f"({figure(row.reported)} reported)", style="italic")
+    return Text("(source gives no total)", style="italic")
+
+
+SHORT_LABELS = {
+    "states": "States",
+    "victims_rescued": "Victims",
+    "arrests": "Arrests",
+    "medical_services": "Medical",
+}
+"""Labels for the one-line footer."""
+
+
+def reconciliation_line(row: Reconciliation, short: bool = False) -> Text:
+    """One headline figure with its check mark, e.g. ``Arrests 102 ✓``."""
+    label = SHORT_LABELS.get(row.metric, row.metric) if short else LABELS[row.metric]
+    text = Text(f"{label} ", style="bold")
+    text.append(figure(row.computed))
+    text.append(" ")
+    text.append_text(mark(row))
+    return text
+
+
+def agency_line(agency: Agency) -> Text:
+    """An agency with its level and role, e.g. ``FBI — federal · partner``."""
+    text = Text("• ")
+    text.append(agency.name, style="bold")
+    level = agency.level or "level not stated"
+    text.append(f" — {level} · {agency.role}", style="italic")
+    return text
+
+
+def heading(title: str) -> Text:
+    """A section heading."""
+    return Text(title, style="bold underline")

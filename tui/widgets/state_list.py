@@ -1,0 +1,263 @@
+"""A virtual list of states: renders only the visible lines, so 100,000 rows cost what 12 do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.dataset import State
+from tui.dataset.view import StateView
+
+MISSING = "—"
+"""Shown for a figure the source does not report (never 0)."""
+
+
+def _fit(text: str, width: int) -> str:
+    """Pad or cut ``text`` to exactly ``width`` cells, marking a cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def _figure(value: int | None, width: int) -> str:
+    text = MISSING if value is None else f"{value:,}"
+    return text.rjust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
+class StateList(ScrollView, can_focus=True):
+    """The state list pane: a sticky header line, then one line per shown state."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("enter", "open", "Details", id="list.open"),
+    ]
+    """Cursor movement; Enter moves into the detail pane."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "state-list--header",
+        "state-list--cursor",
+        "state-list--missing",
+        "state-list--code",
+    }
+
+    DEFAULT_CSS = """
+    StateList {
+        overflow-x: hidden;
+        & > .state-list--header { text-style: bold; }
+        & > .state-list--cursor { background: $block-cursor-blurred-background; }
+        &:focus > .state-list--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .state-list--missing { color: $text-muted; }
+        & > .state-list--code { color: $text-muted; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Display row of the highlighted state."""
+
+    class Highlighted(Message):
+        """The highlighted state changed (None: the list is empty)."""
+
+        def __init__(self, state: State | None) -> None:
+            self.state = state
+            super().__init__()
+
+    class ViewChanged(Message):
+        """The shown rows changed (sort or filter)."""
+
+    class Opened(Message):
+        """Enter was pressed on a state."""
+
+    def __init__(self, view: StateView, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view = view
+        self._code_width: int | None = None
+        self._last_state: State | None = None
+        self._sync_size()
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _sync_size(self) -> None:
+        self.virtual_size = Size(0, len(self.view) + 1)
+
+    @property
+    def page(self) -> int:
+        """How many state lines fit (the header takes one)."""
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_offset.y)
+        if self.cursor < top:
+            top = self.cursor
+        elif self.cursor >= top + self.page:
+            top = self.cursor - self.page + 1
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the cursor in view when the terminal changes size."""
+        self._scroll_to_cursor()
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> State | None:
+        """The state under the cursor, if any."""
+        return self.view.state_at(self.cursor) if len(self.view) else None
+
+    def validate_cursor(self, value: int) -> int:
+        """Clamp the cursor to the shown rows."""
+        return max(0, min(value, len(self.view) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Redraw the two affected lines, scroll, and announce a new highlight."""
+        self._scroll_to_cursor()
+        self.refresh()
+        state = self.highlighted
+        if state is not self._last_state:
+            self._last_state = state
+            self.post_message(self.Highlighted(state))
+
+    def change_view(self, change: Callable[[StateView], object]) -> None:
+        """Apply ``change`` (a sort or filter) to the view, keeping the highlighted state."""
+        keep = self.highlighted
+        change(self.view)
+        self._sync_size()
+        row = 0
+        if keep is not None:
+            index = self._index_of(keep)
+            found = None if index is None else self.view.row_of(index)
+            row = found if found is not None else 0
+        self.post_message(self.ViewChanged())
+        self.cursor = row
+        self.refresh()
+
+    def _index_of(self, state: State) -> int | None:
+        states = self.view.states
+        row = self.cursor
+        # Fast path: the state is usually where it was before the change.
+        if 0 <= row < len(self.view) and states[self.view.rows[row]] is state:
+            return self.view.rows[row]
+        try:
+            return states.index(state)
+        except ValueError:
+            return None
+
+    def on_focus(self) -> None:
+        """The cursor's look depends on focus."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """The cursor's look depends on focus."""
+        self.refresh()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_cursor_up(self) -> None:
+        """Move up one state."""
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        """Move down one state."""
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        """Move up one screenful."""
+        self.cursor -= self.page
+
+    def action_page_down(self) -> None:
+        """Move down one screenful."""
+        self.cursor += self.page
+
+    def action_first(self) -> None:
+        """Go to the first state."""
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        """Go to the last state."""
+        self.cursor = len(self.view) - 1
+
+    def action_open(self) -> None:
+        """Ask the app to show the highlighted state's details."""
+        if len(self.view):
+            self.post_message(self.Opened())
+
+    def on_click(self, event: events.Click) -> None:
+        """Mouse is optional, but a click highlights the state under it."""
+        if event.y >= 1:
+            self.cursor = round(self.scroll_offset.y) + event.y - 1
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _columns(self, width: int) -> tuple[int, int, int]:
+        """Widths of the code, name and figure columns for a line ``width`` cells wide."""
+        figure = 7 if width >= 28 else 5
+        if self._code_width is None:
+            longest = max((len(s.code) for s in self.view.states), default=2)
+            self._code_width = max(4, min(8, longest))
+        code = self._code_width + 1 if width >= 34 else 0
+        name = max(1, width - code - 2 * figure - 1)
+        return code, name, figure
+
+    def render_line(self, y: int) -> Strip:
+        """Render line ``y`` of the viewport: the header, a state, or blank."""
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width, base)
+        row = round(self.scroll_offset.y) + y - 1
+        if row >= len(self.view):
+            if row == 0:
+                return Strip([Segment(_fit(" No state matches the filter", width), base)])
+            return Strip.blank(width, base)
+        return self._row(self.view.state_at(row), row == self.cursor, width, base)
+
+    def _header(self, width: int, base: Style) -> Strip:
+        code_w, name_w, fig_w = self._columns(width)
+        style = base + self.get_component_rich_style("state-list--header")
+        victims = "Victims" if fig_w >= 7 else "Vict"
+        arrests = "Arrests" if fig_w >= 7 else "Arr"
+        text = (
+            _fit("Code", code_w)
+            + _fit("State", name_w)
+            + victims.rjust(fig_w)
+            + " "
+            + arrests.rjust(fig_w)
+        )
+        return Strip([Segment(_fit(text, width), style)], width)
+
+    def _row(self, state: State, is_cursor: bool, width: int, base: Style) -> Strip:
+        code_w, name_w, fig_w = self._columns(width)
+        style = base + self.get_component_rich_style("state-list--cursor") if is_cursor else base
+        muted = style + self.get_component_rich_style("state-list--missing")
+        code_style = style + self.get_component_rich_style("state-list--code")
+        victims, arrests = state.victims_rescued, state.arrests
+        segments = [
+            Segment(_fit(state.code, code_w), code_style),
+            Segment(_fit(state.name, name_w), style),
+            Segment(_figure(victims, fig_w), muted if victims is None else style),
+            Segment(" ", style),
+            Segment(_figure(arrests, fig_w), muted if arrests is None else style),
+        ]
+        strip = Strip(segments)
+        return strip.adjust_cell_length(width, style)
