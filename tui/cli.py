@@ -108,6 +108,17 @@ def run_check(paths: Sequence[str]) -> int:
     return status
 
 
+def _write_stdout(text: str) -> None:
+    """Write an export to stdout as UTF-8 whatever the locale: it is data, like an -o file."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def run_export(path: str, fmt: str, output: str | None, force: bool) -> int:
     """Export one dataset to stdout or, atomically, to ``output``."""
     try:
@@ -118,7 +129,7 @@ def run_export(path: str, fmt: str, output: str | None, force: bool) -> int:
         return EXIT_INVALID
     text = FORMATS[fmt](dataset)
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return EXIT_OK
     try:
         write_atomic(output, text, force)
