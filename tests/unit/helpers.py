@@ -92,12 +92,20 @@ def line_of(text: str, needle: str, occurrence: int = 1) -> int:
 
 
 def run_cli(
-    *args: str, cwd: Path | None = None, timeout: float = 60
+    *args: str,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m tui ARGS`` in a fresh interpreter; capture text output."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
-    env.setdefault("PYTHONIOENCODING", "utf-8")
+    """Run ``python -m tui ARGS`` in a fresh interpreter; capture output as UTF-8 text.
+
+    The repository is put on ``PYTHONPATH`` so this works with or without an install;
+    ``env`` adds to (or overrides) the environment.
+    """
+    full = dict(os.environ)
+    full["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), full.get("PYTHONPATH", "")]))
+    full["PYTHONIOENCODING"] = "utf-8"
+    full.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
@@ -105,7 +113,7 @@ def run_cli(
         encoding="utf-8",
         errors="replace",
         cwd=cwd or REPO,
-        env=env,
+        env=full,
         timeout=timeout,
         check=False,
     )
