@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from tests.unit.helpers import document, line_of, problem_at, state
+from tests.unit.helpers import HEAD, document, line_of, problem_at, state
 from tui.dataset.locate import KeyLocator
 
 TEXT = """\
@@ -166,3 +166,40 @@ def test_located_error_after_unicode_line_separator_in_a_quote() -> None:
     text = document(state(quote='"a\u2028b"', arrests="-1"))
     found = problem_at(text, "states[KY].arrests")
     assert found.line == line_of(text, "arrests = -1")
+
+
+def test_dotted_keys_and_headers_define_their_tables() -> None:
+    """``a.b = 1`` defines ``a`` on its line; ``[x.y]`` defines ``x`` on its line."""
+    text = "top = 0\na.b = 1\na.c = 2\n[x.y]\nk = 1\n[x]\n"
+    tomllib.loads(text)
+    locator = KeyLocator(text)
+    assert locator.line_of(("a",)) == 2
+    assert locator.line_of(("a", "c")) == 3
+    assert locator.line_of(("x",)) == 4
+    assert locator.line_of(("x", "y", "k")) == 5
+
+
+def test_unknown_dotted_top_level_key_is_located() -> None:
+    """End to end: an unknown top-level key written as a dotted key gets its line."""
+    text = document(
+        head=HEAD.replace("schema_version = 1\n", "schema_version = 1\nextra.thing = 1\n")
+    )
+    found = problem_at(text, "extra")
+    assert found.line == line_of(text, "extra.thing")
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ('"a\\tb"', "a\tb"),
+        ('"\\u00c0"', "À"),
+        ('"\\""', '"'),
+        ("'c:\\d'", "c:\\d"),
+        ('"x.y"', "x.y"),
+    ],
+)
+def test_quoted_keys_with_escapes(written: str, key: str) -> None:
+    """Basic-string keys are unescaped before matching; literal keys are taken as written."""
+    text = f"first = 1\n{written} = 2\n"
+    assert tomllib.loads(text)[key] == 2
+    assert KeyLocator(text).line_of((key,)) == 2

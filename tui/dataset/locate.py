@@ -8,6 +8,7 @@ when there is an error to locate, never on the happy path.
 from __future__ import annotations
 
 import re
+import tomllib
 
 Parts = tuple[str | int, ...]
 
@@ -19,12 +20,25 @@ _KEY_LINE = re.compile(rf"^({_DOTTED})\s*=\s*(.*)$")
 _PIECE = re.compile(_BARE_OR_QUOTED)
 
 
+def _unescape(quoted: str) -> str:
+    """The value of a quoted basic-string key (``"a\\tb"``), escapes and all."""
+    if "\\" not in quoted:
+        return quoted[1:-1]
+    try:
+        value = tomllib.loads(f"k = {quoted}")["k"]
+    except tomllib.TOMLDecodeError:
+        return quoted[1:-1]
+    return value if isinstance(value, str) else quoted[1:-1]
+
+
 def _split_key(dotted: str) -> tuple[str, ...]:
     """Split a dotted TOML key into its parts, unquoting quoted ones."""
     parts: list[str] = []
     for piece in _PIECE.findall(dotted):
-        if piece[:1] in "\"'":
+        if piece[:1] == "'":
             piece = piece[1:-1]
+        elif piece[:1] == '"':
+            piece = _unescape(piece)
         parts.append(piece)
     return tuple(parts)
 
@@ -82,7 +96,13 @@ class KeyLocator:
         self._lines: dict[Parts, int] = {}
         self._scan(text)
 
-    def _record(self, parts: Parts, line: int) -> None:
+    def _record(self, parts: Parts, line: int, prefix: int = 0) -> None:
+        """Record ``parts`` at ``line``, and its ancestors of at least ``prefix`` parts.
+
+        A dotted key or header also defines the tables it names: ``a.b = 1`` defines ``a``.
+        """
+        for end in range(max(1, prefix), len(parts)):
+            self._lines.setdefault(parts[:end], line)
         self._lines.setdefault(parts, line)
 
     def _scan(self, text: str) -> None:
@@ -106,9 +126,9 @@ class KeyLocator:
                 self._record(current, number)
             elif match := _TABLE_HEADER.match(line):
                 current = _split_key(match.group(1))
-                self._record(current, number)
+                self._record(current, number, prefix=1)
             elif match := _KEY_LINE.match(line):
-                self._record((*current, *_split_key(match.group(1))), number)
+                self._record((*current, *_split_key(match.group(1))), number, len(current) + 1)
                 closing = _open_string_after(match.group(2))
             else:
                 closing = _open_string_after(line)
