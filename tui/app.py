@@ -103,7 +103,10 @@ class UnitedFrontApp(App[int]):
         """List pane and detail pane side by side, totals and keys below."""
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
-                yield FilterInput(placeholder="Filter by name or code", id="filter")
+                box = FilterInput(placeholder="Filter by name or code", id="filter")
+                # No blinking: over SSH every blink is a redraw sent down the wire.
+                box.cursor_blink = False
+                yield box
                 yield StateList(self.view, id="states")
             yield DetailPane(self.dataset, self.totals, id="detail").data_bind(
                 selected=UnitedFrontApp.selected

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -44,7 +45,8 @@ class DetailPane(VerticalScroll, can_focus=True):
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
         self._body.update(self.render_state(state))
-        self.border_title = f"{state.name} ({state.code})" if state else "No state"
+        # Border titles are markup when given a str: data goes in as literal Content.
+        self.border_title = Content(f"{state.name} ({state.code})" if state else "No state")
         self.scroll_home(animate=False, immediate=True)
 
     def action_back(self) -> None:

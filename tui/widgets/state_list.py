@@ -114,6 +114,10 @@ class StateList(ScrollView, can_focus=True):
             top = self.cursor - self.page + 1
         self.scroll_to(y=top, animate=False, immediate=True)
 
+    def on_mount(self) -> None:
+        """The app reads the first highlight directly; later ones arrive as messages."""
+        self._last_state = self.highlighted
+
     def on_resize(self, event: events.Resize) -> None:
         """Keep the cursor in view when the terminal changes size."""
         self._scroll_to_cursor()

@@ -1,0 +1,441 @@
+"""Pilot tests of the explorer's behaviour: navigation, sort, filter, detail, footer, screens."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.functional.conftest import AppFactory
+from tests.functional.helpers import make_dataset, screen_text
+from tui.app import UnitedFrontApp
+from tui.widgets import DetailPane, StateList
+
+SIZES = [(80, 24), (120, 40)]
+SOURCE_ORDER = ["MO", "IL", "IA", "KY", "MN", "NE", "ND", "OK", "TN", "TX", "WI", "SD"]
+
+
+def shown_codes(app: UnitedFrontApp) -> list[str]:
+    """Codes of the states the list shows, in display order."""
+    return [app.view.state_at(row).code for row in range(len(app.view))]
+
+
+def detail_text(app: UnitedFrontApp) -> str:
+    """The detail pane's text, rendered at its width."""
+    pane = app.query_one(DetailPane)
+    lines = app.console.render_lines(pane.render_state(app.selected), app.console.options)
+    return "\n".join("".join(segment.text for segment in line) for line in lines)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_all_states_visible_at_start(make_app: AppFactory, size: tuple[int, int]) -> None:
+    """Every state, its victims and arrests are on screen without scrolling."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for state in app.dataset.states:
+            assert state.name in text
+        assert "Kentucky" in text and "23" in text and "46" in text
+        assert isinstance(app.focused, StateList)
+        assert app.selected is not None and app.selected.code == "MO"
+
+
+async def test_not_reported_shows_dash_not_zero(make_app: AppFactory) -> None:
+    """A state with no victim figure shows "—" in the list, never 0."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = next(row for row in screen_text(app).splitlines() if "Nebraska" in row)
+        assert "—" in line
+        assert " 0 " not in line
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_navigation_keys(make_app: AppFactory, size: tuple[int, int]) -> None:
+    """Arrows, j/k, Home/End, g/G and paging move the highlight, which drives the detail."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "j")
+        assert app.selected is not None and app.selected.code == "IA"
+        await pilot.press("k")
+        assert app.selected.code == "IL"
+        await pilot.press("end")
+        assert app.selected.code == "SD"
+        await pilot.press("g")
+        assert app.selected.code == "MO"
+        await pilot.press("G")
+        assert app.selected.code == "SD"
+        await pilot.press("home", "pagedown")
+        assert app.selected.code == "SD"  # 12 rows fit: a page goes to the last
+        await pilot.press("pageup")
+        assert app.selected.code == "MO"
+        await pilot.press("up")
+        assert app.selected.code == "MO"  # clamped at the top
+        await pilot.pause()
+        assert str(app.query_one(DetailPane).border_title) == "Missouri (MO)"
+
+
+async def test_sort_cycle_and_reverse(make_app: AppFactory) -> None:
+    """`s` cycles source → name → victims → arrests, `r` reverses, the title says which."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        states = app.state_list
+        assert shown_codes(app) == SOURCE_ORDER
+        assert "source order" in str(states.border_title)
+        await pilot.press("s")
+        assert shown_codes(app)[:3] == ["IL", "IA", "KY"]
+        assert shown_codes(app)[-1] == "WI"
+        assert "by name, A to Z" in str(states.border_title)
+        await pilot.press("r")
+        assert shown_codes(app)[0] == "WI"
+        assert "Z to A" in str(states.border_title)
+        await pilot.press("s")
+        codes = shown_codes(app)
+        assert codes[:2] == ["KY", "MN"]
+        assert set(codes[-5:]) == {"IA", "NE", "TN", "WI", "SD"}  # not reported: last
+        assert "by victims, high to low" in str(states.border_title)
+        await pilot.press("r")
+        assert shown_codes(app)[0] in {"IL", "OK"}
+        assert set(shown_codes(app)[-5:]) == {"IA", "NE", "TN", "WI", "SD"}
+        await pilot.press("s")
+        assert shown_codes(app)[0] == "KY"
+        assert "by arrests, high to low" in str(states.border_title)
+        await pilot.press("s")
+        assert shown_codes(app) == SOURCE_ORDER
+
+
+async def test_sort_keeps_the_highlighted_state(make_app: AppFactory) -> None:
+    """Re-sorting keeps the same state highlighted, wherever it moves."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "j", "j")
+        assert app.selected is not None and app.selected.code == "KY"
+        await pilot.press("s", "s")
+        await pilot.pause()
+        assert app.selected.code == "KY"
+        assert app.state_list.cursor == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dakota", ["ND", "SD"]),
+        ("tex", ["TX"]),
+        ("DAKOTA", ["ND", "SD"]),
+        ("ténnessée", ["TN"]),
+        ("ky", ["KY"]),
+        ("o", ["MO", "IL", "IA", "MN", "ND", "OK", "WI", "SD"]),
+    ],
+)
+async def test_filter_by_name_or_code(
+    make_app: AppFactory, query: str, expected: list[str]
+) -> None:
+    """Typing narrows live, case- and accent-insensitive; the title shows "N of 12"."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *query)
+        assert shown_codes(app) == expected
+        assert f"{len(expected)} of 12" in str(app.state_list.border_title)
+        await pilot.press("enter")
+        assert isinstance(app.focused, StateList)
+        assert shown_codes(app) == expected  # Enter keeps the filter
+
+
+async def test_filter_no_match_then_clear(make_app: AppFactory) -> None:
+    """No match shows an empty list and says so; clearing the text restores every state."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "z", "z", "z")
+        await pilot.pause()
+        assert shown_codes(app) == []
+        assert app.selected is None
+        assert "No state matches the filter" in screen_text(app)
+        await pilot.press("ctrl+u")
+        assert shown_codes(app) == SOURCE_ORDER
+        await pilot.press("slash", "t", "e", "x", "enter", "c")
+        assert shown_codes(app) == SOURCE_ORDER
+        assert app.filter_input.value == ""
+        assert not app.filter_input.display
+
+
+async def test_filter_returns_without_escape(make_app: AppFactory) -> None:
+    """Enter and Down leave the filter box; Esc does too, but is never needed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for leave in ("enter", "down", "escape"):
+            await pilot.press("slash", "i")
+            assert app.focused is app.filter_input
+            await pilot.press(leave)
+            assert isinstance(app.focused, StateList)
+        await pilot.press("c")
+
+
+async def test_keys_typed_in_one_burst_follow_focus(make_app: AppFactory) -> None:
+    """A burst like `/dak⏎sj` (a paste, a fast typist over SSH) lands where a person expects."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, char in [
+            ("slash", "/"),
+            ("d", "d"),
+            ("a", "a"),
+            ("k", "k"),
+            ("enter", "\r"),
+            ("s", "s"),
+            ("s", "s"),
+            ("j", "j"),
+        ]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        assert app.filter_input.value == "dak"
+        assert app.view.sort == "victims"
+        assert isinstance(app.focused, StateList)
+        assert app.selected is not None and app.selected.code == "SD"
+
+
+async def test_detail_kentucky_breakdown(make_app: AppFactory) -> None:
+    """Kentucky: 23 rescued as the sum of 21 adults and 2 minors, 46 arrests, its quote."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "j")
+        text = detail_text(app)
+        assert "Victims rescued  23" in text
+        assert "21 adult, 2 minor; total is their sum" in text
+        assert "Arrests          46" in text
+        assert "21 victimes adultes secourues" in text
+        assert "English: Kentucky: 21 adult victims rescued" in text
+        assert "48.9% (23 of 47)" in text
+        assert "45.1% (46 of 102)" in text
+
+
+async def test_detail_iowa_seized_cash_and_not_reported(make_app: AppFactory) -> None:
+    """Iowa: victims not reported (not 0), arrests 11, the seized cash as another outcome."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j")
+        text = detail_text(app)
+        assert "Victims rescued  —  not reported" in text
+        assert "Arrests          11" in text
+        assert "Seized cash" in text
+        assert "une grande quantité d’argent saisie" in text
+
+
+async def test_detail_agencies(make_app: AppFactory) -> None:
+    """The state's own agencies, the operation's leads and the federal partners, with roles."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "j")
+        text = detail_text(app)
+        assert "Police services of the participating states — level not stated · participant" in (
+            text.replace("\n", " ")
+        )
+        assert "Missouri Attorney General's Office — state · lead" in text
+        assert "Federal Bureau of Investigation (FBI) — federal · partner" in text
+        await pilot.press("k", "k")
+        assert "none named by the source" in detail_text(app)  # Illinois
+
+
+async def test_enter_moves_into_detail_and_back(make_app: AppFactory) -> None:
+    """Enter focuses the detail pane; left/h/backspace and Tab come back."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("j", "h")
+        assert isinstance(app.focused, StateList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, StateList)
+
+
+async def test_footer_totals_and_marks(make_app: AppFactory) -> None:
+    """The footer shows computed totals with ✓ where they match the source."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "States 12 ✓" in text
+        assert "Victims 47 ✓" in text
+        assert "Arrests 102 ✓" in text
+        assert "Medical — (41 reported)" in text
+
+
+async def test_footer_filtered_totals(make_app: AppFactory) -> None:
+    """While filtered, the footer shows the shown states' totals and the operation's."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"dakota", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Shown 2 of 12" in text
+        assert "Victims 6 (1 reporting)" in text
+        assert "Arrests 12" in text
+        assert "Arrests 102 ✓" in text
+        assert app.shown_totals is not None and app.shown_totals["arrests"].total == 12
+
+
+async def test_footer_flags_a_difference() -> None:
+    """When the states do not add up to the reported figure, ⚠ shows both numbers."""
+    data = make_dataset(
+        '[[states]]\ncode = "AA"\nname = "Alpha"\narrests = 5\n',
+        extra="[reported]\narrests = 7\nvictims_rescued = 3\n",
+    )
+    app = UnitedFrontApp(data)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "⚠ 5 ≠ 7 reported" in text
+        assert "Victims — (3 reported)" in text
+
+
+async def test_help_lists_every_binding(make_app: AppFactory) -> None:
+    """`?` shows every binding, grouped; q closes it."""
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        text = screen_text(app)
+        for title in ("Everywhere", "State list", "Detail pane", "Filter box"):
+            assert title in text
+        for description in (
+            "Quit",
+            "Filter",
+            "Sort",
+            "Reverse",
+            "About",
+            "Next pane",
+            "Page down",
+            "Back to list",
+            "Keep the filter",
+        ):
+            assert description in text
+        await pilot.press("q")
+        assert type(app.screen).__name__ == "Screen"
+        assert app.is_running
+
+
+async def test_about_screen(make_app: AppFactory) -> None:
+    """`i` shows the operation, the source, context, reconciliation and all notes."""
+    app = make_app()
+    async with app.run_test(size=(120, 100)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        text = screen_text(app)
+        for expected in (
+            "Operation United Front",
+            "Announced: 2021-08-27",
+            "Allen Zhong",
+            "Epoch Times",
+            "1,883",
+            "875",
+            "Reconciliation",
+            "Data-quality notes",
+            "Wisconsin:",
+            "Training",
+        ):
+            assert expected in text
+        await pilot.press("backspace")
+        assert type(app.screen).__name__ == "Screen"
+
+
+async def test_palette_commands(make_app: AppFactory) -> None:
+    """Ctrl+P offers every action; choosing "Sort by arrests" sorts."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        for title in (
+            "Sort by source order",
+            "Sort by name",
+            "Sort by victims",
+            "Sort by arrests",
+            "Reverse order",
+            "Filter states",
+            "Clear filter",
+            "About",
+            "Help",
+            "Quit",
+        ):
+            assert title in commands
+        assert any("theme" in title.lower() for title in commands)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Sort by arrests")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.view.sort == "arrests"
+
+
+async def test_quit_key(make_app: AppFactory) -> None:
+    """q quits from the main screen."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_narrow_terminal_collapses_detail(make_app: AppFactory) -> None:
+    """Below 70 columns the list fills the screen; Enter shows the details, h goes back."""
+    app = make_app()
+    async with app.run_test(size=(50, 20)) as pilot:
+        await pilot.pause()
+        detail = app.query_one(DetailPane)
+        assert not detail.display or detail.region.width == 0
+        await pilot.press("j", "j", "j", "enter")
+        await pilot.pause()
+        assert detail.region.width > 0
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.focused, StateList)
+        assert detail.region.width == 0
+
+
+@pytest.mark.parametrize("size", [(20, 6), (30, 10), (40, 12), (200, 60)])
+async def test_any_size_works(make_app: AppFactory, size: tuple[int, int]) -> None:
+    """Tiny and huge terminals: no crash, keys still work."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "s", "enter", "h", "slash", "o", "enter", "question_mark", "q")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_resize_during_use(make_app: AppFactory) -> None:
+    """Shrinking to 30x10 and back keeps the highlighted state visible and the app alive."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert app.has_class("-narrow")
+        states = app.state_list
+        assert states.scroll_offset.y <= states.cursor < states.scroll_offset.y + states.page
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not app.has_class("-narrow")
+        assert app.selected is not None and app.selected.code == "SD"
+
+
+async def test_markup_in_data_is_literal() -> None:
+    """Names like `Ohio[/]` or `[@click=app.quit]X` show as typed and run nothing."""
+    data = make_dataset(
+        '[[states]]\ncode = "OH"\nname = "Ohio[/]"\narrests = 1\n'
+        'quote = "[b]Bold[/b]"\nnotes = ["[@click=app.quit]X"]\n'
+        '[[states]]\ncode = "XX"\nname = "[@click=app.quit]X"\narrests = 2\n'
+    )
+    app = UnitedFrontApp(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Ohio[/]" in text
+        assert "[@click=app.quit]X" in text
+        assert "[b]Bold[/b]" in text
+        await pilot.click(StateList, offset=(5, 3))
+        await pilot.pause()
+        assert app.is_running
+        assert app.selected is not None and app.selected.code == "XX"
