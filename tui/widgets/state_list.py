@@ -253,8 +253,9 @@ class StateList(ScrollView, can_focus=True):
     def _row(self, state: State, is_cursor: bool, width: int, base: Style) -> Strip:
         code_w, name_w, fig_w = self._columns(width)
         style = base + self.get_component_rich_style("state-list--cursor") if is_cursor else base
-        muted = style + self.get_component_rich_style("state-list--missing")
-        code_style = style + self.get_component_rich_style("state-list--code")
+        # Only the foreground of the muted styles: the cursor's background must span the row.
+        muted = style + Style(color=self.get_component_rich_style("state-list--missing").color)
+        code_style = style + Style(color=self.get_component_rich_style("state-list--code").color)
         victims, arrests = state.victims_rescued, state.arrests
         segments = [
             Segment(_fit(state.code, code_w), code_style),
