@@ -71,12 +71,17 @@ def _figure(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 state``, ``12 states``."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def summary(dataset: Dataset, name: str) -> list[str]:
     """A few lines describing a valid dataset: states, totals and reconciliation."""
     totals = compute_totals(dataset.states)
     lines = [
         f"{printable(name, 200)}: valid — {printable(dataset.operation.name)}, "
-        f"{totals.states:,} states"
+        f"{_count(totals.states, 'state')}"
     ]
     marks = {
         "match": "✓ matches the source",
@@ -85,7 +90,11 @@ def summary(dataset: Dataset, name: str) -> list[str]:
         "not-reported": "no reported figure",
     }
     for r in reconcile(dataset, totals):
-        coverage = "" if r.metric == "states" else f" ({r.reporting} of {r.of} states report)"
+        coverage = (
+            ""
+            if r.metric == "states"
+            else f" ({r.reporting} of {_count(r.of, 'state')} report{'s' if r.of == 1 else ''})"
+        )
         lines.append(
             f"  {LABELS[r.metric]:<17}{_figure(r.computed):>10}{coverage:<26}"
             f" reported {_figure(r.reported):>8}  {marks[r.status]}"

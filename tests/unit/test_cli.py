@@ -78,7 +78,8 @@ def test_check_valid_file(valid_file: Path) -> None:
     """A valid file: exit 0 and a summary naming it."""
     result = run_cli("check", str(valid_file))
     assert result.returncode == EXIT_OK
-    assert result.stdout.startswith(f"{valid_file}: valid — Operation Test, 1 states")
+    assert result.stdout.startswith(f"{valid_file}: valid — Operation Test, 1 state\n")
+    assert "Arrests                   2 (1 of 1 state reports)" in result.stdout
     assert "no reported figure" in result.stdout
 
 
