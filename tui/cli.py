@@ -102,9 +102,17 @@ def summary(dataset: Dataset, name: str) -> list[str]:
     return lines
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null once its reader has gone, so the final flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def run_check(paths: Sequence[str]) -> int:
     """Validate each dataset; report every error of every file."""
     status = EXIT_OK
+    reader = True
     for path in paths or [str(bundled_dataset())]:
         try:
             dataset = load(path)
@@ -113,7 +121,13 @@ def run_check(paths: Sequence[str]) -> int:
             for problem in exc.problems:
                 _err(problem.format())
             continue
-        print("\n".join(summary(dataset, path)))
+        if reader:
+            try:
+                print("\n".join(summary(dataset, path)), flush=True)
+            except BrokenPipeError:
+                # `check ... | head`: keep validating (errors go to stderr) and keep the status.
+                reader = False
+                _silence_stdout()
     return status
 
 
@@ -202,6 +216,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # `unitedfront-tui export ... | head`: the reader left; that is not an error.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK

@@ -7,6 +7,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -359,3 +361,49 @@ def test_main_usage_error_in_process(capsys: pytest.CaptureFixture[str]) -> None
 def test_repository_layout() -> None:
     """The tests run from the repository that holds the bundled dataset."""
     assert (REPO / "data" / "operation-united-front.toml").is_file()
+
+
+def run_with_closed_stdout(*args: str) -> tuple[int, str]:
+    """Run the command with stdout a pipe whose reader has already gone (``cmd | true``)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "tui", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    return proc.returncode, proc.stderr
+
+
+def test_check_keeps_its_status_when_the_reader_leaves(
+    valid_file: Path, schema_error_file: Path
+) -> None:
+    """``check good bad | head``: still exit 1, still every error on stderr, no traceback."""
+    code, err = run_with_closed_stdout("check", str(valid_file), str(schema_error_file))
+    assert code == EXIT_INVALID
+    assert err.count(f"{schema_error_file}:") == 2
+    assert "Traceback" not in err
+    assert "Exception ignored" not in err
+
+
+def test_check_valid_with_the_reader_gone_is_still_success(valid_file: Path) -> None:
+    """``check good | head``: exit 0, no traceback."""
+    code, err = run_with_closed_stdout("check", str(valid_file))
+    assert (code, err) == (EXIT_OK, "")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_export_to_a_reader_that_left(fmt: str) -> None:
+    """``export | head``: the reader leaving is not an error, and prints nothing."""
+    code, err = run_with_closed_stdout("export", "--format", fmt)
+    assert (code, err) == (EXIT_OK, "")
