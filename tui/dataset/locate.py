@@ -43,50 +43,60 @@ def _split_key(dotted: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_STRING_OR_COMMENT = re.compile("[\"'#]")
+
+
 def _open_string_after(text: str, closing: str | None = None) -> str | None:
     """Scan one line's TOML text; return the multi-line string delimiter still open at its end.
 
     ``closing`` is the delimiter of a multi-line string already open when the line starts.
     Single-line strings and comments are skipped: triple quotes inside them open nothing.
     """
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while True:
         if closing is not None:
             end = _find_close(text, i, closing)
             if end < 0:
                 return closing
             i, closing = end, None
-            continue
-        char = text[i]
+        match = _STRING_OR_COMMENT.search(text, i)
+        if match is None:
+            return None
+        char, i = match.group(), match.start()
         if char == "#":
             return None
-        if text.startswith('"""', i) or text.startswith("'''", i):
-            closing = text[i : i + 3]
+        if text.startswith(char * 3, i):
+            closing = char * 3
             i += 3
-        elif char in "\"'":
-            i = _find_close(text, i + 1, char)
-            if i < 0:
-                return None
-        else:
-            i += 1
-    return closing
+            continue
+        i = _find_close(text, i + 1, char)
+        if i < 0:
+            return None
 
 
 def _find_close(text: str, start: int, delim: str) -> int:
-    """Index just past the ``delim`` that closes a string begun before ``start``, or -1."""
-    i, n = start, len(text)
-    while i < n:
-        if delim[0] == '"' and text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(delim, i):
-            end = i + len(delim)
-            # A multi-line string may end with up to two extra quotes: '''a''''' is "a''".
-            while len(delim) == 3 and end < n and text[end] == delim[0] and end - i < 5:
+    """Index just past the ``delim`` that closes a string whose body starts at ``start``, or -1.
+
+    In basic strings (``"``) a quote preceded by an odd number of backslashes is escaped.
+    A multi-line string may end with up to two extra quotes, which belong to its value.
+    """
+    i = start
+    while True:
+        j = text.find(delim, i)
+        if j < 0:
+            return -1
+        if delim[0] == '"':
+            k = j
+            while k > start and text[k - 1] == "\\":
+                k -= 1
+            if (j - k) % 2:
+                i = j + 1
+                continue
+        end = j + len(delim)
+        if len(delim) == 3:
+            while end < len(text) and end - j < 5 and text[end] == delim[0]:
                 end += 1
-            return end
-        i += 1
-    return -1
+        return end
 
 
 class KeyLocator:
@@ -129,8 +139,10 @@ class KeyLocator:
                 self._record(current, number, prefix=1)
             elif match := _KEY_LINE.match(line):
                 self._record((*current, *_split_key(match.group(1))), number, len(current) + 1)
-                closing = _open_string_after(match.group(2))
-            else:
+                value = match.group(2)
+                if '"' in value or "'" in value:
+                    closing = _open_string_after(value)
+            elif '"' in line or "'" in line:
                 closing = _open_string_after(line)
 
     def line_of(self, parts: Parts) -> int | None:
