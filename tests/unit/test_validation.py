@@ -627,19 +627,19 @@ STRING_FIELDS = [
 ]
 
 REFUSED = [
-    ("\\u0000", "U+0000"),
-    ("\\u0001", "U+0001"),
-    ("\\b", "U+0008"),
-    ("\\u000B", "U+000B"),
-    ("\\f", "U+000C"),
-    ("\\r", "U+000D"),
-    ("\\u001b", "U+001B"),
-    ("\\u001f", "U+001F"),
-    ("\\u007f", "U+007F"),
-    ("\\u0080", "U+0080"),
-    ("\\u0085", "U+0085"),
-    ("\\u009b", "U+009B"),
-    ("\\u009f", "U+009F"),
+    ("\\u0000", "U+0000 control character"),
+    ("\\u0001", "U+0001 control character"),
+    ("\\b", "U+0008 control character"),
+    ("\\u000B", "U+000B control character"),
+    ("\\f", "U+000C control character"),
+    ("\\r", "U+000D control character"),
+    ("\\u001b", "U+001B control character"),
+    ("\\u001f", "U+001F control character"),
+    ("\\u007f", "U+007F control character"),
+    ("\\u0080", "U+0080 control character"),
+    ("\\u0085", "U+0085 control character"),
+    ("\\u009b", "U+009B control character"),
+    ("\\u009f", "U+009F control character"),
     ("\\u202a", "U+202A LEFT-TO-RIGHT EMBEDDING"),
     ("\\u202b", "U+202B RIGHT-TO-LEFT EMBEDDING"),
     ("\\u202c", "U+202C POP DIRECTIONAL FORMATTING"),
@@ -666,11 +666,7 @@ def test_control_and_bidi_characters_refused_in_every_string(
     text = replace_line(FULL, old, template.format(v=f'"Ab{escape}c"'))
     found = only_problem(text)
     assert found.field == field
-    assert found.message == (
-        f"contains a control or bidi character ({named}"
-        + (" control character" if "LEFT" not in named and "RIGHT" not in named else "")
-        + " at character 3)"
-    )
+    assert found.message == f"contains a control or bidi character ({named} at character 3)"
     assert found.line == _line_number(old)
 
 
@@ -680,8 +676,7 @@ def test_every_refused_character(escape: str, named: str) -> None:
     text = document(state(name=f'"Kentucky{escape}"'))
     found = only_problem(text)
     assert found.field == "states[KY].name"
-    assert f"({named}" in found.message
-    assert "at character 9)" in found.message
+    assert found.message == f"contains a control or bidi character ({named} at character 9)"
     line = found.format()
     assert not any(ch in line for ch in "\x00\x1b\x7f\x85\x9b\u202e\u2066")
 
