@@ -1044,3 +1044,21 @@ def test_build_issue_parts_point_at_the_key() -> None:
     assert issues == [
         (("states", 1, "arrests"), "states[MO].arrests", "must not be negative (got -1)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "field"),
+    [
+        ('"15:16:17"', 'states[KY]."15:16:17"'),
+        ('"two words"', 'states[KY]."two words"'),
+        ('""', 'states[KY].""'),
+        ('"say \\"hi\\""', 'states[KY]."say \\"hi\\""'),
+        ("'é'", 'states[KY]."é"'),
+    ],
+)
+def test_unknown_keys_that_are_not_bare_are_quoted_in_the_field(written: str, field: str) -> None:
+    """Keys with spaces, colons or quotes are shown quoted, so the field path stays readable."""
+    text = document(state(arrests="1") + f"{written} = 1\n")
+    found = only_problem(text)
+    assert found.field == field
+    assert found.line == line_of(text, f"{written} = 1")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Any, cast
 
 from tui.dataset.locate import Parts
@@ -68,6 +69,7 @@ STATE_KEYS = (
 _STATE_KEYSET = frozenset(STATE_KEYS)
 _STATE_INTS = ("victims_rescued", "victims_adult", "victims_minor", "arrests", "medical_services")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_BARE_KEY = re.compile("[A-Za-z0-9_-]+")
 
 Issue = tuple[Parts, str, str]
 """(key path for locating, field path for display, message)."""
@@ -121,7 +123,8 @@ class Validator:
                 if hint
                 else f" (expected one of: {', '.join(allowed)})"
             )
-            where = f"{label}.{key}" if label else key
+            shown = _key_label(key)
+            where = f"{label}.{shown}" if label else shown
             self.fail((*parts, key), where, f"unknown key '{printable(key, 40)}'{more}")
 
     def table(self, raw: object, parts: Parts, label: str, required: bool) -> dict[str, Any] | None:
@@ -502,6 +505,13 @@ class Validator:
                     )
                 )
         return tuple(out)
+
+
+def _key_label(key: str) -> str:
+    """A key as a field path shows it: bare when it can be, else quoted as TOML would."""
+    if _BARE_KEY.fullmatch(key):
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _show(value: int | None) -> str:
