@@ -1062,3 +1062,24 @@ def test_unknown_keys_that_are_not_bare_are_quoted_in_the_field(written: str, fi
     found = only_problem(text)
     assert found.field == field
     assert found.line == line_of(text, f"{written} = 1")
+
+
+def test_problems_are_in_file_order() -> None:
+    """Problems come in file order, whatever order the sections are validated in."""
+    text = (
+        "schema_version = 1\n"
+        "[operation]\nname = 3\n"
+        "[source]\ntitle = 4\n"
+        "[[states]]\ncode = 'KY'\nname = 'K'\narrests = -1\n"
+    )
+    found = problems(text)
+    assert [p.field for p in found] == ["operation.name", "source.title", "states[KY].arrests"]
+    assert [p.line for p in found] == [3, 5, 9]
+
+
+def test_unlocated_problems_come_first() -> None:
+    """What is missing altogether (no line) is listed before located problems."""
+    text = "schema_version = 1\n[[states]]\ncode = 'KY'\nname = 'K'\narrests = -1\n"
+    found = problems(text)
+    assert [p.field for p in found] == ["operation", "source", "states[KY].arrests"]
+    assert [p.line for p in found] == [None, None, 5]

@@ -101,10 +101,13 @@ def load_text(text: str, name: str = "<dataset>") -> Dataset:
     dataset, issues = build(doc, name)
     if dataset is None or issues:
         locator = KeyLocator(text)
-        raise DatasetError(
+        problems = [
             Problem(name, message, locator.line_of(parts), None, field or None)
             for parts, field, message in issues
-        )
+        ]
+        # In file order (a stable sort): what is missing altogether, with no line, first.
+        problems.sort(key=lambda p: p.line or 0)
+        raise DatasetError(problems)
     return dataset
 
 
