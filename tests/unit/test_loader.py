@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.helpers import document, state
+from tests.unit.helpers import document, run_cli, state
 from tui.dataset import DatasetError, Problem, load
 from tui.dataset import loader as loader_module
 from tui.dataset.loader import MAX_FILE_BYTES, display_name, parse, read_text
@@ -298,3 +298,30 @@ def test_display_name_prefers_the_shorter_form(
     (tmp_path / "sub").mkdir()
     assert display_name(tmp_path / "sub" / "x.toml") == os.path.join("sub", "x.toml")
     assert display_name("/") == "/"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("a = 1\nb = " + "1" * 5000 + "\n", 2, 5),
+        ('a = "' + "2" * 5000 + '"\nb = [1, -' + "3" * 5000 + "]\n", 2, 9),
+        ("a = { b = " + "4_5" * 3000 + " }\n", 1, 11),
+    ],
+)
+def test_number_with_too_many_digits(text: str, line: int, column: int) -> None:
+    """A decimal number too long for int() is a located error, not a ValueError traceback."""
+    with pytest.raises(DatasetError) as info:
+        parse(text, "x.toml")
+    (problem,) = info.value.problems
+    assert problem.message == "TOML syntax error: a number has too many digits to read"
+    assert (problem.line, problem.column) == (line, column)
+
+
+def test_number_with_too_many_digits_via_the_command(tmp_path: Path) -> None:
+    """End to end: ``check`` on such a file prints one located line and exits 1."""
+    path = write(tmp_path, b"schema_version = " + b"9" * 10_000 + b"\n")
+    result = run_cli("check", str(path))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{path}:1:18: TOML syntax error: a number has too many digits to read\n"
+    )

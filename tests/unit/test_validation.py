@@ -1083,3 +1083,26 @@ def test_unlocated_problems_come_first() -> None:
     found = problems(text)
     assert [p.field for p in found] == ["operation", "source", "states[KY].arrests"]
     assert [p.line for p in found] == [None, None, 5]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0x" + "f" * 5000, "is implausibly large (more than 2^53): a 20,000-bit number"),
+        ("0o" + "7" * 3000, "is implausibly large (more than 2^53): a 9,000-bit number"),
+        ("-" + "9" * 4000, "must not be negative (got a 13,288-bit number)"),
+        ("-" + "9" * 20, "must not be negative (got -99999999999999999999)"),
+    ],
+)
+def test_huge_integers_do_not_crash_the_messages(value: str, message: str) -> None:
+    """Integers too long to print in full (str() refuses > 4300 digits) are described instead."""
+    found = only_problem(document(state(arrests=value)))
+    assert found.field == "states[KY].arrests"
+    assert found.message == message
+
+
+def test_huge_schema_version() -> None:
+    """A huge schema_version is refused with a readable message."""
+    text = document().replace("schema_version = 1", "schema_version = 0x" + "f" * 5000)
+    found = only_problem(text)
+    assert found.message == "is a 20,000-bit number; only schema version 1 is read"

@@ -12,6 +12,7 @@ from typing import Any
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.locate import KeyLocator
 from tui.dataset.model import Dataset
+from tui.dataset.text import printable
 from tui.dataset.validate import build
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -19,6 +20,8 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
+_LONG_NUMBER = re.compile(r"(?:^|[=\[,{])[ \t]*([+-]?[0-9](?:_?[0-9]){1000,})", re.M)
+"""A decimal number of more than 1,000 digits in a value position (after =, [, , or {)."""
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -93,6 +96,15 @@ def parse(text: str, name: str) -> dict[str, Any]:
         raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
     except RecursionError:
         raise DatasetError([Problem(name, "TOML nesting is too deep to read")]) from None
+    except ValueError as exc:
+        # tomllib lets int() refuse a number of more than sys.get_int_max_str_digits() digits.
+        line = column = None
+        if match := _LONG_NUMBER.search(text):
+            start = match.start(1)
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+        message = "a number has too many digits to read" if match else printable(str(exc), 120)
+        raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
 
 
 def load_text(text: str, name: str = "<dataset>") -> Dataset:

@@ -201,10 +201,12 @@ class Validator:
             self.fail(parts, field, f"must be a whole number, not {_type_name(value)}{hint}")
             return None
         if value < 0:
-            self.fail(parts, field, f"must not be negative (got {value})")
+            self.fail(parts, field, f"must not be negative (got {_int_text(value, 30)})")
             return None
         if value > MAX_INT:
-            self.fail(parts, field, f"is implausibly large (more than 2^53): {str(value)[:30]}")
+            self.fail(
+                parts, field, f"is implausibly large (more than 2^53): {_int_text(value, 30)}"
+            )
             return None
         return value
 
@@ -514,6 +516,16 @@ def _key_label(key: str) -> str:
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _int_text(value: int, limit: int) -> str:
+    """``value`` for a message, cut to ``limit`` characters.
+
+    Never fails: converting an integer of thousands of digits to text raises ValueError.
+    """
+    if value.bit_length() > 4 * limit:
+        return f"a {value.bit_length():,}-bit number"
+    return str(value)[:limit]
+
+
 def _show(value: int | None) -> str:
     return "not reported" if value is None else str(value)
 
@@ -549,7 +561,7 @@ def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
         check.fail(
             where,
             "schema_version",
-            f"is {str(version)[:20]}; only schema version {SCHEMA_VERSION} is read",
+            f"is {_int_text(version, 20)}; only schema version {SCHEMA_VERSION} is read",
         )
         return None, check.issues
     check.keys(doc, TOP_KEYS, (), "")
