@@ -14,6 +14,8 @@ from tui.dataset.locate import KeyLocator
 from tui.dataset.validate import STATE_KEYS, TOP_KEYS, build
 
 SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SHAPES = settings(SETTINGS, max_examples=50)
+"""Fewer examples for nested documents: generating them is what takes the time."""
 
 KEYS = st.sampled_from(
     [*TOP_KEYS, *STATE_KEYS, "name", "title", "role", "level", "facts", "figures", "value"]
@@ -23,6 +25,7 @@ SCALARS: st.SearchStrategy[Any] = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(2**70), max_value=2**70),
+    st.integers(min_value=0, max_value=40_000).map(lambda n: (1 << n) * (-1) ** n),
     st.floats(allow_nan=True),
     st.text(max_size=20),
     st.sampled_from(["KY", "MO", "lead", "federal", "", " ", "\x1b", "\u202e", "\x85"]),
@@ -74,7 +77,7 @@ def _check_outcome(dataset: Dataset | None, issues: list[Any]) -> None:
         assert message
 
 
-@SETTINGS
+@SHAPES
 @given(DOCUMENTS)
 def test_build_never_crashes_on_document_shapes(doc: dict[str, Any]) -> None:
     """Any dictionary of TOML-like values is either a dataset or a list of issues."""
@@ -82,7 +85,7 @@ def test_build_never_crashes_on_document_shapes(doc: dict[str, Any]) -> None:
     _check_outcome(dataset, issues)
 
 
-@SETTINGS
+@SHAPES
 @given(st.dictionaries(KEYS, VALUES, max_size=8))
 def test_build_never_crashes_on_arbitrary_dicts(doc: dict[str, Any]) -> None:
     """Arbitrary dictionaries, not shaped like a dataset at all, give issues, not exceptions."""
@@ -143,6 +146,8 @@ TOML_PIECES = st.sampled_from(
         "key = 'unterminated\n",
         "\u2028\n",
         'k = "\\u001b"\n',
+        "arrests = 0x" + "f" * 2000 + "\n",
+        "big = 1" + "0" * 5000 + "\n",
     ]
 )
 
