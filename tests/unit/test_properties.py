@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -206,3 +207,63 @@ def test_valid_figures_round_trip(rows: list[tuple[int, int, int]]) -> None:
     assert [(s.arrests, s.victims_adult, s.victims_minor) for s in data.states] == rows
     assert all(s.victims_rescued == s.victims_adult + s.victims_minor for s in data.states)  # type: ignore[operator]
     assert data.operation.announced is None or isinstance(data.operation.announced, dt.date)
+
+
+DECOY_VALUES = [
+    "1",
+    '"k1 = \\"\\"\\" k2"',
+    "'[[a]] = 1'",
+    '"""\nk1 = 1\n[[a]]\nk2 = \'\'\'\n"""',
+    '"""ends with quotes\nk3 = 2"""""',
+    "'''\nk2 = 2\n[t1]\n\"\"\"\n'''",
+    '["""\n[[a]]\nk1 = 3\n""", "w"]',
+    '"""\\\n  k3 = 4 \\""" still open\n[t2.sub]\n"""',
+    "{ inline = 1 }",
+    '1 # k1 = 2 """',
+]
+"""Values whose text looks like keys, headers or string openers; none of it is a real key."""
+
+BLOCKS = st.lists(
+    st.tuples(
+        st.sampled_from(["", "[t1]", "[t2.sub]", "[[a]]", "[[a]]"]),
+        st.lists(
+            st.tuples(st.sampled_from(["k1", "k2", "k3", '"k 4"']), st.sampled_from(DECOY_VALUES)),
+            unique_by=lambda kv: kv[0],
+            max_size=4,
+        ),
+    ),
+    max_size=6,
+)
+
+
+@SETTINGS
+@given(BLOCKS)
+def test_locator_finds_every_key_on_its_own_line(blocks: list[tuple[str, list[Any]]]) -> None:
+    """In documents full of decoys inside strings, every real key is found on its line."""
+    lines: list[str] = []
+    expected: dict[tuple[str | int, ...], int] = {}
+    seen_tables: set[str] = set()
+    entries = 0
+    for header, items in blocks:
+        if header in seen_tables or (header == "" and lines):
+            continue  # a table may be opened once; root keys only come first
+        if header == "[[a]]":
+            path: tuple[str | int, ...] = ("a", entries)
+            entries += 1
+        elif header:
+            seen_tables.add(header)
+            path = tuple(header.strip("[]").split("."))
+        else:
+            path = ()
+        if header:
+            lines.append(header)
+            expected[path] = len(lines)
+        for key, value in items:
+            lines.append(f"{key} = {value}")
+            expected[(*path, key.strip('"'))] = len(lines)
+            lines[-1:] = lines[-1].split("\n")
+    text = "\n".join(lines) + "\n"
+    tomllib.loads(text)
+    locator = KeyLocator(text)
+    for parts, line in expected.items():
+        assert locator.line_of(parts) == line, (parts, text)
