@@ -407,3 +407,12 @@ def test_export_to_a_reader_that_left(fmt: str) -> None:
     """``export | head``: the reader leaving is not an error, and prints nothing."""
     code, err = run_with_closed_stdout("export", "--format", fmt)
     assert (code, err) == (EXIT_OK, "")
+
+
+def test_summary_escapes_a_hostile_file_name(tmp_path: Path) -> None:
+    """A valid file whose name holds escape sequences is named escaped on stdout too."""
+    path = write(tmp_path, "ok\x1b]0;title\x07\u2066.toml", document(state()))
+    result = run_cli("check", str(path))
+    assert result.returncode == EXIT_OK
+    assert not RAW_CONTROL.search(result.stdout)
+    assert "ok\\x1b]0;title\\x07\\u2066.toml: valid" in result.stdout
