@@ -52,6 +52,9 @@ MODES = {
 }
 """Terminal modes an app may set: (set, reset). Each set must be followed by its reset."""
 
+EXIT_PREFIX = "uft-exit-status="
+EXIT_MARK = re.compile(EXIT_PREFIX + r"(\d+)")
+
 _SCRIPT_HEADER = re.compile(rb"\AScript started on [^\n]*\n")
 _SCRIPT_FOOTER = re.compile(rb"\n?Script done on [^\n]*\n?\Z")
 
@@ -70,10 +73,10 @@ def require(*tools: str) -> None:
 
 def command_line(argv: Sequence[str], env: Mapping[str, str] | None = None) -> str:
     """A shell command running ``argv`` with ``env`` set (an empty value unsets the variable)."""
-    words = ["env"]
-    for key, value in (env or {}).items():
-        words += ["-u", key] if value == "" else [f"{key}={value}"]
-    return shlex.join([*words, *argv])
+    items = (env or {}).items()
+    unset = [word for key, value in items if value == "" for word in ("-u", key)]
+    assign = [f"{key}={value}" for key, value in items if value != ""]
+    return shlex.join(["env", *unset, *assign, *argv])
 
 
 def recorded(argv: Sequence[str], log: Path) -> list[str]:
@@ -138,6 +141,8 @@ class Tmux:
     ) -> None:
         """Start ``argv`` in a detached session of ``size`` columns and lines."""
         width, height = size
+        # The wrapper prints the exit status; the pane stays (remain-on-exit) to be read.
+        wrapped = f'{command_line(argv, env)}; echo "{EXIT_PREFIX}$?"'
         self.tmux(
             "new-session",
             "-d",
@@ -147,12 +152,16 @@ class Tmux:
             str(width),
             "-y",
             str(height),
-            command_line(argv, env),
+            wrapped,
         )
 
     def screen(self) -> str:
         """The visible text of the pane, one line per row."""
         return self.tmux("capture-pane", "-p", "-t", "main")
+
+    def history(self) -> str:
+        """Everything the pane printed, scrollback included (a traceback may be long)."""
+        return self.tmux("capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", "main")
 
     def wait(self, predicate: Callable[[str], bool], what: str, timeout: float = TIMEOUT) -> str:
         """Poll the screen until ``predicate`` holds; fail showing the screen otherwise."""
@@ -166,6 +175,18 @@ class Tmux:
                 break
             time.sleep(0.1)
         raise AssertionError(f"gave up waiting for {what}; the screen shows:\n{screen}")
+
+    def settle(self, timeout: float = TIMEOUT) -> str:
+        """Wait until the screen stops changing (two captures 0.2s apart agree); return it."""
+        deadline = time.monotonic() + timeout
+        last = self.screen()
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            screen = self.screen()
+            if screen == last:
+                return screen
+            last = screen
+        raise AssertionError(f"the screen kept changing for {timeout}s:\n{last}")
 
     def wait_for(self, text: str, timeout: float = TIMEOUT) -> str:
         """Poll the screen until ``text`` appears on it."""
@@ -188,12 +209,16 @@ class Tmux:
         self.tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
 
     def exited(self) -> int | None:
-        """The command's exit status once it has ended, else None."""
-        out = self.tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}")
-        dead, _, status = out.strip().partition(" ")
+        """The command's exit status once it has ended, else None.
+
+        Read from the line the wrapper prints (tmux 3.3 does not always fill in
+        ``pane_dead_status``); -255 when the pane died without printing it.
+        """
+        dead = self.tmux("display-message", "-p", "-t", "main", "#{pane_dead}").strip()
         if dead != "1":
             return None
-        return int(status) if status else -1
+        found = EXIT_MARK.findall(self.history())
+        return int(found[-1]) if found else -255
 
     def wait_exit(self, timeout: float = TIMEOUT) -> int:
         """Wait for the command to end; return its exit status."""

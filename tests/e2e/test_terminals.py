@@ -1,0 +1,239 @@
+"""The installed explorer in real terminals: every TERM, colour and locale setting, every size.
+
+Each run happens in a private tmux server, under ``script`` so that the raw bytes the app
+writes are recorded: after exit, every terminal mode it set (alternate screen, mouse
+reporting, bracketed paste...) must have been reset.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.tmux import (
+    COMMAND,
+    Tmux,
+    recorded,
+    require,
+    run_in_pty,
+    terminal_bytes,
+    tmux_session,
+    unrestored_modes,
+)
+
+pytestmark = pytest.mark.e2e
+
+STATES = (
+    "Missouri",
+    "Illinois",
+    "Iowa",
+    "Kentucky",
+    "Minnesota",
+    "Nebraska",
+    "North Dakota",
+    "Oklahoma",
+    "Tennessee",
+    "Texas",
+    "Wisconsin",
+    "South Dakota",
+)
+"""The bundled dataset's states, all visible at 80x24."""
+
+HELP = "━ Keys ━"
+"""The help screen's title, visible even at 20x6."""
+ABOUT = "About this da"
+"""The about screen's title (cut short on narrow terminals)."""
+
+ENVIRONMENTS: dict[str, dict[str, str]] = {
+    "xterm-256color": {"TERM": "xterm-256color", "COLORTERM": ""},
+    "xterm": {"TERM": "xterm", "COLORTERM": ""},
+    "screen": {"TERM": "screen", "COLORTERM": ""},
+    "tmux-256color": {"TERM": "tmux-256color", "COLORTERM": ""},
+    "linux": {"TERM": "linux", "COLORTERM": ""},
+    "vt100": {"TERM": "vt100", "COLORTERM": ""},
+    "truecolor": {"TERM": "xterm-256color", "COLORTERM": "truecolor"},
+    "no-color": {"TERM": "xterm-256color", "NO_COLOR": "1"},
+    "locale-C": {"TERM": "xterm-256color", "LANG": "C", "LC_ALL": "C"},
+    "locale-C.UTF-8": {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+}
+"""Terminal settings users arrive with (an empty value unsets the variable)."""
+
+
+def finish(session: Tmux, log: Path) -> bytes:
+    """Quit with q from the main screen; assert a clean exit; return the recorded bytes."""
+    session.keys("q")
+    status = session.wait_exit()
+    history = session.history()
+    assert status == 0, history
+    assert "Traceback" not in history and "Error" not in history, history
+    raw = terminal_bytes(log)
+    assert unrestored_modes(raw) == [], "terminal left in these modes after exit"
+    return raw
+
+
+def started(session: Tmux, ready: str) -> bool:
+    """Wait until ``ready`` is on screen (True) or the app ended by itself (False)."""
+    session.wait(lambda s: ready in s or session.exited() is not None, f"{ready!r} or an exit")
+    return session.exited() is None
+
+
+@pytest.mark.parametrize("name", sorted(ENVIRONMENTS))
+def test_explorer_in_terminal(name: str, tmp_path: Path) -> None:
+    """Starts and is usable (list, totals, filter, help, about, q), or says why in one line."""
+    require("script")
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), (80, 24), ENVIRONMENTS[name])
+        if not started(session, "Kentucky"):
+            # Refusing is allowed, but only as one clear sentence, exit 1, nothing drawn.
+            status = session.exited()
+            lines = [line for line in session.history().splitlines() if line.strip()]
+            assert status == 1, lines
+            assert len(lines) == 2 and lines[0].endswith("."), lines  # + tmux's "Pane is dead"
+            assert b"\x1b[?1049h" not in terminal_bytes(log)
+            return
+        screen = session.wait_for("102")
+        assert all(state in screen for state in STATES), screen
+        session.keys("/")
+        session.type("tex")
+        screen = session.wait_for("1 of 12")
+        assert "Texas" in screen and "Kentucky" not in screen
+        session.keys("Enter", "?")
+        session.wait_for(HELP)
+        session.keys("Escape")
+        session.wait_gone(HELP)
+        session.keys("i")
+        session.wait_for(ABOUT)
+        session.keys("q")
+        session.wait_gone(ABOUT)
+        raw = finish(session, log)
+    if name == "truecolor":
+        assert b"38;2;" in raw, "COLORTERM=truecolor but no 24-bit colour was used"
+
+
+@pytest.mark.parametrize("size", [(20, 6), (40, 12), (80, 24), (200, 60)])
+def test_sizes(size: tuple[int, int], tmp_path: Path) -> None:
+    """Every size from 20x6 up starts, takes every key and quits cleanly."""
+    require("script")
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), size, {"TERM": "xterm-256color"})
+        session.wait_for("States")
+        if size >= (80, 24):
+            screen = session.wait_for("102")
+            assert all(state in screen for state in STATES), screen
+            assert "47" in screen
+        for key in ("j", "j", "G", "g", "s", "r", "Enter", "h", "/", "k", "e", "n", "Enter"):
+            session.keys(key)  # one at a time, as a user types (bursts: test_burst_after_enter)
+            session.settle()
+        for key, title in (("?", HELP), ("i", ABOUT)):  # each opens, then q closes it
+            before = session.settle()
+            session.keys(key)
+            if size >= (80, 24):
+                session.wait_for(title)
+            else:  # the title may be cut off on tiny screens; the screen must still change
+                session.wait(before.__ne__, f"{key} to open its screen")
+            session.settle()
+            session.keys("q")
+            session.wait_gone(title)
+        finish(session, log)
+
+
+def test_burst_after_enter(tmp_path: Path) -> None:
+    """Keys arriving together (a laggy SSH link) act where focus is after each one.
+
+    Enter on the list opens the detail pane, h returns to the list, j moves down: the list
+    must end up focused with Illinois highlighted.
+    """
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), (80, 24), {"TERM": "xterm-256color"})
+        session.wait_for("Kentucky")
+        session.settle()
+        session.keys("Enter", "h", "j")
+        screen = session.wait_for("Illinois (IL)")
+        assert session.settle().splitlines()[-1].startswith(" ⏎ Details"), screen
+        finish(session, log)
+
+
+def test_resize_during_use(tmp_path: Path) -> None:
+    """Shrinking from 120x40 to 30x10 and back while in use: no crash, the list comes back."""
+    require("script")
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), (120, 40), {"TERM": "xterm-256color"})
+        session.wait_for("South Dakota")
+        session.keys("j", "j", "j")
+        session.wait_for("Kentucky (KY)")
+        session.resize(30, 10)
+        session.wait(lambda s: max(len(line) for line in s.splitlines()) <= 30, "30 columns")
+        session.keys("j", "k", "/")
+        session.type("dak")
+        session.keys("Enter")
+        session.resize(120, 40)
+        screen = session.wait_for("2 of 12")
+        assert "North Dakota" in screen and "South Dakota" in screen
+        session.keys("c")
+        screen = session.wait_for("Wisconsin")
+        assert all(state in screen for state in STATES), screen
+        finish(session, log)
+
+
+def test_false_escape_loses_nothing(tmp_path: Path) -> None:
+    """A stray Esc (half an escape sequence on a slow link) neither quits nor clears a filter."""
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), (80, 24), {"TERM": "xterm-256color"})
+        session.wait_for("Kentucky")
+        session.keys("Escape")
+        session.keys("/")
+        session.type("dak")
+        session.wait_for("2 of 12")
+        session.keys("Escape")
+        session.wait_for("⏎ Details")  # back on the list, filter kept
+        session.keys("j")
+        screen = session.wait_for("South Dakota (SD)")
+        assert "2 of 12" in screen and "Kentucky" not in screen
+        session.keys("/")
+        screen = session.wait_for("⏎ Keep the filter")
+        assert screen.splitlines()[0][:40].split() == ["dak"], screen
+        session.keys("Enter")
+        session.wait_for("⏎ Details")
+        finish(session, log)
+
+
+def test_escape_then_key_in_one_burst_loses_nothing(tmp_path: Path) -> None:
+    """Esc and the next key arriving together (within ESCDELAY, over a slow link) keep the
+    filter typed so far."""
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        session.start(recorded([str(COMMAND)], log), (80, 24), {"TERM": "xterm-256color"})
+        session.wait_for("Kentucky")
+        session.keys("/")
+        session.type("dak")
+        session.wait_for("2 of 12")
+        session.settle()
+        session.keys("Escape", "j")
+        screen = session.settle()
+        assert "dak" in screen.splitlines()[0], screen
+        assert "2 of 12" in screen, screen
+        session.keys("Escape")
+        session.wait_for("⏎ Details")
+        finish(session, log)
+
+
+@pytest.mark.parametrize(
+    ("env", "pipe"),
+    [({"TERM": "dumb"}, False), ({"TERM": "xterm-256color"}, True)],
+    ids=["TERM=dumb", "stdout-piped"],
+)
+def test_no_terminal_points_to_markdown_export(env: dict[str, str], pipe: bool) -> None:
+    """TERM=dumb, or ``unitedfront-tui | cat``: one clear line, exit 1, nothing drawn."""
+    status, terminal, piped = run_in_pty([str(COMMAND)], env, stdout_pipe=pipe)
+    assert status == 1
+    assert piped == b""
+    assert b"\x1b" not in terminal
+    lines = terminal.decode().splitlines()
+    assert len(lines) == 1
+    assert "export --format markdown" in lines[0]
