@@ -29,6 +29,9 @@ FIRST_NAME = "Alameda Nord"
 FILTER_QUERIES = ("x", "z", "w", "y")
 """One-letter filters the harness types: none is a key binding of the list, each matches some."""
 
+BROAD_QUERY = "e"
+"""A one-letter filter that most names match: the worst case for the filtered totals."""
+
 _FIRST = (
     "Saint-Étienne",
     "Rivière",

@@ -29,6 +29,16 @@ def main(argv: list[str] | None = None) -> int:
         help="start profiling only on SIGUSR1 (to profile keys, not the load)",
     )
     parser.add_argument("--bare", action="store_true", help="run the bare baseline app instead")
+    parser.add_argument(
+        "--freeze-after-load",
+        action="store_true",
+        help="experiment: call gc.freeze() right after the dataset is loaded",
+    )
+    parser.add_argument(
+        "--freeze-on-signal",
+        action="store_true",
+        help="experiment: gc.collect() and gc.freeze() on SIGUSR2 (sent after the first frame)",
+    )
     parser.add_argument("cli", nargs=argparse.REMAINDER, help="arguments for unitedfront-tui")
     args = parser.parse_args(argv)
     cli_args = [a for a in args.cli if a != "--"]
@@ -44,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
             pauses.append((time.monotonic(), clock() - began[0], int(info["generation"])))
 
     gc.callbacks.append(on_gc)
+    if args.freeze_on_signal:
+        signal.signal(signal.SIGUSR2, _collect_and_freeze)
     profiler: Any = None
     if args.profile:
         from pyinstrument import Profiler
@@ -61,9 +73,11 @@ def main(argv: list[str] | None = None) -> int:
             BareApp().run()
             status = 0
         else:
-            from tui.cli import main as cli_main
+            import tui.cli
 
-            status = cli_main(cli_args)
+            if args.freeze_after_load:
+                _freeze_after_load(tui.cli)
+            status = tui.cli.main(cli_args)
     finally:
         gc.callbacks.remove(on_gc)
         if profiler is not None and profiler.is_running:
@@ -76,6 +90,24 @@ def main(argv: list[str] | None = None) -> int:
         with open(args.report, "w", encoding="utf-8") as out:
             json.dump({"status": status, "gc": pauses, "frozen": gc.get_freeze_count()}, out)
     return status
+
+
+def _collect_and_freeze(*_: object) -> None:
+    """Collect once, then move every surviving object out of the GC's way."""
+    gc.collect()
+    gc.freeze()
+
+
+def _freeze_after_load(cli: Any) -> None:
+    """Wrap the CLI's ``load`` so that everything it built is moved out of the GC's way."""
+    original = cli.load
+
+    def load_then_freeze(path: Any) -> Any:
+        dataset = original(path)
+        _collect_and_freeze()
+        return dataset
+
+    cli.load = load_then_freeze
 
 
 if __name__ == "__main__":

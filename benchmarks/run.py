@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,7 @@ from benchmarks import generate
 from benchmarks.bare_app import MARKER as BARE_MARKER
 from benchmarks.stats import Series, Verdict, ratio
 from benchmarks.term import PtyProcess, TerminalTimeout
+from tui.dataset.text import fold
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "benchmarks"
@@ -182,32 +184,45 @@ class Session:
 
 def _markers(names: Sequence[str], query: str) -> tuple[list[str], list[str]]:
     """Name prefixes drawn only when the list is filtered by ``query``, and only when it is not."""
-    from tui.dataset.text import fold
-
     inside = {n[:12] for n in set(names) if query in fold(n)}
     outside = {n[:12] for n in set(names) if query not in fold(n)}
     return sorted(inside - outside), sorted(outside - inside)
 
 
-def open_session(name: str, path: Path, rows: int, tmp: Path) -> Session:
+def open_session(name: str, path: Path, rows: int, tmp: Path, freeze: bool) -> Session:
     """Start the explorer through the GC probe on ``path``."""
     report_path = tmp / f"probe-{name}.json"
-    argv = [PYTHON, "-m", "benchmarks.probe", "--report", str(report_path), "--"]
+    argv = [PYTHON, "-m", "benchmarks.probe", "--report", str(report_path)]
+    argv += ["--freeze-after-load", "--freeze-on-signal", "--"] if freeze else ["--"]
     proc = PtyProcess.spawn([*argv, "--data", str(path)], cwd=str(REPO))
     names = [row.name for row in generate.rows(rows)]
     return Session(name, rows, proc, report_path, names)
 
 
 def bench_keys(
-    report: Report, runs: int, presses: int, big: tuple[Path, int], small: tuple[Path, int]
+    report: Report,
+    runs: int,
+    presses: int,
+    big: tuple[Path, int],
+    small: tuple[Path, int],
+    mid: tuple[Path, int],
+    freeze: bool = False,
 ) -> None:
-    """Targets 3 and 4: keys, sort and filter on the big dataset against 12 rows."""
-    log(f"[3] keys at {big[1]:,} vs {small[1]} rows; [4] sort and filter")
+    """Targets 3 and 4: keys, sort and filter on the big dataset against 12 rows.
+
+    A third process with ``mid`` rows (enough to scroll, unlike 12) is timed on the same
+    navigation keys: it tells the cost of a scrolling list apart from the cost of its size.
+    """
+    log(f"[3] keys at {big[1]:,} vs {small[1]} (and {mid[1]:,}) rows; [4] sort and filter")
     with tempfile.TemporaryDirectory(prefix="uf-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        sessions = [open_session("big", *big, tmp), open_session("small", *small, tmp)]
+        sessions = [
+            open_session("big", *big, tmp, freeze),
+            open_session("small", *small, tmp, freeze),
+            open_session("mid", *mid, tmp, freeze),
+        ]
         try:
-            _drive(report, runs, presses, sessions)
+            _drive(report, runs, presses, sessions, freeze)
         finally:
             for session in sessions:
                 if not session.proc.eof:
@@ -221,7 +236,7 @@ def bench_keys(
 _WINDOWS: dict[str, tuple[float, float]] = {}
 
 
-def _drive(report: Report, runs: int, presses: int, sessions: list[Session]) -> None:
+def _drive(report: Report, runs: int, presses: int, sessions: list[Session], freeze: bool) -> None:
     """Navigation keys, then the filter, then sort, alternating between the sessions."""
     for session in sessions:
         started = session.proc.wait_for_text([SYNTHETIC_MARKER], timeout=600)
@@ -229,6 +244,9 @@ def _drive(report: Report, runs: int, presses: int, sessions: list[Session]) -> 
             started - session.proc.started
         )
         session.proc.drain(0.5)
+        if freeze:
+            os.kill(session.proc.pid, signal.SIGUSR2)
+            session.proc.drain(0.3)
     label = {s.name: f"{s.rows:,} rows" for s in sessions}
 
     began = time.monotonic()
@@ -247,6 +265,7 @@ def _drive(report: Report, runs: int, presses: int, sessions: list[Session]) -> 
                     ).add(press.settled)
     _WINDOWS["navigating"] = (began, time.monotonic())
     log("  navigation done")
+    sessions = [s for s in sessions if s.name != "mid"]
 
     began = time.monotonic()
     for s in sessions:
@@ -266,6 +285,16 @@ def _drive(report: Report, runs: int, presses: int, sessions: list[Session]) -> 
             report.get(f"clear.{phase}.{s.name}", f"clear the filter ({phase}) @ {where}").add(
                 cleared.marked
             )
+    for s in sessions:  # a letter most names contain: the most rows to keep and to total
+        inside, outside = _markers(s.names, generate.BROAD_QUERY)
+        typed = s.proc.press(generate.BROAD_QUERY, markers=inside, timeout=60)
+        cleared = s.proc.press("backspace", markers=outside, timeout=60)
+        counts = Counter(s.names)
+        kept = sum(c for n, c in counts.items() if generate.BROAD_QUERY in fold(n))
+        share = kept / len(s.names)
+        where = f"{label[s.name]}, '{generate.BROAD_QUERY}' keeps {share:.0%}"
+        report.get(f"filter.broad.{s.name}", f"filter keystroke @ {where}").add(typed.marked)
+        report.get(f"clear.broad.{s.name}", f"clear the filter @ {where}").add(cleared.marked)
     for s in sessions:
         s.proc.press("enter", timeout=10)
     log("  filter done")
@@ -350,11 +379,19 @@ def verdicts(report: Report, big_rows: int) -> None:
     add("2", f"(CPU) {big} first frame / tomllib-only", r("big.app.cpu_first", "big.toml.cpu"), 1.3)
     for key, _ in NAVIGATION:
         add("3", f"`{key}` median: {big} / 12 rows", r(f"key.{key}.big", f"key.{key}.small"), 1.1)
+        add(
+            "3",
+            f"(scrolling) `{key}`: {big} / 1,000 rows",
+            r(f"key.{key}.big", f"key.{key}.mid"),
+            1.1,
+        )
         add("3", f"`{key}` median at {big}", ms(f"key.{key}.big"), 16, "ms")
         add("3", f"`{key}` p95 at {big}", ms(f"key.{key}.big", "p95"), 33, "ms")
     add("3", "longest GC pause while navigating", ms("gc.navigating.big", "high"), 50, "ms")
     for op, label in (("sort", "sort `s`"), ("filter", "filter keystroke"), ("clear", "clear")):
         add("4", f"{label} at {big}, median (warm)", ms(f"{op}.warm.big"), 200, "ms")
+        if op != "sort":
+            add("4", f"{label} at {big}, broad query", ms(f"{op}.broad.big", "high"), 200, "ms")
         add(
             "4",
             f"{label} at {big}, worst first time (cold)",
@@ -400,7 +437,8 @@ def markdown(report: Report, info: dict[str, str], args: argparse.Namespace) -> 
         f"Measured {info['date']} on {info['cores']} cores ({info['cpu']}), Python "
         f"{info['python']}, Textual {info['textual']}; load average at the end {info['load']}. "
         f"Mode: {'quick' if args.quick else 'default'}, {args.runs} runs after a warm-up, "
-        f"{args.presses} presses per key. Code at commit {info['commit']}.",
+        f"{args.presses} presses per key. Code at commit {info['commit']}."
+        + (" EXPERIMENT: gc.freeze() after load and first frame." if args.freeze else ""),
         "",
         "| # | figure | measured | target | result |",
         "|---|---|---|---|---|",
@@ -486,6 +524,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also write pyinstrument profiles")
     parser.add_argument("--no-update", action="store_true", help="leave RESULTS.md alone")
     parser.add_argument(
+        "--freeze",
+        action="store_true",
+        help="experiment: keys with gc.freeze() after load and after the first frame",
+    )
+    parser.add_argument(
         "--only",
         choices=("startup", "big", "keys", "profile"),
         action="append",
@@ -493,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     args.runs = args.runs or (3 if args.quick else 5)
-    args.presses = args.presses or (8 if args.quick else 15)
+    args.presses = args.presses or (5 if args.quick else 15)
     rows = args.rows or (10_000 if args.quick else 100_000)
     began = time.perf_counter()
     log(f"generating datasets ({rows:,} and 12 rows) under {generate.DATA_DIR}")
@@ -506,7 +549,8 @@ def main(argv: list[str] | None = None) -> int:
     if "big" in only:
         bench_big_start(report, args.runs, big, rows, generate.ensure(max(12, rows // 10)))
     if "keys" in only:
-        bench_keys(report, args.runs, args.presses, (big, rows), (small, 12))
+        mid = (generate.ensure(1_000), 1_000)
+        bench_keys(report, args.runs, args.presses, (big, rows), (small, 12), mid, args.freeze)
     verdicts(report, rows)
     info = machine()
     text = markdown(report, info, args)
@@ -516,7 +560,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile or "profile" in only:
         for path in profile(big, rows):
             log(f"profile written: {path}")
-    if not args.quick and not args.no_update and only == {"startup", "big", "keys"}:
+    complete = only == {"startup", "big", "keys"}
+    if not args.quick and not args.no_update and not args.freeze and complete:
         log("RESULTS.md updated" if update_results(text) else "RESULTS.md has no results block")
     log(f"done in {time.perf_counter() - began:.0f} s")
     failed = [v for v in report.verdicts if not v.passed]
