@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from tui.dataset.model import State
+from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
-from tui.dataset.totals import Totals, compute_totals
+from tui.dataset.totals import MetricTotal, Totals
 
 SortKey = Literal["source", "name", "victims", "arrests"]
 SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
@@ -19,9 +19,8 @@ SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
 
 
 def _search_key(state: State) -> str:
-    """Name and code folded for matching; ASCII names skip the costly Unicode fold."""
-    text = f"{state.name}\x00{state.code}"
-    return text.lower() if text.isascii() else fold(text)
+    """Name and code folded for matching (the NUL keeps a query from spanning both)."""
+    return fold(f"{state.name}\x00{state.code}")
 
 
 class StateView:
@@ -34,6 +33,7 @@ class StateView:
         self.query = ""
         self._orders: dict[tuple[SortKey, bool], list[int]] = {}
         self._search: list[str] | None = None
+        self._columns: dict[Metric, list[int | None]] = {}
         self._totals: dict[str, Totals] = {}
         self.rows: Sequence[int] = range(len(states))
         """Indices into ``states`` of the shown rows, in display order."""
@@ -66,8 +66,7 @@ class StateView:
         if self.sort == "name":
             search = self._search_keys()
             return sorted(indices, key=search.__getitem__, reverse=self.reverse)
-        metric = "victims_rescued" if self.sort == "victims" else "arrests"
-        values = [getattr(s, metric) for s in states]
+        values = self._column("victims_rescued" if self.sort == "victims" else "arrests")
         # Largest first by default; `reverse` flips the direction. Not reported always sorts
         # last: it is not a small number. Ties keep source order (sorted() is stable).
         sign = 1 if self.reverse else -1
@@ -80,6 +79,19 @@ class StateView:
         if self._search is None:
             self._search = [_search_key(s) for s in self.states]
         return self._search
+
+    def _column(self, metric: Metric) -> list[int | None]:
+        column = self._columns.get(metric)
+        if column is None:
+            column = self._columns[metric] = [getattr(s, metric) for s in self.states]
+        return column
+
+    def warm(self) -> None:
+        """Compute search keys and figure columns now (say, in a thread after the first frame)
+        so that the first filter keystroke or sort does not pay for them."""
+        self._search_keys()
+        for metric in METRICS:
+            self._column(metric)
 
     def _apply(self) -> None:
         order = self._order()
@@ -115,13 +127,22 @@ class StateView:
         """Totals over the shown states (independent of the order, cached per query)."""
         cached = self._totals.get(self.query)
         if cached is None:
-            rows = self.rows
-            states = self.states
-            cached = compute_totals(states[i] for i in rows)
+            cached = self._compute_totals()
             if len(self._totals) > 64:
                 self._totals.clear()
             self._totals[self.query] = cached
         return cached
+
+    def _compute_totals(self) -> Totals:
+        rows, n = self.rows, len(self.rows)
+        metrics: list[MetricTotal] = []
+        for metric in METRICS:
+            column = self._column(metric)
+            # Whole columns when nothing is hidden; otherwise only the shown rows.
+            values = column if n == len(column) else [column[i] for i in rows]
+            reported = [v for v in values if v is not None]
+            metrics.append(MetricTotal(metric, sum(reported), len(reported), n))
+        return Totals(states=n, metrics=tuple(metrics))
 
     def row_of(self, index: int) -> int | None:
         """Display row of the state at ``index`` in ``states``, or None when it is hidden."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -93,6 +93,7 @@ class StateList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.view = view
         self._code_width: int | None = None
+        self._styles: _LineStyles | None = None
         self._last_state: State | None = None
         self._sync_size()
 
@@ -144,35 +145,29 @@ class StateList(ScrollView, can_focus=True):
 
     def change_view(self, change: Callable[[StateView], object]) -> None:
         """Apply ``change`` (a sort or filter) to the view, keeping the highlighted state."""
-        keep = self.highlighted
+        # Remember the highlighted state by its index in the dataset: finding it again is then
+        # one search of integers, not 100,000 dataclass comparisons.
+        keep = self.view.rows[self.cursor] if len(self.view) else None
         change(self.view)
         self._sync_size()
-        row = 0
-        if keep is not None:
-            index = self._index_of(keep)
-            found = None if index is None else self.view.row_of(index)
-            row = found if found is not None else 0
+        found = None if keep is None else self.view.row_of(keep)
         self.post_message(self.ViewChanged())
-        self.cursor = row
+        self.cursor = found if found is not None else 0
         self.refresh()
 
-    def _index_of(self, state: State) -> int | None:
-        states = self.view.states
-        row = self.cursor
-        # Fast path: the state is usually where it was before the change.
-        if 0 <= row < len(self.view) and states[self.view.rows[row]] is state:
-            return self.view.rows[row]
-        try:
-            return states.index(state)
-        except ValueError:
-            return None
+    def notify_style_update(self) -> None:
+        """Styles changed (theme, focus, CSS): drop the cached line styles."""
+        super().notify_style_update()
+        self._styles = None
 
     def on_focus(self) -> None:
         """The cursor's look depends on focus."""
+        self._styles = None
         self.refresh()
 
     def on_blur(self) -> None:
         """The cursor's look depends on focus."""
+        self._styles = None
         self.refresh()
 
     # -- actions --------------------------------------------------------------------------
@@ -223,22 +218,39 @@ class StateList(ScrollView, can_focus=True):
         name = max(1, width - code - 2 * figure - 1)
         return code, name, figure
 
+    def _line_styles(self) -> _LineStyles:
+        """Styles for the lines of one frame, computed once rather than per line."""
+        if self._styles is None:
+            base = self.rich_style
+            cursor = base + self.get_component_rich_style("state-list--cursor")
+            missing = Style(color=self.get_component_rich_style("state-list--missing").color)
+            code = Style(color=self.get_component_rich_style("state-list--code").color)
+            header = base + self.get_component_rich_style("state-list--header")
+            # Only foregrounds for muted parts: the cursor's background must span the row.
+            self._styles = _LineStyles(
+                base,
+                header,
+                (base, base + missing, base + code),
+                (cursor, cursor + missing, cursor + code),
+            )
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         """Render line ``y`` of the viewport: the header, a state, or blank."""
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        styles = self._line_styles()
         if y == 0:
-            return self._header(width, base)
+            return self._header(width, styles.header)
         row = round(self.scroll_offset.y) + y - 1
         if row >= len(self.view):
             if row == 0:
-                return Strip([Segment(_fit(" No state matches the filter", width), base)])
-            return Strip.blank(width, base)
-        return self._row(self.view.state_at(row), row == self.cursor, width, base)
+                return Strip([Segment(_fit(" No state matches the filter", width), styles.base)])
+            return Strip.blank(width, styles.base)
+        row_styles = styles.cursor if row == self.cursor else styles.row
+        return self._row(self.view.state_at(row), row_styles, width)
 
-    def _header(self, width: int, base: Style) -> Strip:
+    def _header(self, width: int, style: Style) -> Strip:
         code_w, name_w, fig_w = self._columns(width)
-        style = base + self.get_component_rich_style("state-list--header")
         victims = "Victims" if fig_w >= 7 else "Vict"
         arrests = "Arrests" if fig_w >= 7 else "Arr"
         text = (
@@ -250,12 +262,9 @@ class StateList(ScrollView, can_focus=True):
         )
         return Strip([Segment(_fit(text, width), style)], width)
 
-    def _row(self, state: State, is_cursor: bool, width: int, base: Style) -> Strip:
+    def _row(self, state: State, styles: tuple[Style, Style, Style], width: int) -> Strip:
         code_w, name_w, fig_w = self._columns(width)
-        style = base + self.get_component_rich_style("state-list--cursor") if is_cursor else base
-        # Only the foreground of the muted styles: the cursor's background must span the row.
-        muted = style + Style(color=self.get_component_rich_style("state-list--missing").color)
-        code_style = style + Style(color=self.get_component_rich_style("state-list--code").color)
+        style, muted, code_style = styles
         victims, arrests = state.victims_rescued, state.arrests
         segments = [
             Segment(_fit(state.code, code_w), code_style),
@@ -264,5 +273,15 @@ class StateList(ScrollView, can_focus=True):
             Segment(" ", style),
             Segment(_figure(arrests, fig_w), muted if arrests is None else style),
         ]
-        strip = Strip(segments)
-        return strip.adjust_cell_length(width, style)
+        return Strip(segments).adjust_cell_length(width, style)
+
+
+class _LineStyles(NamedTuple):
+    """Rich styles for one frame of the list."""
+
+    base: Style
+    header: Style
+    row: tuple[Style, Style, Style]
+    """Plain, muted (not reported) and code styles of an ordinary row."""
+    cursor: tuple[Style, Style, Style]
+    """The same for the highlighted row."""
