@@ -72,8 +72,11 @@ def require(*tools: str) -> None:
 
 
 def command_line(argv: Sequence[str], env: Mapping[str, str] | None = None) -> str:
-    """A shell command running ``argv`` with ``env`` set (an empty value unsets the variable)."""
-    items = (env or {}).items()
+    """A shell command running ``argv`` with ``env`` set (an empty value unsets the variable).
+
+    COLUMNS and LINES are unset unless given: they override the terminal's real size.
+    """
+    items = {"COLUMNS": "", "LINES": "", **(env or {})}.items()
     unset = [word for key, value in items if value == "" for word in ("-u", key)]
     assign = [f"{key}={value}" for key, value in items if value != ""]
     return shlex.join(["env", *unset, *assign, *argv])

@@ -7,14 +7,31 @@ strings, 10,000 notes, deep nesting) are generated into ``tmp_path`` at test tim
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.console import Group
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
 
-from tests.e2e.tmux import COMMAND, run_in_pty
+from tests.e2e.tmux import (
+    COMMAND,
+    recorded,
+    require,
+    run_in_pty,
+    terminal_bytes,
+    tmux_session,
+    unrestored_modes,
+)
+from tui.app import UnitedFrontApp
+from tui.dataset import Dataset, load
+from tui.screens.about import about_content
+from tui.widgets import DetailPane
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 
@@ -232,3 +249,172 @@ def test_generated_hostile_refused(name: str, tmp_path: Path) -> None:
         assert_refused(path, expected, whole_file=name in WHOLE_FILE_PROBLEMS)
     finally:
         path.unlink(missing_ok=True)
+
+
+# -- valid hostile files: every string shown literally, nothing made from it ----------------
+
+MARKUP_NAMES = (
+    "Ohio[/]",
+    "[b]Bold[/b]",
+    "[@click=app.quit]X",
+    "[link=https://evil.example]x[/link]",
+)
+"""State names in markup.toml, each of which Textual markup would interpret."""
+
+
+def screen_report(app: UnitedFrontApp) -> tuple[str, list[str]]:
+    """The screen as text, and every cell style that carries a link or a click action.
+
+    (Textual's own scrollbars carry ``@mouse.down`` meta; that is not made from data.)
+    """
+    strips = app.screen._compositor.render_strips()
+    lines: list[str] = []
+    active: list[str] = []
+    for strip in strips:
+        line = ""
+        for segment in strip:
+            line += segment.text
+            style = segment.style
+            if style is None:
+                continue
+            if style.link or "@click" in style.meta:
+                active.append(f"{segment.text!r}: link={style.link!r} meta={style.meta!r}")
+        lines.append(line)
+    return "\n".join(lines), active
+
+
+def renderable_texts(renderable: object) -> list[Text]:
+    """The Rich Text objects inside a renderable (Groups and Tables walked)."""
+    if isinstance(renderable, Text):
+        return [renderable]
+    if isinstance(renderable, Group):
+        return [t for r in renderable.renderables for t in renderable_texts(r)]
+    if isinstance(renderable, Table):
+        return [
+            t for column in renderable.columns for c in column.cells for t in renderable_texts(c)
+        ]
+    return []
+
+
+def active_spans(texts: list[Text]) -> list[str]:
+    """Spans of ``texts`` whose style makes a link or an action."""
+    found = []
+    for text in texts:
+        for span in text.spans:
+            style = span.style if isinstance(span.style, Style) else Style.parse(span.style)
+            if style.link or "@click" in style.meta:
+                found.append(f"{text.plain[span.start : span.end]!r}: {span.style}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def markup_dataset() -> Dataset:
+    """markup.toml, loaded."""
+    return load(HOSTILE / "markup.toml")
+
+
+@pytest.mark.parametrize("name", MARKUP_NAMES)
+async def test_markup_state_name_is_literal(name: str, markup_dataset: Dataset) -> None:
+    """A state named with markup: list row and detail pane show exactly its characters."""
+    state = next(s for s in markup_dataset.states if s.name == name)
+    dataset = dataclasses.replace(markup_dataset, states=(state,))
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], f"links or actions made from data: {active}"
+        assert name in screen, f"{name!r} not shown literally:\n{screen}"
+        assert screen.count(name[:12]) >= 2, f"{name!r} not in both list and detail:\n{screen}"
+        body = app.query_one(DetailPane).render_state(state)
+        texts = renderable_texts(body)
+        assert active_spans(texts) == []
+        plain = "\n".join(t.plain for t in texts)
+        for note in state.notes:
+            assert note in plain
+        assert app.is_running
+
+
+async def test_markup_everywhere_is_literal(markup_dataset: Dataset) -> None:
+    """Every string of markup.toml, on the main screen, the about screen and in help."""
+    app = UnitedFrontApp(markup_dataset)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        for _ in markup_dataset.states:
+            _, active = screen_report(app)
+            assert active == [], active
+            await pilot.press("j")
+        about = about_content(markup_dataset)
+        texts = renderable_texts(about)
+        assert active_spans(texts) == []
+        plain = "\n".join(t.plain for t in texts)
+        op, src = markup_dataset.operation, markup_dataset.source
+        for literal in (op.name, op.local_name, op.summary, src.title, src.publisher, src.url):
+            assert literal is not None and literal in plain, literal
+        for note in op.notes:
+            assert note in plain, note
+        await pilot.press("i")
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], active
+        assert op.name in screen
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        _, active = screen_report(app)
+        assert active == [], active
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_odd_unicode_renders(dataset: Dataset) -> None:
+    """unicode.toml (wide, combining, zero-width, RTL, line separators): every screen draws."""
+    odd = load(HOSTILE / "unicode.toml")
+    app = UnitedFrontApp(odd)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("j", "enter", "end", "h", "k", "i", "pagedown", "escape", "question_mark"):
+            await pilot.press(key)
+            _, active = screen_report(app)
+            assert active == []
+        await pilot.press("escape")
+        assert app.is_running
+
+
+OSC = re.compile(r"\x1b\](\d*)")
+ALLOWED_OSC = {"22"}
+"""OSC sequences Textual itself sends (22: the mouse pointer's shape)."""
+
+
+@pytest.mark.e2e
+def test_markup_reaches_the_terminal_as_plain_text(tmp_path: Path) -> None:
+    """In a real terminal: markup shown literally; no OSC 0/2/8, C1 or link from the data."""
+    require("tmux", "script")
+    data = tmp_path / "markup.toml"
+    data.write_bytes((HOSTILE / "markup.toml").read_bytes())
+    log = tmp_path / "typescript"
+    with tmux_session(tmp_path) as session:
+        argv = recorded([str(COMMAND), "--data", str(data)], log)
+        session.start(argv, (120, 40), {"TERM": "xterm-256color"})
+        session.wait_for("Ohio[/] (OH)")
+        screen = session.settle()
+        for name in MARKUP_NAMES:
+            assert name[:15] in screen, screen  # long names are cut short in the list
+        for title in ("[b]Bold[/b] (BOLD)", "[@click=app.quit]X (CLICK)", "x[/link] (LINK)"):
+            session.keys("j")
+            session.wait_for(title)
+        session.keys("i")
+        screen = session.wait_for("About this dataset")
+        assert "[b]Operation[/b] [@click=app.quit]Quit[/]" in screen, screen
+        for _ in range(4):
+            session.keys("PageDown")
+            session.settle()
+        session.keys("q")
+        session.wait_gone("About this dataset")
+        session.keys("q")
+        status = session.wait_exit()
+        history = session.history()
+    assert status == 0, history
+    assert "Traceback" not in history
+    text = terminal_bytes(log).decode("utf-8", "replace")
+    assert set(OSC.findall(text)) <= ALLOWED_OSC, f"OSC sequences sent: {set(OSC.findall(text))}"
+    assert re.search("[\x80-\x9f]", text) is None, "a C1 control reached the terminal"
+    assert "\x1b]8;" not in text and "evil.example\x07" not in text
+    assert unrestored_modes(terminal_bytes(log)) == []
