@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.tmux import COMMAND
+from tui.app import UnitedFrontApp
+from tui.dataset import load
 from tui.export import ExportError, write_atomic
 
 OLD = "old contents\n"
@@ -258,3 +261,49 @@ def test_target_is_complete_before_it_appears(
     write_atomic(target, NEW, force=True)
     assert target.read_text() == NEW
     assert listing(tmp_path) == [target.name]
+
+
+# -- the dataset is only ever read -----------------------------------------------------------
+
+SESSION_KEYS = (
+    *("j", "k", "down", "up", "pagedown", "pageup", "end", "home", "G", "g"),
+    *("s", "s", "s", "s", "r", "r", "enter", "down", "up", "h", "tab", "shift+tab"),
+    *("slash", "k", "e", "n", "enter", "c", "i", "pagedown", "escape", "question_mark", "escape"),
+)
+"""Every key binding of the main screen, the detail pane, the filter and the two screens."""
+
+PALETTE_SKIPPED = {"Quit", "Screenshot"}
+"""Quit ends the session (run last); Screenshot is Textual's own file-writing command."""
+
+
+def snapshot(path: Path) -> tuple[bytes, int, list[str]]:
+    """The dataset's bytes and mtime, and what its directory holds."""
+    return path.read_bytes(), path.stat().st_mtime_ns, listing(path.parent)
+
+
+async def test_session_with_every_action_leaves_the_dataset_untouched(
+    tmp_path: Path, bundled_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key and every palette command, then Quit: the file's bytes and mtime unchanged."""
+    data = tmp_path / "dataset.toml"
+    shutil.copyfile(bundled_path, data)
+    os.utime(data, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    monkeypatch.chdir(tmp_path)  # anything written to the working directory would show
+    before = snapshot(data)
+    app = UnitedFrontApp(load(data))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in SESSION_KEYS:
+            await pilot.press(key)
+        commands = list(app.get_system_commands(app.screen))
+        for command in commands:  # what the palette runs (typing each title is slow)
+            if command.title not in PALETTE_SKIPPED:
+                command.callback()
+                await pilot.pause()
+                while len(app.screen_stack) > 1:
+                    await pilot.press("escape")
+        assert "Quit" in [c.title for c in commands]
+        await pilot.press("ctrl+p", *"quit", "enter")  # through the palette itself
+        await pilot.pause()
+        assert not app.is_running, "Quit from the palette did not end the session"
+    assert app.return_code == 0
+    assert snapshot(data) == before
