@@ -1,6 +1,10 @@
 """The benchmark harness: each figure of issue 5 side by side with its baseline, interleaved.
 
-``python -m benchmarks.run [--quick] [--runs N] [--profile] [--no-update]``
+``python -m benchmarks.run [--quick] [--runs N] [--presses N] [--profile] [--freeze]
+[--only startup|big|keys|profile] [--no-update]``
+
+The default run (about 7 minutes here) rewrites the figures block of ``benchmarks/RESULTS.md``;
+``--quick`` (10,000 rows, 3 runs, 5 presses; about 2 minutes) only prints.
 
 Every process runs in a real pty (:mod:`benchmarks.term`) and is timed from outside: the first
 frame is the moment the drawn text contains a known string, a key's frame ends with the
@@ -420,6 +424,14 @@ def machine() -> dict[str, str]:
             text=True,
             check=True,
         ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "tui", "styles"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        if dirty:
+            commit += " (with uncommitted changes in tui/ or styles/)"
     return {
         "commit": commit,
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
