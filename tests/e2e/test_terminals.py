@@ -53,6 +53,8 @@ ENVIRONMENTS: dict[str, dict[str, str]] = {
     "tmux-256color": {"TERM": "tmux-256color", "COLORTERM": ""},
     "linux": {"TERM": "linux", "COLORTERM": ""},
     "vt100": {"TERM": "vt100", "COLORTERM": ""},
+    "TERM-unset": {"TERM": "", "COLORTERM": ""},
+    "TERM-unknown": {"TERM": "no-such-terminal", "COLORTERM": ""},
     "truecolor": {"TERM": "xterm-256color", "COLORTERM": "truecolor"},
     "no-color": {"TERM": "xterm-256color", "NO_COLOR": "1"},
     "locale-C": {"TERM": "xterm-256color", "LANG": "C", "LC_ALL": "C"},
