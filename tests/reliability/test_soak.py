@@ -95,3 +95,29 @@ async def test_soak(dataset: Dataset) -> None:
             assert app.is_running, f"the app ended after {len(pressed)} keys: {pressed[-20:]}"
         await pilot.press("escape", "escape")
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("i", "slash"),
+        ("i", "c"),
+        ("i", "s", "r"),
+        ("enter", "question_mark"),
+        ("enter", "i"),
+    ],
+    ids=["about-then-filter", "about-then-clear", "about-then-sort", "enter+help", "enter+about"],
+)
+async def test_keys_never_focus_a_hidden_screen(keys: tuple[str, ...], dataset: Dataset) -> None:
+    """Found by the soak: these keys, arriving together, must leave focus on the shown screen,
+    and Esc must still close the help or about screen."""
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            send(app, key)
+        await settle(pilot)
+        await pilot.pause()
+        assert check(app) is None
+        send(app, "escape")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "Screen", "Esc did not close the screen"
