@@ -111,6 +111,8 @@ class Tmux:
         self.socket = f"uft-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.config = workdir / f"{self.socket}.conf"
         self.config.write_text(TMUX_CONF)
+        self.socket_path: Path | None = None
+        """Where the server listens (removed on close: tmux may leave it behind)."""
 
     def __enter__(self) -> Tmux:
         return self
@@ -157,6 +159,7 @@ class Tmux:
             str(height),
             wrapped,
         )
+        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def screen(self) -> str:
         """The visible text of the pane, one line per row."""
@@ -242,6 +245,8 @@ class Tmux:
             check=False,
         )
         self.config.unlink(missing_ok=True)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
 
 
 @contextmanager
