@@ -15,12 +15,12 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.resources import resource_dir
-from tui.widgets import DetailPane, StateList, TotalsFooter
+from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -92,8 +92,8 @@ class UnitedFrontApp(App[int]):
     def __init__(self, dataset: Dataset, *, theme: str | None = None) -> None:
         super().__init__()
         self.dataset = dataset
-        self.view = StateView(dataset.states)
         self.totals = compute_totals(dataset.states)
+        self.view = StateView(dataset.states, totals=self.totals)
         if theme is not None:
             if theme not in self.available_themes:
                 names = ", ".join(sorted(self.available_themes))
@@ -115,15 +115,18 @@ class UnitedFrontApp(App[int]):
         yield TotalsFooter(reconcile(self.dataset, self.totals), id="totals").data_bind(
             shown=UnitedFrontApp.shown_totals
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        """Show the first state and the totals; prepare the rest after the first frame."""
-        self.selected = self.state_list.highlighted
+        """Draw the list and totals first; the details follow right after the first frame."""
         self._view_changed()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        # The list is what a user reads first; the detail pane's text takes a Rich render and
+        # a layout pass, so it arrives a frame later instead of delaying the first one.
+        if self.selected is None:
+            self.selected = self.state_list.highlighted
         # Everything alive now lives until exit: keep the collector from rescanning it (at
         # 100,000 rows a full collection would pause typing for 100 ms).
         gc.freeze()
@@ -179,8 +182,9 @@ class UnitedFrontApp(App[int]):
 
     def _focus(self, widget: Widget) -> None:
         # Focus now, not after the queued keys (Widget.focus defers): keys typed right after
-        # Enter or / must land in the widget the user just moved to.
-        self.screen.set_focus(widget)
+        # Enter or / must land in the widget the user just moved to. The widget's own screen,
+        # not the top one: a key queued before `i` or `?` must not pull focus under a dialog.
+        widget.screen.set_focus(widget)
 
     def action_focus_list(self) -> None:
         """Focus the state list (leaving the filter or the detail pane)."""

@@ -7,7 +7,6 @@ line. Validation goes on after an error so that one run reports everything.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import Any, cast
 
@@ -75,6 +74,13 @@ Issue = tuple[Parts, str, str]
 """(key path for locating, field path for display, message)."""
 
 
+def _close_matches(word: str, options: tuple[str, ...], n: int, cutoff: float = 0.6) -> list[str]:
+    """difflib's suggestions, imported only when there is a mistake to suggest for."""
+    import difflib
+
+    return difflib.get_close_matches(word, options, n=n, cutoff=cutoff)
+
+
 def _type_name(value: object) -> str:
     """Name a TOML value's type the way the format documentation does."""
     if isinstance(value, bool):
@@ -117,7 +123,7 @@ class Validator:
         for key in raw:
             if key in allowed:
                 continue
-            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = _close_matches(key, allowed, n=1, cutoff=0.6)
             more = (
                 f"; did you mean '{hint[0]}'?"
                 if hint
@@ -224,7 +230,7 @@ class Validator:
         if value is None:
             return None
         if value not in options:
-            hint = difflib.get_close_matches(value, options, n=1)
+            hint = _close_matches(value, options, n=1)
             more = f"; did you mean '{hint[0]}'?" if hint else ""
             self.fail(
                 (*parts, key),

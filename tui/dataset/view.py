@@ -26,7 +26,7 @@ def _search_key(state: State) -> str:
 class StateView:
     """The shown rows of a list of states: a sort (with direction) and a filter query."""
 
-    def __init__(self, states: Sequence[State]) -> None:
+    def __init__(self, states: Sequence[State], totals: Totals | None = None) -> None:
         self.states = states
         self.sort: SortKey = "source"
         self.reverse = False
@@ -34,7 +34,8 @@ class StateView:
         self._orders: dict[tuple[SortKey, bool], list[int]] = {}
         self._search: list[str] | None = None
         self._columns: dict[Metric, list[int | None]] = {}
-        self._totals: dict[str, Totals] = {}
+        self._totals: dict[str, Totals] = {} if totals is None else {"": totals}
+        """Totals per query; ``totals`` (of every state) seeds the unfiltered entry."""
         self.rows: Sequence[int] = range(len(states))
         """Indices into ``states`` of the shown rows, in display order."""
 

@@ -6,23 +6,29 @@ from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
 from tui.widgets.figures import MISSING, agency_line, bar, figure, heading
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Scrollable details of one state; follows the app's ``selected`` reactive."""
+class DetailPane(ScrollView, can_focus=True):
+    """Scrollable details of one state; follows the app's ``selected`` reactive.
+
+    The text is rendered once per selection (and width) into lines that are then only
+    painted: a new selection is a repaint of this pane, never a layout of the screen.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
         Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="detail.page_up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page_down"),
         Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
         Binding("left,h,backspace", "back", "Back to list", id="detail.back"),
@@ -36,22 +42,59 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.dataset = dataset
         self.totals = totals
-        self._body = Static(id="detail-body")
-
-    def compose(self) -> ComposeResult:
-        """One Static holds the rendered details."""
-        yield self._body
+        self._lines: list[Strip] = []
+        self._rendered_for: tuple[State | None, int] | None = None
 
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
-        self._body.update(self.render_state(state))
         # Border titles are markup when given a str: data goes in as literal Content.
         self.border_title = Content(f"{state.name} ({state.code})" if state else "No state")
-        self.scroll_home(animate=False, immediate=True)
+        self._update_lines()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """Re-wrap the text for the new width."""
+        self._update_lines()
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: render the text again in the new colours."""
+        super().notify_style_update()
+        self._rendered_for = None
+        if self.is_mounted:
+            self._update_lines()
+
+    def _update_lines(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0 or self._rendered_for == (self.selected, width):
+            return
+        self._rendered_for = (self.selected, width)
+        console = self.app.console
+        options = console.options.update_width(width)
+        base = self.rich_style
+        lines = console.render_lines(self.render_state(self.selected), options, style=base)
+        self._lines = [Strip(line, width) for line in lines]
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the rendered details."""
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if 0 <= index < len(self._lines):
+            return self._lines[index].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
 
     def action_back(self) -> None:
         """Return focus to the state list."""
         self.app.action_focus_list()  # type: ignore[attr-defined]
+
+    def action_page_up(self) -> None:
+        """Scroll up one screenful."""
+        self.scroll_page_up()
+
+    def action_page_down(self) -> None:
+        """Scroll down one screenful."""
+        self.scroll_page_down()
 
     # -- content --------------------------------------------------------------------------
 
@@ -103,7 +146,7 @@ class DetailPane(VerticalScroll, can_focus=True):
                 line.append(f"{MISSING} not reported", style="italic")
             else:
                 share = 100 * value / total if total else 0.0
-                line.append(bar(value, total, 10))
+                line.append(bar(value, total, 8))
                 line.append(f" {share:.1f}% ({value:,} of {total:,})")
             rows.append(line)
         rows.append(Text())
