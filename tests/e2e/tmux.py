@@ -111,7 +111,8 @@ class Tmux:
         self.socket = f"uft-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.config = workdir / f"{self.socket}.conf"
         self.config.write_text(TMUX_CONF)
-        self.socket_path: Path | None = None
+        tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+        self.socket_path = tmpdir / f"tmux-{os.getuid()}" / self.socket
         """Where the server listens (removed on close: tmux may leave it behind)."""
 
     def __enter__(self) -> Tmux:
@@ -159,7 +160,6 @@ class Tmux:
             str(height),
             wrapped,
         )
-        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def screen(self) -> str:
         """The visible text of the pane, one line per row."""
@@ -245,8 +245,7 @@ class Tmux:
             check=False,
         )
         self.config.unlink(missing_ok=True)
-        if self.socket_path is not None:
-            self.socket_path.unlink(missing_ok=True)
+        self.socket_path.unlink(missing_ok=True)
 
 
 @contextmanager
