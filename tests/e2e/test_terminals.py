@@ -245,13 +245,20 @@ def test_escape_then_key_in_one_burst_loses_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("env", "pipe"),
-    [({"TERM": "dumb"}, False), ({"TERM": "xterm-256color"}, True)],
-    ids=["TERM=dumb", "stdout-piped"],
+    ("env", "pipe", "no_stdin"),
+    [
+        ({"TERM": "dumb"}, False, False),
+        ({"TERM": "xterm-256color"}, True, False),
+        ({"TERM": "xterm-256color"}, False, True),
+    ],
+    ids=["TERM=dumb", "stdout-piped", "stdin-not-a-terminal"],
 )
-def test_no_terminal_points_to_markdown_export(env: dict[str, str], pipe: bool) -> None:
-    """TERM=dumb, or ``unitedfront-tui | cat``: one clear line, exit 1, nothing drawn."""
-    status, terminal, piped = run_in_pty([str(COMMAND)], env, stdout_pipe=pipe)
+def test_no_terminal_points_to_markdown_export(
+    env: dict[str, str], pipe: bool, no_stdin: bool
+) -> None:
+    """TERM=dumb, ``unitedfront-tui | cat``, or no terminal on stdin: one clear line, exit 1,
+    nothing drawn."""
+    status, terminal, piped = run_in_pty([str(COMMAND)], env, stdout_pipe=pipe, stdin_null=no_stdin)
     assert status == 1
     assert piped == b""
     assert b"\x1b" not in terminal

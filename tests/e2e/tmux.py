@@ -261,11 +261,13 @@ def run_in_pty(
     env: Mapping[str, str] | None = None,
     stdout_pipe: bool = False,
     timeout: float = TIMEOUT,
+    stdin_null: bool = False,
 ) -> tuple[int, bytes, bytes]:
     """Run ``argv`` with a pty as its terminal; return (status, terminal bytes, piped stdout).
 
     With ``stdout_pipe`` its standard output is a pipe (as in ``unitedfront-tui | cat``) and
-    only standard input and error are the terminal.
+    only standard input and error are the terminal; with ``stdin_null`` standard input is
+    /dev/null (as under cron or ``ssh host cmd`` without -t).
     """
     master, slave = pty.openpty()
     full_env = {**os.environ, **(env or {})}
@@ -274,7 +276,7 @@ def run_in_pty(
     try:
         proc = subprocess.Popen(
             list(argv),
-            stdin=slave,
+            stdin=subprocess.DEVNULL if stdin_null else slave,
             stdout=subprocess.PIPE if stdout_pipe else slave,
             stderr=slave,
             env=full_env,
