@@ -108,7 +108,7 @@ class UnitedFrontApp(App[int]):
                 # No blinking: over SSH every blink is a redraw sent down the wire.
                 box.cursor_blink = False
                 yield box
-                yield StateList(self.view, id="states")
+                yield StateList(self.view, on_open=self.open_detail, id="states")
             yield DetailPane(self.dataset, self.totals, id="detail").data_bind(
                 selected=UnitedFrontApp.selected
             )
@@ -152,7 +152,7 @@ class UnitedFrontApp(App[int]):
         """Sort or filter changed: update totals and the pane title."""
         self._view_changed()
 
-    def on_state_list_opened(self, message: StateList.Opened) -> None:
+    def open_detail(self) -> None:
         """Enter on a state: move into the detail pane (shown on its own when narrow)."""
         self.add_class("-show-detail")
         self._focus(self.query_one(DetailPane))

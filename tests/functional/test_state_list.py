@@ -139,3 +139,18 @@ async def test_click_highlights_the_row() -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.click(StateList, offset=(3, 5))
         assert app.states.cursor == 4
+
+
+async def test_enter_posts_opened_without_a_callback() -> None:
+    """Used on its own, the list reports Enter as a message."""
+    opened: list[StateList.Opened] = []
+
+    class OpenApp(ListApp):
+        def on_state_list_opened(self, message: StateList.Opened) -> None:
+            opened.append(message)
+
+    app = OpenApp([State("AA", "Alpha")])
+    async with app.run_test(size=(40, 8)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(opened) == 1

@@ -87,10 +87,18 @@ class StateList(ScrollView, can_focus=True):
         """The shown rows changed (sort or filter)."""
 
     class Opened(Message):
-        """Enter was pressed on a state."""
+        """Enter was pressed on a state (sent when no ``on_open`` callback is given)."""
 
-    def __init__(self, view: StateView, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        view: StateView,
+        *,
+        on_open: Callable[[], None] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
+        self.on_open = on_open
+        """Called at once on Enter: keys typed right after it must see focus already moved."""
         self.view = view
         self._code_width: int | None = None
         self._styles: _LineStyles | None = None
@@ -198,7 +206,11 @@ class StateList(ScrollView, can_focus=True):
 
     def action_open(self) -> None:
         """Ask the app to show the highlighted state's details."""
-        if len(self.view):
+        if not len(self.view):
+            return
+        if self.on_open is not None:
+            self.on_open()
+        else:
             self.post_message(self.Opened())
 
     def on_click(self, event: events.Click) -> None:
