@@ -12,6 +12,7 @@ import re
 import select
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -238,14 +239,64 @@ class Tmux:
 
     def close(self) -> None:
         """Kill this tmux server and everything running in it; remove its config."""
+        panes = subprocess.run(
+            ["tmux", "-L", self.socket, "list-panes", "-a", "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            timeout=15,
+            check=False,
+        ).stdout.split()
         subprocess.run(
             ["tmux", "-L", self.socket, "kill-server"],
             capture_output=True,
             timeout=15,
             check=False,
         )
+        # `script` ignores the hangup tmux sends and would keep the app alive after the test.
+        for pane in panes:
+            if pane.isdigit():
+                kill_tree(int(pane))
         self.config.unlink(missing_ok=True)
         self.socket_path.unlink(missing_ok=True)
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid``'s children, grandchildren... (Linux /proc), deepest last."""
+    found: list[int] = []
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return found
+    for child in map(int, children):
+        found.append(child)
+        found += _descendants(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` exists and is not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def kill_tree(pid: int) -> None:
+    """Terminate ``pid`` and its descendants; kill whatever is still there a moment later."""
+    victims = [pid, *_descendants(pid)]
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        alive = [v for v in victims if _running(v)]
+        if not alive:
+            return
+        for victim in alive:
+            try:
+                os.kill(victim, sig)
+            except (ProcessLookupError, PermissionError):
+                continue
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline and any(_running(v) for v in alive):
+            time.sleep(0.02)
 
 
 @contextmanager
