@@ -144,7 +144,9 @@ def test_explorer_over_ssh(sshd: tuple[int, Path, str], tmp_path: Path) -> None:
         assert "Kentucky" in screen and "South Dakota" in screen, screen
         session.keys("/")
         session.type("dak")
-        screen = session.wait_for("2 of 12")
+        session.wait_for("2 of 12")
+        # The detail pane follows the list a frame later: read the settled screen.
+        screen = session.settle()
         assert "North Dakota" in screen and "Kentucky" not in screen
         session.keys("Enter", "j")
         session.wait_for("South Dakota (SD)")

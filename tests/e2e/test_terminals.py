@@ -103,7 +103,9 @@ def explore(name: str, workdir: Path) -> None:
         assert all(state in screen for state in STATES), screen
         session.keys("/")
         session.type("tex")
-        screen = session.wait_for("1 of 12")
+        session.wait_for("1 of 12")
+        # The detail pane follows the list a frame later: read the settled screen.
+        screen = session.settle()
         assert "Texas" in screen and "Kentucky" not in screen
         session.keys("Enter", "?")
         session.wait_for(HELP)
