@@ -98,7 +98,11 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
         "states": [_state_json(s) for s in dataset.states],
         "totals": {
             "states": totals.states,
-            **{m.metric: {"total": m.total, "reporting": m.reporting} for m in totals.metrics},
+            # No state reporting a figure means no total, not 0 (as in the reconciliation).
+            **{
+                m.metric: {"total": m.total if m.reporting else None, "reporting": m.reporting}
+                for m in totals.metrics
+            },
         },
         "reconciliation": [
             {
@@ -129,8 +133,45 @@ def _md_figure(value: int | None) -> str:
     return "—" if value is None else f"{value:,}"
 
 
+def _md_quote(quote: str | None, translation: str | None) -> str:
+    """The source's words (guillemets added unless present) and the English rendering."""
+    if not quote:
+        return "no quote recorded"
+    words = _md(quote) if quote.lstrip().startswith("«") else f"« {_md(quote)} »"
+    return words + (f" — *{_md(translation)}*" if translation else "")
+
+
+def _md_details(dataset: Dataset) -> list[str]:
+    """Sections after the table: the source's words, agencies, context and notes."""
+    lines = ["", "## The source's words", ""]
+    for s in dataset.states:
+        lines.append(f"- **{_md(s.name)} ({_md(s.code)})**: {_md_quote(s.quote, s.translation)}")
+    if dataset.agencies:
+        lines += ["", "## Agencies", ""]
+        for a in dataset.agencies:
+            where = ", ".join(a.states) if a.states else "operation-wide"
+            level = a.level or "level not stated"
+            lines.append(f"- **{_md(a.name)}**: {level}, {a.role}; {_md(where)}")
+    if dataset.context:
+        lines += ["", "## National context", ""]
+        for c in dataset.context:
+            who = ", ".join(str(x) for x in (c.attributed_to, c.year) if x)
+            lines.append(
+                f"- {c.value:,} {_md(c.label)}"
+                + (f" ({_md(who)})" if who else "")
+                + f": {_md_quote(c.quote, c.translation)}"
+            )
+        lines += [f"- {_md(note)}" for note in dataset.context_notes]
+    notes = [_md(n) for n in dataset.operation.notes]
+    notes += [f"{_md(s.name)}: {_md(n)}" for s in dataset.states for n in s.notes]
+    if notes:
+        lines += ["", "## Data-quality notes", ""] + [f"- {n}" for n in notes]
+    return lines
+
+
 def to_markdown(dataset: Dataset) -> str:
-    """A readable report: state table, totals with reconciliation, and the source."""
+    """A report to read and cite: figures, the source's words, agencies, context, totals with
+    reconciliation, notes and the source."""
     op, src = dataset.operation, dataset.source
     lines = [f"# {_md(op.name)}", ""]
     if op.summary:
@@ -146,7 +187,9 @@ def to_markdown(dataset: Dataset) -> str:
             f"{_md_figure(s.victims_minor)} | {_md_figure(s.arrests)} | "
             f"{_md('; '.join(s.notes))} |"
         )
-    lines += ["", "— = not reported by the source (not zero).", "", "## Totals", ""]
+    lines += ["", "— = not reported by the source (not zero)."]
+    lines += _md_details(dataset)
+    lines += ["", "## Totals", ""]
     lines += [
         "| Figure | Computed | Reported | States reporting | Check |",
         "|---|--:|--:|--:|---|",
@@ -162,6 +205,8 @@ def to_markdown(dataset: Dataset) -> str:
             f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {_md_figure(r.reported)} | "
             f"{r.reporting} of {r.of} | {marks[r.status]} |"
         )
+    if dataset.reported.quote:
+        lines += ["", _md_quote(dataset.reported.quote, dataset.reported.translation)]
     lines += ["", "## Source", ""]
     byline = ", ".join(
         _md(str(x)) for x in (src.author, src.publisher, src.published, src.language) if x

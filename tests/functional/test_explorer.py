@@ -439,3 +439,30 @@ async def test_markup_in_data_is_literal() -> None:
         await pilot.pause()
         assert app.is_running
         assert app.selected is not None and app.selected.code == "XX"
+
+
+async def test_about_quotes_are_not_doubled(make_app: AppFactory) -> None:
+    """Quotes that carry their own guillemets are shown once, as the source wrote them."""
+    app = make_app()
+    async with app.run_test(size=(120, 100)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "« Grâce à des opérations" in text
+        assert "« «" not in text
+
+
+async def test_help_scrolls_with_end_and_home(make_app: AppFactory) -> None:
+    """On a short terminal, End/G and Home/g move through the help text."""
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0

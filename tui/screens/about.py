@@ -14,11 +14,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.dataset import LABELS, Dataset, reconcile
-from tui.widgets.figures import figure, heading, mark
+from tui.screens.scrolling import SCROLL_BINDINGS, scroll
+from tui.widgets.figures import figure, heading, mark, quoted
 
 
 def _field(label: str, value: object) -> Text:
-    text = Text(f"{label}: ", style="bold")
+    # A base style would spill onto the value: only the label is bold.
+    text = Text()
+    text.append(f"{label}: ", style="bold")
     text.append("not stated" if value is None else str(value), style=None)
     return text
 
@@ -42,9 +45,9 @@ def about_content(dataset: Dataset) -> RenderableType:
     if op.facts:
         parts.append(heading("Facts"))
         for fact in op.facts:
-            parts.append(Text(f"{fact.topic}: ", style="bold").append(Text(fact.text)))
+            parts.append(Text.assemble((f"{fact.topic}: ", "bold"), fact.text))
             if fact.quote:
-                parts.append(Text(f"  « {fact.quote} »", style="italic"))
+                parts.append(quoted(fact.quote))
         parts.append(Text())
     parts += [
         heading("Source"),
@@ -86,7 +89,7 @@ def about_content(dataset: Dataset) -> RenderableType:
         )
     parts += [table, Text()]
     if dataset.reported.quote:
-        parts.append(Text(f"« {dataset.reported.quote} »", style="italic"))
+        parts.append(quoted(dataset.reported.quote))
         parts.append(Text())
     parts.append(heading("Data-quality notes"))
     for note in op.notes:
@@ -102,10 +105,7 @@ class AboutScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,i,backspace,escape", "dismiss", "Close", id="about.close"),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False),
-        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
+        *SCROLL_BINDINGS,
     ]
     """Several close keys, so that no one depends on Esc."""
 
@@ -121,11 +121,5 @@ class AboutScreen(Screen[None]):
         yield Footer()
 
     def action_scroll(self, how: str) -> None:
-        """Scroll the about text."""
-        box = self.query_one("#about-box", VerticalScroll)
-        {
-            "up": box.scroll_up,
-            "down": box.scroll_down,
-            "page_up": box.scroll_page_up,
-            "page_down": box.scroll_page_down,
-        }[how]()
+        """Scroll the text."""
+        scroll(self.query_one("#about-box", VerticalScroll), how)

@@ -13,6 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.scrolling import SCROLL_BINDINGS, scroll
+
 KEY_NAMES = {
     "up": "↑",
     "down": "↓",
@@ -55,8 +57,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,question_mark,enter,escape", "dismiss", "Close", id="help.close"),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        *SCROLL_BINDINGS,
     ]
     """Several close keys, so that no one depends on Esc."""
 
@@ -78,7 +79,6 @@ class HelpScreen(ModalScreen[None]):
         parts.append(Text("Ctrl+P opens the command palette: every action, and themes."))
         return Group(*parts)
 
-    def action_scroll(self, direction: str) -> None:
-        """Scroll the help text."""
-        box = self.query_one("#help-box", VerticalScroll)
-        box.scroll_up() if direction == "up" else box.scroll_down()
+    def action_scroll(self, how: str) -> None:
+        """Scroll the text."""
+        scroll(self.query_one("#help-box", VerticalScroll), how)

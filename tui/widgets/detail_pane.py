@@ -14,7 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
-from tui.widgets.figures import MISSING, agency_line, bar, figure, heading
+from tui.widgets.figures import MISSING, agency_line, bar, figure, heading, quoted
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -101,7 +101,11 @@ class DetailPane(ScrollView, can_focus=True):
     def render_state(self, state: State | None) -> RenderableType:
         """Everything the source says about ``state``, as literal text."""
         if state is None:
-            return Text("No state matches the filter. Press c to clear it.", style="italic")
+            return Text(
+                "No state matches the filter. Ctrl+U empties the filter box; "
+                "from the list, c clears the filter.",
+                style="italic",
+            )
         parts: list[RenderableType] = []
         parts += self._outcomes(state)
         parts += self._shares(state)
@@ -174,11 +178,11 @@ class DetailPane(ScrollView, can_focus=True):
     def _words(self, state: State) -> list[RenderableType]:
         rows: list[RenderableType] = [heading("The source's words")]
         if state.quote:
-            rows.append(Text(f"« {state.quote} »", style="italic"))
+            rows.append(quoted(state.quote))
         else:
             rows.append(Text("No quote recorded.", style="dim"))
         if state.translation:
-            rows.append(Text("English: ", style="bold").append(Text(state.translation)))
+            rows.append(Text.assemble(("English: ", "bold"), state.translation))
         rows.append(Text())
         return rows
 

@@ -64,6 +64,14 @@ def agency_line(agency: Agency) -> Text:
     return text
 
 
+def quoted(text: str, style: str = "italic") -> Text:
+    """The source's words between guillemets, unless they already carry their own."""
+    stripped = text.strip()
+    if stripped.startswith("«"):
+        return Text(text, style=style)
+    return Text(f"« {text} »", style=style)
+
+
 def heading(title: str) -> Text:
     """A section heading."""
     return Text(title, style="bold underline")
