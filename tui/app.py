@@ -57,6 +57,13 @@ class FilterInput(Input):
             event.stop()
             event.prevent_default()
             cast(UnitedFrontApp, self.app).action_focus_list()
+        elif event.key.startswith("alt+") and event.character:
+            # Esc and the next key in one packet (a slow link) read as Alt+key: honour both,
+            # leave the box with the filter kept, then act on the key in the list.
+            event.stop()
+            event.prevent_default()
+            cast(UnitedFrontApp, self.app).action_focus_list()
+            self.app.post_message(events.Key(event.key.removeprefix("alt+"), event.character))
         # Otherwise Input's own handler (called next by Textual) types the key.
 
     def watch_value(self, value: str) -> None:
@@ -104,7 +111,11 @@ class UnitedFrontApp(App[int]):
         """List pane and detail pane side by side, totals and keys below."""
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
-                box = FilterInput(placeholder="Filter by name or code", id="filter")
+                # Reopening the box keeps its text to refine, rather than selecting it all for
+                # the next key to replace (Ctrl+U empties it).
+                box = FilterInput(
+                    placeholder="Filter by name or code", id="filter", select_on_focus=False
+                )
                 # No blinking: over SSH every blink is a redraw sent down the wire.
                 box.cursor_blink = False
                 yield box

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import make_dataset, screen_text
@@ -171,7 +172,6 @@ async def test_filter_returns_without_escape(make_app: AppFactory) -> None:
 
 async def test_keys_typed_in_one_burst_follow_focus(make_app: AppFactory) -> None:
     """A burst like `/dak⏎sj` (a paste, a fast typist over SSH) lands where a person expects."""
-    from textual import events
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -466,3 +466,25 @@ async def test_help_scrolls_with_end_and_home(make_app: AppFactory) -> None:
         await pilot.press("g")
         await pilot.pause()
         assert box.scroll_y == 0
+
+
+async def test_alt_key_from_a_slow_link_leaves_the_filter_then_acts(make_app: AppFactory) -> None:
+    """Esc+j in one packet arrives as Alt+J: the filter is kept and j moves in the list."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "d", "a", "k")
+        # What the terminal parser makes of "\x1bj": Pilot sends no character for alt keys.
+        app.post_message(events.Key("alt+j", "j"))
+        await pilot.pause()
+        assert app.filter_input.value == "dak"
+        assert isinstance(app.focused, StateList)
+        assert app.selected is not None and app.selected.code == "SD"
+
+
+async def test_reopening_the_filter_keeps_its_text(make_app: AppFactory) -> None:
+    """`/` again continues the text (no select-all for the next key to replace)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "d", "a", "enter", "slash", "k")
+        assert app.filter_input.value == "dak"
+        assert [app.view.state_at(r).code for r in range(len(app.view))] == ["ND", "SD"]
