@@ -19,12 +19,12 @@ print(",".join(heavy) or "-")
 """
 
 
-def imported_textual(module: str) -> str:
-    """Import ``module`` in a fresh interpreter; return the textual modules it pulled in."""
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter with the repository importable; return stdout."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(module=module)],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -33,7 +33,12 @@ def imported_textual(module: str) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
+    return result.stdout
+
+
+def imported_textual(module: str) -> str:
+    """Import ``module`` in a fresh interpreter; return the textual modules it pulled in."""
+    return run_python(PROBE.format(module=module)).strip()
 
 
 MODEL_MODULES = sorted(
@@ -69,15 +74,4 @@ def test_check_runs_without_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual imported'\n"
         "raise SystemExit(code)\n"
     )
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH", "")]))
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    run_python(probe)

@@ -10,7 +10,7 @@ import pytest
 from tests.unit.helpers import document, run_cli, state
 from tui.dataset import DatasetError, Problem, load
 from tui.dataset import loader as loader_module
-from tui.dataset.loader import MAX_FILE_BYTES, display_name, parse, read_text
+from tui.dataset.loader import MAX_FILE_BYTES, parse, read_text
 
 
 def only_problem_of(path: Path | str) -> Problem:
@@ -288,16 +288,6 @@ def test_deep_nesting_is_a_clean_error() -> None:
 def test_read_text_strips_the_bom(tmp_path: Path) -> None:
     """read_text returns the text without its BOM."""
     assert read_text(write(tmp_path, b"\xef\xbb\xbfa = 1\n")) == "a = 1\n"
-
-
-def test_display_name_prefers_the_shorter_form(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """display_name is relative below the current directory, absolute far from it."""
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "sub").mkdir()
-    assert display_name(tmp_path / "sub" / "x.toml") == os.path.join("sub", "x.toml")
-    assert display_name("/") == "/"
 
 
 @pytest.mark.parametrize(

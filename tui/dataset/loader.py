@@ -6,7 +6,6 @@ import os
 import re
 import stat
 import tomllib
-from pathlib import Path
 from typing import Any
 
 from tui.dataset.errors import DatasetError, Problem
@@ -127,13 +126,3 @@ def load(path: str | os.PathLike[str]) -> Dataset:
     """Read, parse and validate the dataset at ``path``; raise :class:`DatasetError` otherwise."""
     name = os.fspath(path)
     return load_text(read_text(name), name)
-
-
-def display_name(path: str | os.PathLike[str]) -> str:
-    """A short name for ``path``: relative to the current directory when that is shorter."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return os.fspath(path)
-    absolute = os.fspath(Path(path).resolve())
-    return relative if len(relative) < len(absolute) else absolute
