@@ -9,6 +9,7 @@ import pytest
 
 from tui import cli
 from tui.app import UnitedFrontApp, UnknownThemeError
+from tui.commands import explore
 from tui.dataset import Dataset
 
 
@@ -24,7 +25,7 @@ def fake_run(self: UnitedFrontApp, **kwargs: Any) -> None:
 @pytest.fixture
 def tty(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend stdin and stdout are a terminal."""
-    monkeypatch.setattr(cli, "terminal_problem", lambda: None)
+    monkeypatch.setattr(explore, "terminal_problem", lambda: None)
     monkeypatch.setattr(UnitedFrontApp, "run", fake_run)
 
 
