@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 import pytest
+from tui.dataset.compat import tomllib
 
 from tests.unit.helpers import REPO
 from tui.cli import summary

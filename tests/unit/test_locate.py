@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+from tui.dataset.compat import tomllib
 
 from tests.unit.helpers import HEAD, document, line_of, problem_at, state
 from tui.dataset.locate import KeyLocator
