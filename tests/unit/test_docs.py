@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 import pytest
-from tui.dataset.compat import tomllib
 
 from tests.unit.helpers import REPO
 from tui.cli import summary
 from tui.dataset import load_text
+from tui.dataset.compat import tomllib
 from tui.dataset.loader import MAX_FILE_BYTES
 from tui.dataset.text import UNSAFE
 from tui.dataset.validate import (

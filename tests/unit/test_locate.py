@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tui.dataset.compat import tomllib
 
 from tests.unit.helpers import HEAD, document, line_of, problem_at, state
+from tui.dataset.compat import tomllib
 from tui.dataset.locate import KeyLocator
 
 TEXT = """\

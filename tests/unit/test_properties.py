@@ -7,10 +7,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tui.dataset.compat import tomllib
 
 from tests.unit.helpers import HEAD
 from tui.dataset import Dataset, DatasetError, load_text
+from tui.dataset.compat import tomllib
 from tui.dataset.locate import KeyLocator
 from tui.dataset.validate import STATE_KEYS, TOP_KEYS, build
 
