@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint typecheck pytest snapshot-update bench clean
+.PHONY: help run test test-all lint typecheck pytest snapshot-update bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ pytest: $(VENV)/.installed-test ## the test suite only
 
 test: lint typecheck pytest ## Set up and run lint, types and tests
 
+test-all: lint ## mypy and the tests on every Python 3.9..3.13 found (.ci/test-all)
+	PYTEST_ARGS="$(PYTEST_ARGS)" .ci/test-all
+
 snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
 	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update
 
@@ -46,4 +49,4 @@ bench: $(VENV)/.installed-test ## Run the benchmarks (see benchmarks/RESULTS.md)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
+	rm -rf $(VENV) .venv-3.* .pytest_cache .mypy_cache .mypy_cache-3.* .ruff_cache build dist

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.dataset.compat import SLOTS
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GENERATOR_VERSION = 1
 """Bumped whenever the output changes, so that cached files are regenerated."""
@@ -90,7 +92,7 @@ _NOTES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Row:
     """One synthetic state, as written to the file (None: key left out)."""
 

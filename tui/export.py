@@ -76,7 +76,7 @@ def _state_json(s: State) -> dict[str, Any]:
 
 def _plain(value: object) -> object:
     """Make dataclass field values JSON-friendly (dates as ISO strings, tuples as lists)."""
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from typing import Any
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from tests.unit.helpers import REPO
 from tui.cli import summary
 from tui.dataset import load_text
+from tui.dataset.compat import tomllib
 from tui.dataset.loader import MAX_FILE_BYTES
 from tui.dataset.text import UNSAFE
 from tui.dataset.validate import (

@@ -81,7 +81,7 @@ def test_json_round_trip_gives_the_same_figures(dataset: Dataset) -> None:
     doc = json.loads(to_json(dataset))
     assert doc["schema_version"] == 1
     assert [s["code"] for s in doc["states"]] == [s.code for s in dataset.states]
-    for exported, state_ in zip(doc["states"], dataset.states, strict=True):
+    for exported, state_ in zip(doc["states"], dataset.states):
         assert exported["state"] == state_.name
         for metric in METRICS:
             assert exported[metric] == state_.figure(metric), (state_.code, metric)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
 
 from tests.unit.helpers import HEAD, document, line_of, problem_at, state
+from tui.dataset.compat import tomllib
 from tui.dataset.locate import KeyLocator
 
 TEXT = """\

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from tests.unit.helpers import HEAD
 from tui.dataset import Dataset, DatasetError, load_text
+from tui.dataset.compat import tomllib
 from tui.dataset.locate import KeyLocator
 from tui.dataset.validate import STATE_KEYS, TOP_KEYS, build
 
@@ -260,7 +260,8 @@ def test_locator_finds_every_key_on_its_own_line(blocks: list[tuple[str, list[An
             expected[path] = len(lines)
         for key, value in items:
             lines.append(f"{key} = {value}")
-            expected[(*path, key.strip('"'))] = len(lines)
+            parts = (*path, key.strip('"'))
+            expected[parts] = len(lines)
             lines[-1:] = lines[-1].split("\n")
     text = "\n".join(lines) + "\n"
     tomllib.loads(text)

@@ -945,7 +945,7 @@ def test_dates_and_url(old: str, new: str, field: str, message: str) -> None:
     ("value", "expected"),
     [
         ("2021-09-01", dt.date(2021, 9, 1)),
-        ("2021-09-01T07:55:00Z", dt.datetime(2021, 9, 1, 7, 55, tzinfo=dt.UTC)),
+        ("2021-09-01T07:55:00Z", dt.datetime(2021, 9, 1, 7, 55, tzinfo=dt.timezone.utc)),
         ("2021-09-01 07:55:00", dt.datetime(2021, 9, 1, 7, 55)),
     ],
 )

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.dataset.compat import SLOTS
 from tui.dataset.text import printable
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Problem:
     """One thing wrong with a dataset, located as precisely as the file allows."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from typing import Any
 
+from tui.dataset.compat import tomllib
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.locate import KeyLocator
 from tui.dataset.model import Dataset

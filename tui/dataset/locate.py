@@ -8,9 +8,11 @@ when there is an error to locate, never on the happy path.
 from __future__ import annotations
 
 import re
-import tomllib
+from typing import Union
 
-Parts = tuple[str | int, ...]
+from tui.dataset.compat import tomllib
+
+Parts = tuple[Union[str, int], ...]
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"

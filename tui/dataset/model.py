@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from tui.dataset.compat import SLOTS
+
 Level = Literal["federal", "state", "local"]
 Role = Literal["lead", "participant", "partner"]
 Metric = Literal["victims_rescued", "victims_adult", "victims_minor", "arrests", "medical_services"]
@@ -20,7 +22,7 @@ METRICS: tuple[Metric, ...] = (
 """Per-state integer figures, in display order."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class State:
     """One state's (or other area's) outcomes, as the source reports them.
 
@@ -50,7 +52,7 @@ class State:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Agency:
     """An agency named by the source, and the part it played."""
 
@@ -69,7 +71,7 @@ class Agency:
         return not self.states
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Fact:
     """One statement about the operation (coordination, training...), with its source words."""
 
@@ -79,7 +81,7 @@ class Fact:
     translation: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Operation:
     """The operation as a whole."""
 
@@ -95,7 +97,7 @@ class Operation:
     """Operation-wide data-quality notes."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Source:
     """Where the figures come from."""
 
@@ -109,7 +111,7 @@ class Source:
     """The primary document the source itself reports (a press release, say)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Reported:
     """Headline figures exactly as the source states them, for reconciliation."""
 
@@ -121,7 +123,7 @@ class Reported:
     translation: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class ContextFigure:
     """A national context figure (the source's FBI statistics, say)."""
 
@@ -133,7 +135,7 @@ class ContextFigure:
     translation: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Dataset:
     """One operation's validated dataset."""
 

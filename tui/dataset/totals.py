@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.dataset.compat import SLOTS
 from tui.dataset.model import METRICS, Dataset, Metric, State
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class MetricTotal:
     """The sum of one metric over the states that report it."""
 
@@ -21,7 +22,7 @@ class MetricTotal:
     """How many states were summed over."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Totals:
     """Per-metric totals over a set of states."""
 
@@ -65,7 +66,7 @@ RECONCILED: tuple[Literal["states", "victims_rescued", "arrests", "medical_servi
 """The headline figures a source reports, in display order."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, **SLOTS)
 class Reconciliation:
     """One headline figure: what the states add up to against what the source reports."""
 

@@ -368,7 +368,7 @@ class Validator:
                     Agency(
                         name,
                         cast(Role, role),
-                        cast(Level | None, level),
+                        cast("Level | None", level),
                         states,
                         quote,
                         translation,
