@@ -117,7 +117,8 @@ class Tab:
 class Browser:
     """A connection to chromium's browser target; replies are matched to calls by id."""
 
-    def __init__(self, socket: aiohttp.ClientWebSocketResponse[bool]) -> None:
+    # Any: aiohttp's websocket type takes a type argument from 3.14 on, and none before.
+    def __init__(self, socket: Any) -> None:
         self.socket = socket
         self.ids = itertools.count(1)
         self.pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
