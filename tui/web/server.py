@@ -152,13 +152,18 @@ class ExplorerServer(Server):
         return websocket
 
     async def _end(self, service: AppService) -> None:
-        """Ask a session's app to quit; kill its process if it has not within QUIT_SECONDS."""
-        try:
+        """Ask a session's app to quit and wait for its exit; kill it if it will not quit."""
+        with contextlib.suppress(Exception):  # a timeout, or the pipe of a process that died
             await asyncio.wait_for(service.stop(), QUIT_SECONDS)
-        except Exception:  # a timeout, or a pipe already broken by a dead process
-            log.warning("a session did not quit in time: killing it")
         process = service._process
-        if process is not None and process.returncode is None:
+        if process is None:
+            return
+        try:
+            # Waiting for the exit status here, not leaving it to the loop's child watcher,
+            # also keeps Python 3.9-3.11 from logging "Unknown child process" on Ctrl+C.
+            await asyncio.wait_for(process.wait(), QUIT_SECONDS)
+        except asyncio.TimeoutError:
+            log.warning("a session did not quit in time: killing it")
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()

@@ -8,11 +8,31 @@ before serving; it is loaded again here, as each session is its own process.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 
 from tui import i18n
 from tui.commands import EXIT_INVALID, EXIT_OK, load_or_report
+
+
+def exit_when_orphaned(parent: int, every: float = 1.0) -> None:
+    """Exit once the server that started this session is gone (killed, not stopped).
+
+    Textual's web driver stops reading at end of input but keeps the app running: without
+    this, a session whose server was killed would run on, unseen, for ever. Nothing is lost
+    by ``os._exit``: a session only reads, and has no terminal to restore.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(EXIT_OK)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     parser.add_argument("--theme", metavar="NAME")
     args = parser.parse_args(argv)
+    # Ctrl+C in the server's terminal reaches its whole process group: the server ends each
+    # session itself (a quit message, then a kill), so a session ignores the signal.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_when_orphaned(os.getppid())
     i18n.set_language(args.lang)
     dataset = load_or_report(args.data)
     if dataset is None:
