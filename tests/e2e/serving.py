@@ -6,12 +6,14 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.e2e.tmux import COMMAND
+from tests.unit.helpers import REPO
 
 READY = "Serving the explorer on "
 """The line ``serve`` prints once it listens."""
@@ -80,11 +82,24 @@ class Served:
 
 
 @contextmanager
-def serving(args: Sequence[str] = (), timeout: float = 30.0) -> Iterator[Served]:
-    """``unitedfront-tui serve --port FREE ARGS``, ready to take requests."""
+def serving(
+    args: Sequence[str] = (), session: str | None = None, timeout: float = 30.0
+) -> Iterator[Served]:
+    """``unitedfront-tui serve --port FREE ARGS``, ready to take requests.
+
+    With ``session`` (a shell command), the same server runs that in each tab instead.
+    """
     port = free_port()
+    argv = [str(COMMAND), "serve", "--port", str(port), *args]
+    if session is not None:
+        code = (
+            "import sys; from tui.web.server import ExplorerServer; "
+            f"ExplorerServer(sys.argv[1], '127.0.0.1', {port}, 4, True).serve()"
+        )
+        argv = [sys.executable, "-c", code, session]
     process = subprocess.Popen(
-        [str(COMMAND), "serve", "--port", str(port), *args],
+        argv,
+        cwd=REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

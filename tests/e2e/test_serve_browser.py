@@ -8,8 +8,11 @@ Set UFT_SCREENSHOTS=DIR to keep the screenshots for a look.
 
 from __future__ import annotations
 
+import asyncio
 import http.server
 import os
+import shlex
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +21,10 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.browser import Tab, chromium, colours
+from tests.e2e.deliver_app import FILENAME
 from tests.e2e.serving import Served, alive, serving
+from tui.dataset import Dataset
+from tui.export import FORMATS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -148,3 +154,24 @@ async def test_sessions_end_when_the_server_is_killed(tmp_path: Path) -> None:
             while any(alive(pid) for pid in sessions) and time.monotonic() < deadline:
                 time.sleep(0.2)
     assert not [pid for pid in sessions if alive(pid)], "a session outlived its killed server"
+
+
+async def test_an_export_in_the_browser_is_a_download(tmp_path: Path, dataset: Dataset) -> None:
+    """``deliver_text`` in a session reaches the browser as a downloaded file, byte for byte."""
+    downloads = tmp_path / "downloads"
+    session = f"exec {shlex.quote(sys.executable)} -m tests.e2e.deliver_app"
+    with serving(session=session) as served:
+        async with chromium(tmp_path / "profile") as browser:
+            await browser.send(
+                "Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads)
+            )
+            tab = await browser.open(served.url)
+            await open_drawn(tab)
+            await tab.press("e")
+            target = downloads / FILENAME
+            deadline = time.monotonic() + 30
+            while not target.exists() and time.monotonic() < deadline:
+                await asyncio.sleep(0.2)
+            assert target.exists(), f"no download; the folder has {sorted(downloads.glob('*'))}"
+        served.interrupt()
+    assert target.read_bytes() == FORMATS["csv"](dataset).encode("utf-8")
