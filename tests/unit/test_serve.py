@@ -178,3 +178,11 @@ def test_public_warns_and_serves(
         3,
         False,
     )
+
+
+def test_unknown_theme_exits_2_before_listening() -> None:
+    """A theme every session would refuse is refused once, before serving."""
+    result = run_cli("--theme", "no-such-theme", "serve", "--port", "1", timeout=60)
+    assert result.returncode == 2
+    assert "unknown theme 'no-such-theme'" in result.stderr
+    assert "Serving" not in result.stdout

@@ -87,8 +87,18 @@ def serve(args: argparse.Namespace) -> int:
         err(_("unitedfront-tui serve: {problem}").format(problem=problem))
         return EXIT_USAGE
     path = dataset_path(args.serve_data or args.data)
-    if load_or_report(path) is None:
+    dataset = load_or_report(path)
+    if dataset is None:
         return EXIT_INVALID
+    if args.theme is not None:
+        # Checked here, once: in a session the error would only leave a blank tab.
+        from tui.app import UnitedFrontApp, UnknownThemeError
+
+        try:
+            UnitedFrontApp(dataset, theme=args.theme)
+        except UnknownThemeError as exc:
+            err(f"unitedfront-tui: {exc}")
+            return EXIT_USAGE
     try:
         from tui.web.server import ExplorerServer
     except ImportError:
