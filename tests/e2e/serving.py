@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -58,6 +59,19 @@ class Served:
         self.process = process
         self.port = port
         self.url = f"http://127.0.0.1:{port}/"
+        self.lines: list[str] = []
+        """Everything the server printed, read by a thread as it comes."""
+        self.ready = threading.Event()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            if line.startswith(READY):
+                self.ready.set()
+        self.ready.set()
 
     def sessions(self) -> list[int]:
         """The pids of the live session processes."""
@@ -75,10 +89,12 @@ class Served:
             time.sleep(0.1)
 
     def interrupt(self, timeout: float = 30.0) -> tuple[int, str]:
-        """Ctrl+C: return the exit status and what the server printed."""
+        """Ctrl+C: return the exit status and what the server printed after its banner."""
         self.process.send_signal(signal.SIGINT)
-        out, _ = self.process.communicate(timeout=timeout)
-        return self.process.returncode, out
+        status = self.process.wait(timeout)
+        self.reader.join(timeout)
+        start = next(i for i, line in enumerate(self.lines) if line.startswith(READY))
+        return status, "".join(self.lines[start + 1 :])
 
 
 @contextmanager
@@ -109,19 +125,9 @@ def serving(
     )
     served = Served(process, port)
     try:
-        assert process.stdout is not None
-        deadline = time.monotonic() + timeout
-        seen = []
-        while time.monotonic() < deadline:
-            line = process.stdout.readline()
-            if not line:
-                break
-            seen.append(line)
-            if line.startswith(READY):
-                break
-        else:
-            raise AssertionError(f"serve did not start: {''.join(seen)!r}")
-        assert seen and seen[-1].startswith(READY), f"serve did not start: {''.join(seen)!r}"
+        served.ready.wait(timeout)
+        started = any(line.startswith(READY) for line in served.lines)
+        assert started, f"serve did not start: {''.join(served.lines)!r}"
         yield served
     finally:
         if process.poll() is None:

@@ -99,7 +99,7 @@ async def test_tabs_are_sessions_up_to_the_limit_and_ctrl_c_ends_them(tmp_path: 
     assert status == 0, printed
     assert not [pid for pid in sessions if alive(pid)], "sessions outlived the server"
     # Nothing but the last word: no traceback, no warning from the sessions' shutdown.
-    assert printed.split() == ["Stopped."], printed
+    assert printed.splitlines() == ["Press Ctrl+C to stop.", "Stopped."], printed
 
 
 @pytest.fixture
