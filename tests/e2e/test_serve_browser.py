@@ -127,7 +127,7 @@ def foreign_site(tmp_path: Path) -> Iterator[str]:
 
 
 async def test_a_foreign_origin_cannot_open_a_session(tmp_path: Path, foreign_site: str) -> None:
-    """A page of another site gets no websocket; the server's own page does."""
+    """A page of another site gets no websocket; the server's own page does, until `q`."""
     with serving() as served:
         async with chromium(tmp_path / "profile") as browser:
             elsewhere = await browser.open(foreign_site)
@@ -137,6 +137,12 @@ async def test_a_foreign_origin_cannot_open_a_session(tmp_path: Path, foreign_si
             own = await browser.open(served.url)
             await open_drawn(own)
             assert await own.evaluate(WEBSOCKET_PROBE % ws_url(served)) == "open"
+
+            # `q` ends the session: the page says so and the slot is free again.
+            served.wait_sessions(1)
+            await own.press("q")
+            await own.wait_for("document.body.classList.contains('-closed')")
+            served.wait_sessions(0)
         status, printed = served.interrupt()
     assert status == 0, printed
     assert "refused a websocket from origin" in printed
