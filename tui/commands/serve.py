@@ -15,7 +15,6 @@ from tui import i18n
 from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
 from tui.dataset.text import printable
 from tui.i18n import N_, _
-from tui.web.policy import WILDCARDS, is_loopback
 
 MAX_SESSIONS = 64
 """Upper bound of ``--max-sessions``: each session is a Python process of ~60 MB."""
@@ -56,6 +55,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def check_options(args: argparse.Namespace) -> str | None:
     """What is wrong with the options, or None."""
+    # Imported here: every command module loads when the explorer starts, and this costs ~2 ms.
+    from tui.web.policy import is_loopback
+
     if not 1 <= args.port <= 65535:
         return _("--port must be between 1 and 65535, not {port}").format(port=args.port)
     if not 1 <= args.max_sessions <= MAX_SESSIONS:
@@ -99,6 +101,8 @@ def serve(args: argparse.Namespace) -> int:
         except UnknownThemeError as exc:
             err(f"unitedfront-tui: {exc}")
             return EXIT_USAGE
+    from tui.web.policy import WILDCARDS, is_loopback
+
     try:
         from tui.web.server import ExplorerServer
     except ImportError:
