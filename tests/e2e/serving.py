@@ -89,8 +89,11 @@ class Served:
             time.sleep(0.1)
 
     def interrupt(self, timeout: float = 30.0) -> tuple[int, str]:
-        """Ctrl+C: return the exit status and what the server printed after its banner."""
-        self.process.send_signal(signal.SIGINT)
+        """Ctrl+C: return the exit status and what the server printed after its banner.
+
+        As a terminal does, the signal goes to the whole process group: sessions included.
+        """
+        os.killpg(self.process.pid, signal.SIGINT)
         status = self.process.wait(timeout)
         self.reader.join(timeout)
         start = next(i for i, line in enumerate(self.lines) if line.startswith(READY))

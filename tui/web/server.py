@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,28 @@ log = logging.getLogger("unitedfront-tui.serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+class SessionService(AppService):
+    """textual-serve's AppService, but each app runs in a process group of its own.
+
+    Ctrl+C in the server's terminal then reaches the server alone, which ends each session
+    in order (a quit message, then a kill); in the terminal's group, the apps would also get
+    the signal mid-shutdown and print tracebacks.
+    """
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        self._process = process = await asyncio.create_subprocess_shell(
+            self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._build_environment(width=width, height=height),
+            start_new_session=True,
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+
 class ExplorerServer(Server):
     """Serve ``command`` (one process per browser tab) to at most ``max_sessions`` tabs."""
 
@@ -46,7 +69,7 @@ class ExplorerServer(Server):
         """Live sessions allowed at once (each is a process)."""
         self.loopback_only = loopback_only
         """Refuse ``Host`` headers that are not loopback names (DNS rebinding)."""
-        self.sessions: dict[AppService, web.WebSocketResponse] = {}
+        self.sessions: dict[SessionService, web.WebSocketResponse] = {}
         """Live sessions and their websockets."""
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, enable_async=False
@@ -122,7 +145,7 @@ class ExplorerServer(Server):
         async def close() -> None:
             await websocket.close()
 
-        service = AppService(
+        service = SessionService(
             self.command,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
@@ -151,7 +174,7 @@ class ExplorerServer(Server):
             del self.sessions[service]
         return websocket
 
-    async def _end(self, service: AppService) -> None:
+    async def _end(self, service: SessionService) -> None:
         """Ask a session's app to quit and wait for its exit; kill it if it will not quit."""
         with contextlib.suppress(Exception):  # a timeout, or the pipe of a process that died
             await asyncio.wait_for(service.stop(), QUIT_SECONDS)

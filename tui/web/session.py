@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 import threading
 import time
@@ -42,9 +41,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default="en")
     parser.add_argument("--theme", metavar="NAME")
     args = parser.parse_args(argv)
-    # Ctrl+C in the server's terminal reaches its whole process group: the server ends each
-    # session itself (a quit message, then a kill), so a session ignores the signal.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_when_orphaned(os.getppid())
     i18n.set_language(args.lang)
     dataset = load_or_report(args.data)
