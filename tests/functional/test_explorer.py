@@ -342,20 +342,21 @@ async def test_about_screen(make_app: AppFactory) -> None:
 
 
 async def test_palette_commands(make_app: AppFactory) -> None:
-    """Ctrl+P offers every action; choosing "Sort by arrests" sorts."""
+    """Ctrl+P offers every action with its key; choosing "Sort by arrests" sorts."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         commands = [c.title for c in app.get_system_commands(app.screen)]
         for title in (
-            "Sort by source order",
-            "Sort by name",
-            "Sort by victims",
-            "Sort by arrests",
-            "Reverse order",
-            "Filter states",
-            "Clear filter",
-            "About",
-            "Help",
+            "Sort by source order (o)",
+            "Sort by name (n)",
+            "Sort by victims (v)",
+            "Sort by arrests (a)",
+            "Next sort order (s)",
+            "Reverse order (r)",
+            "Filter states (/)",
+            "Clear filter (c)",
+            "About (i)",
+            "Help (?)",
             "Quit",
         ):
             assert title in commands

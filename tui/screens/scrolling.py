@@ -1,27 +1,48 @@
-"""Keyboard scrolling shared by the help and about screens."""
+"""Keys shared by the dialogs (help, about): the same close and scroll keys on both.
+
+Over a dialog only its own keys work (the key router stops at a modal screen), so the hints
+its key bar shows are all there is: nothing acts behind it.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 
-SCROLL_BINDINGS: list[BindingType] = [
-    Binding("up,k", "scroll('up')", "Scroll up", show=False),
-    Binding("down,j", "scroll('down')", "Scroll down", show=False),
-    Binding("pageup", "scroll('page_up')", "Page up", show=False),
-    Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
-    Binding("home,g", "scroll('home')", "Top", show=False),
-    Binding("end,G", "scroll('end')", "Bottom", show=False),
-]
-"""Arrows, j/k, paging and both ends: the screen's text scrolls without being focused."""
+from tui.i18n import N_
+
+CLOSE_KEYS = "q,escape,enter,backspace"
+"""Every dialog closes with these (plus the key that opened it); Esc is never the only way."""
+
+
+def dialog_bindings(opened_with: str, prefix: str) -> list[BindingType]:
+    """Close (``q``, Esc, Enter, Backspace and ``opened_with``) and scroll bindings."""
+    return [
+        Binding(
+            f"{CLOSE_KEYS},{opened_with}",
+            "dismiss",
+            N_("Close"),
+            key_display="q",
+            id=f"{prefix}.close",
+        ),
+        Binding("down,j", "scroll('down')", N_("Scroll"), key_display="↓↑", id=f"{prefix}.down"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id=f"{prefix}.up"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id=f"{prefix}.pgup"),
+        Binding(
+            "pagedown,space",
+            "scroll('page_down')",
+            N_("Page down"),
+            show=False,
+            id=f"{prefix}.pgdn",
+        ),
+        Binding("home,g", "scroll('home')", N_("Top"), show=False, id=f"{prefix}.top"),
+        Binding("end,G", "scroll('end')", N_("Bottom"), show=False, id=f"{prefix}.bottom"),
+    ]
 
 
 def scroll(box: VerticalScroll, how: str) -> None:
-    """Scroll ``box`` one step of kind ``how`` (a name used by :data:`SCROLL_BINDINGS`)."""
-    # Annotated: mypy for 3.9 cannot join these bound methods' types on its own.
-    steps: dict[str, Callable[[], object]] = {
+    """Scroll ``box`` one step of kind ``how`` at once (no animation: a key is one frame)."""
+    steps = {
         "up": box.scroll_up,
         "down": box.scroll_down,
         "page_up": box.scroll_page_up,
@@ -29,4 +50,4 @@ def scroll(box: VerticalScroll, how: str) -> None:
         "home": box.scroll_home,
         "end": box.scroll_end,
     }
-    steps[how]()
+    steps[how](animate=False, immediate=True)
