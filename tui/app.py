@@ -208,17 +208,19 @@ class UnitedFrontApp(App[int]):
         """Reverse the current order."""
         self.state_list.change_view(StateView.toggle_reverse)
 
-    def action_about(self) -> None:
+    async def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
         from tui.screens.about import AboutScreen
 
-        self.push_screen(AboutScreen(self.dataset))
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(AboutScreen(self.dataset))
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         """Show every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.push_screen(
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(
             HelpScreen(
                 [
                     ("Everywhere", list(self.BINDINGS)),
@@ -250,7 +252,7 @@ class UnitedFrontApp(App[int]):
                 yield SystemCommand(
                     _("{title} ({key})").format(title=_(title), key=key),
                     _("Key {key}: {help}").format(key=key, help=_(help_text)),
-                    partial(self.run_action, binding.action),
+                    partial(self.call_later, self.run_action, binding.action),
                 )
         yield SystemCommand(
             _("Screenshot"),

@@ -7,7 +7,7 @@ its key bar shows are all there is: nothing acts behind it.
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.widget import Widget
 
 from tui.i18n import N_
 
@@ -40,14 +40,19 @@ def dialog_bindings(opened_with: str, prefix: str) -> list[BindingType]:
     ]
 
 
-def scroll(box: VerticalScroll, how: str) -> None:
-    """Scroll ``box`` one step of kind ``how`` at once (no animation: a key is one frame)."""
-    steps = {
-        "up": box.scroll_up,
-        "down": box.scroll_down,
-        "page_up": box.scroll_page_up,
-        "page_down": box.scroll_page_down,
-        "home": box.scroll_home,
-        "end": box.scroll_end,
+def scroll(box: Widget, how: str) -> None:
+    """Scroll ``box`` one step of kind ``how`` now: no animation, nothing deferred.
+
+    Textual's page and line scrolls start from the current offset but apply it later, so
+    several keys handled before a frame would each move from the same place.
+    """
+    page = box.scrollable_content_region.height
+    targets = {
+        "up": box.scroll_y - 1,
+        "down": box.scroll_y + 1,
+        "page_up": box.scroll_y - page,
+        "page_down": box.scroll_y + page,
+        "home": 0,
+        "end": box.max_scroll_y,
     }
-    steps[how](animate=False, immediate=True)
+    box.scroll_to(y=targets[how], animate=False, immediate=True)
