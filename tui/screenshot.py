@@ -37,7 +37,8 @@ def save_screenshot(svg: str, now: dt.datetime | None = None, cwd: Path | None =
     problems: list[str] = []
     for directory in (here, fallback_dir()):
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            if directory != here:  # the working directory is never created, only used
+                directory.mkdir(parents=True, exist_ok=True)
             write_atomic(directory / name, svg, force=False)
         except (ExportError, OSError) as exc:
             problems.append(str(exc))
