@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SortKey, StateView
-from tui.i18n import N_, _
+from tui.i18n import N_, _, number
 from tui.key_router import KeyRouter
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
@@ -117,7 +117,15 @@ class UnitedFrontApp(App[int]):
 
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
-        self.state_list.border_title = f"States · {self.view.title}"
+        # Short, so that it is never cut: the order is marked in the column header (▲/▼).
+        view = self.view
+        self.state_list.border_title = (
+            _("States · {shown} of {total}").format(
+                shown=number(len(view)), total=number(len(view.states))
+            )
+            if view.query
+            else _("States")
+        )
 
     # -- messages -------------------------------------------------------------------------
 
