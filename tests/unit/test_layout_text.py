@@ -65,7 +65,7 @@ def test_footer_lines_fit_from_60_columns(dataset: Dataset, width: int) -> None:
     """Both footer lines fit in one line from 60 columns up (58 cells inside the padding)."""
     rows = reconcile(dataset)
     shown = compute_totals(dataset.states[:3])
-    first = fitting(lambda tier: operation_line(rows, tier), width)
+    first = fitting(lambda tier: operation_line(rows, tier), width, 5)
     second = fitting(lambda tier: shown_line(shown, len(dataset.states), tier), width)
     assert cell_len(first.plain) <= width and "…" not in first.plain
     assert cell_len(second.plain) <= width and "…" not in second.plain
@@ -78,7 +78,7 @@ def test_footer_shortens_a_mismatch_rather_than_dropping_it(dataset: Dataset) ->
     differs = tuple(
         r.__class__(r.metric, r.computed, (r.reported or 0) + 5, r.reporting, r.of) for r in rows
     )
-    text = fitting(lambda tier: operation_line(differs, tier), 78).plain
+    text = fitting(lambda tier: operation_line(differs, tier), 78, 5).plain
     assert "⚠" in text and cell_len(text) <= 78
 
 

@@ -43,16 +43,25 @@ def compact_mark(row: Reconciliation) -> Text:
 
 
 def operation_line(rows: tuple[Reconciliation, ...], tier: int) -> Text:
-    """The operation's totals with their marks; higher tiers are shorter."""
+    """The operation's totals with their marks; each tier is shorter than the one before.
+
+    0: everything; 1: without figures neither the states nor the source give; 2: compact
+    marks; 3: abbreviated labels; 4: only the figures that can be checked against the source.
+    """
     text = Text()
-    shown = [r for r in rows if tier < 3 or r.status in ("match", "differs")]
+    shown = [
+        r
+        for r in rows
+        if (tier < 1 or r.computed is not None or r.reported is not None)
+        and (tier < 4 or r.status in ("match", "differs"))
+    ]
     for i, row in enumerate(shown):
         if i:
             text.append(SEPARATOR, style="dim")
         full, short = LABELS.get(row.metric, (row.metric, row.metric))
-        text.append(_(short if tier >= 2 else full) + " ", style="bold")
+        text.append(_(short if tier >= 3 else full) + " ", style="bold")
         text.append(figure(row.computed))
-        row_mark = mark(row) if tier == 0 else compact_mark(row)
+        row_mark = mark(row) if tier <= 1 else compact_mark(row)
         if row_mark.plain:
             text.append(" ")
             text.append_text(row_mark)
@@ -131,7 +140,7 @@ class TotalsFooter(Widget):
         """Operation line, then the shown-states line, each fitted to the width."""
         width = self.content_region.width
         rows = self.reconciliation
-        text = fitting(lambda tier: operation_line(rows, tier), width)
+        text = fitting(lambda tier: operation_line(rows, tier), width, 5)
         text.append("\n")
         shown = self.shown
         all_states = rows[0].computed if rows else None
