@@ -94,3 +94,11 @@ def test_key_bar_keeps_help_and_drops_the_least_useful() -> None:
     assert [h.key for h in fit(hints, 30)] == ["⏎", "?", "q"]
     assert [h.key for h in fit(hints, 10)] == ["?"]
     assert [h.key for h in fit(hints, 2)] == ["?"]
+
+
+def test_no_break_text_ends_its_line() -> None:
+    """In a Group, what follows a quote starts on a new line (as after plain Text)."""
+    from rich.console import Group
+
+    rendered = lines(Group(quoted("a b c"), Text("next")), 40)
+    assert rendered[:2] == [f"«{NBSP}a b c{NBSP}»", "next"]

@@ -47,7 +47,7 @@ class NoBreak:
         )
         for line in lines:
             line.plain = line.plain.replace(_HELD, NBSP)
-        yield from Text("\n").join(lines).render(console)
+        yield from Text("\n").join(lines).render(console, end="\n")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """Measured as the text itself."""
