@@ -19,7 +19,7 @@ from textual.widget import Widget
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SortKey, StateView
 from tui.i18n import N_, _, number
-from tui.key_router import KeyRouter
+from tui.key_router import KeyRouter, install_burst_parser
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
@@ -72,6 +72,7 @@ class UnitedFrontApp(App[int]):
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
+        install_burst_parser()
         self.keys = KeyRouter(self)
         """Every key from the terminal goes through it: a burst acts as keys one by one."""
         if theme is not None:

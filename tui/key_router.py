@@ -15,9 +15,11 @@ Routing one key, on the screen on top when it is processed:
    too unless the screen is a dialog (a modal screen): over a dialog only its keys work;
 4. anything else is ignored.
 
-Esc and a key read together (``alt+x``, what a slow link makes of Esc then x) are routed as
-Esc, then the key, as they would be one by one. Textual's own system screens (the command
-palette) keep Textual's handling.
+Esc and a key read together are Esc, then the key, as they would be one by one. Textual's
+parser reads them as ``alt+x`` when they end a read, and as ``^`` then ``x`` when more bytes
+follow (it takes the Esc for a broken escape sequence); :class:`BurstParser` (installed in the
+terminal drivers by :func:`install_burst_parser`) ends the Esc there, and the router splits any
+``alt+x`` left. Textual's own system screens (the command palette) keep Textual's handling.
 
 The private Textual APIs this relies on are used only here; ``tests/unit/test_key_router.py``
 fails loudly if an upgrade removes them.
@@ -25,13 +27,70 @@ fails loudly if an upgrade removes them.
 
 from __future__ import annotations
 
+import importlib
+import re
 from collections import deque
+from collections.abc import Iterable
 from typing import Any
 
 from textual import events
+from textual._parser import ParseTimeout
+from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.message import Message
 from textual.screen import SystemModalScreen
 from textual.widgets import Input
+
+_ESC_THEN_KEY = re.compile(r"\x1b(?=[^\[O\]P_^\\\x1b])")
+"""An Esc followed by a byte that starts no escape sequence (CSI, SS3, OSC, DCS, APC, PM, ST)."""
+
+_PASTE_START, _PASTE_END = "\x1b[200~", "\x1b[201~"
+_ESC_THEN_KEY_OR_PASTE = re.compile(
+    f"{re.escape(_PASTE_START)}|{re.escape(_PASTE_END)}|{_ESC_THEN_KEY.pattern}"
+)
+
+DRIVER_MODULES = ("textual.drivers.linux_driver", "textual.drivers.web_driver")
+"""Drivers whose input thread builds an ``XTermParser`` (looked up in their module)."""
+
+
+class BurstParser(XTermParser):
+    """Textual's terminal parser, except that Esc followed by a key in one read is Esc, then it.
+
+    Without this, Esc then ``r`` then more bytes in one read become the keys ``^`` and ``r``.
+    """
+
+    _in_paste = False
+    """Inside a bracketed paste: its text is the parser's alone (an Esc there is pasted)."""
+
+    def feed(self, data: str) -> Iterable[Message]:
+        """Parse ``data``, ending each Esc that a plain key follows at once."""
+        start = 0
+        for match in _ESC_THEN_KEY_OR_PASTE.finditer(data):
+            if match.group() in (_PASTE_START, _PASTE_END):
+                self._in_paste = match.group() == _PASTE_START
+                continue
+            if self._in_paste:
+                continue
+            yield from super().feed(data[start : match.end()])
+            # What the parser does when ESCDELAY passes after a lone Esc: it is the Esc key.
+            self._timeout_time = None
+            self._awaiting = self._gen.throw(ParseTimeout())
+            while self._tokens:
+                yield self._tokens.popleft()
+            start = match.end()
+        if start < len(data) or not data:  # feed("") means end of input: pass it on
+            yield from super().feed(data[start:])
+
+
+def install_burst_parser() -> None:
+    """Make the terminal drivers parse input with :class:`BurstParser`."""
+    for name in DRIVER_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # pragma: no cover - a platform without this driver
+            continue
+        if hasattr(module, "XTermParser"):
+            setattr(module, "XTermParser", BurstParser)  # noqa: B010 - a module, not a class
 
 
 def split_alt(event: events.Key) -> list[events.Key]:

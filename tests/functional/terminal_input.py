@@ -1,7 +1,8 @@
 """Drive the explorer with the bytes a terminal sends, through Textual's real input parser.
 
 Pilot's ``press`` posts one key event at a time; a terminal instead hands the driver whatever
-bytes one ``read()`` returned, and the driver turns them into events with ``XTermParser``.
+bytes one ``read()`` returned, and the driver turns them into events with its parser (Textual's
+``XTermParser``, as :class:`tui.key_router.BurstParser` amends it).
 These helpers do the same, so that "one read" in a test really is one read.
 """
 
@@ -10,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 from unittest import mock
 
-from textual._xterm_parser import XTermParser
 from textual.message import Message
 from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
+from tui.key_router import BurstParser
 
 KEYS: dict[str, str] = {
     **{c: c for c in "jkgGsrvanocih/?dtexq"},
@@ -41,7 +42,7 @@ class TerminalInput:
 
     def __init__(self, app: UnitedFrontApp) -> None:
         self.app = app
-        self.parser = XTermParser()
+        self.parser = BurstParser()  # what the app installs in the terminal drivers
 
     def read(self, data: str) -> None:
         """One ``read()`` returned ``data``; then ESCDELAY passes with nothing more to read."""
