@@ -44,13 +44,18 @@ class TerminalInput:
         self.app = app
         self.parser = BurstParser()  # what the app installs in the terminal drivers
 
-    def read(self, data: str) -> None:
-        """One ``read()`` returned ``data``; then ESCDELAY passes with nothing more to read."""
+    def read(self, data: str, pause: bool = True) -> None:
+        """One ``read()`` returned ``data``; with ``pause``, ESCDELAY then passes in silence.
+
+        Without ``pause`` the next read follows at once (chunks of one burst), so an escape
+        sequence split between two reads is still joined.
+        """
         events: list[Message] = list(self.parser.feed(data))
-        # The driver ticks the parser while waiting for input: once ESCDELAY has passed, a
-        # lone Esc is a key. Time is not waited for here, only declared to have passed.
-        with mock.patch("textual._parser.get_time", return_value=float("inf")):
-            events += self.parser.tick()
+        if pause:
+            # The driver ticks the parser while waiting for input: once ESCDELAY has passed,
+            # a lone Esc is a key. Time is not waited for here, only declared to have passed.
+            with mock.patch("textual._parser.get_time", return_value=float("inf")):
+                events += self.parser.tick()
         driver: Any = self.app._driver
         for event in events:
             driver.process_message(event)

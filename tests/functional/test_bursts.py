@@ -71,8 +71,9 @@ async def run(dataset: Dataset, reads: list[str], *, settle_each: bool) -> dict[
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot, app)
         terminal = TerminalInput(app)
-        for data in reads:
-            terminal.read(data)
+        for i, data in enumerate(reads):
+            # Single keys: a pause after each. Chunks of one burst: no pause until the last.
+            terminal.read(data, pause=settle_each or i == len(reads) - 1)
             if settle_each:
                 await settle(pilot, app)
         await settle(pilot, app)
