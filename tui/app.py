@@ -232,9 +232,9 @@ class UnitedFrontApp(App[int]):
         await self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", list(self.BINDINGS)),
-                    ("State list", list(StateList.BINDINGS)),
-                    ("Detail pane", list(DetailPane.BINDINGS)),
+                    (N_("Everywhere"), list(self.BINDINGS)),
+                    (N_("State list"), list(StateList.BINDINGS)),
+                    (N_("Detail pane"), list(DetailPane.BINDINGS)),
                     (N_("Filter box"), list(FilterBox.BINDINGS)),
                 ]
             )

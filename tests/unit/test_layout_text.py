@@ -10,8 +10,8 @@ from rich.text import Text
 from tui.dataset import Dataset, compute_totals, reconcile
 from tui.widgets.figures import quoted
 from tui.widgets.key_bar import Hint, fit
+from tui.widgets.list_header import direction_mark, header_label
 from tui.widgets.nobreak import NBSP, NoBreak, bind_guillemets
-from tui.widgets.state_list import direction_mark, header_label
 from tui.widgets.totals_footer import fitting, operation_line, shown_line
 
 

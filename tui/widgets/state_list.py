@@ -17,47 +17,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
-from tui.dataset.view import SortKey, StateView
-from tui.i18n import N_, _
+from tui.dataset.view import StateView
+from tui.i18n import _
+from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
-
-ASCENDING, DESCENDING = "▲", "▼"
-"""Marks on the sorted column's header: first to last / A to Z / low to high, or the reverse."""
-
-HEADERS: dict[str, tuple[str, ...]] = {
-    "code": (N_("Code"),),
-    "name": (N_("State"),),
-    "victims": (N_("Victims"), N_("Vict."), N_("V")),
-    "arrests": (N_("Arrests"), N_("Arr."), N_("A")),
-}
-"""Column labels, longest first: the first that fits (in the UI's language) is shown."""
-
-SORTED_COLUMN: dict[SortKey, str] = {
-    "source": "code",
-    "name": "name",
-    "victims": "victims",
-    "arrests": "arrests",
-}
-"""The column whose header carries the sort mark (source order: the code column)."""
-
-
-def direction_mark(sort: SortKey, reverse: bool) -> str:
-    """▲ or ▼ for the current order, as the rows read from top to bottom."""
-    # Figures sort largest first unless reversed; names and source order the other way.
-    descending = reverse if sort in ("source", "name") else not reverse
-    return DESCENDING if descending else ASCENDING
-
-
-def header_label(column: str, width: int, mark: str = "") -> str:
-    """The longest label of ``column`` that fits ``width`` cells with ``mark`` after it."""
-    room = width - cell_len(mark)
-    labels = [_(label) for label in HEADERS[column]]
-    label = next((text for text in labels if cell_len(text) <= room), labels[-1])
-    if cell_len(label) > room:
-        label = set_cell_size(label, max(0, room - 1)) + "…" if room > 1 else ""
-    return label + mark
 
 
 def _fit(text: str, width: int) -> str:
