@@ -102,3 +102,18 @@ def test_no_break_text_ends_its_line() -> None:
 
     rendered = lines(Group(quoted("a b c"), Text("next")), 40)
     assert rendered[:2] == [f"«{NBSP}a b c{NBSP}»", "next"]
+
+
+def test_long_translations_still_fit(monkeypatch: pytest.MonkeyPatch, dataset: Dataset) -> None:
+    """Shortening is by measured width, not English lengths: French labels fit too."""
+    import tui.widgets.list_header as list_header
+    import tui.widgets.totals_footer as totals_footer
+
+    french = {"Arrests": "Arrestations", "Arr.": "Arr.", "Victims": "Victimes secourues"}
+    monkeypatch.setattr(list_header, "_", lambda text: french.get(text, text))
+    assert header_label("arrests", 8, "▼") == "Arr.▼"
+    longer = {"Shown {shown} of {total}": "États affichés : {shown} sur {total}"}
+    monkeypatch.setattr(totals_footer, "_", lambda text: longer.get(text, text))
+    shown = compute_totals(dataset.states[:3])
+    line = fitting(lambda tier: shown_line(shown, 12, tier), 58).plain
+    assert cell_len(line) <= 58 and "3" in line and "…" not in line
