@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
 from tui.dataset.text import printable
+from tui.i18n import _
 
 FORMAT_NAMES = ("csv", "json", "markdown")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
@@ -32,15 +33,18 @@ def format_of(fmt: str | None, output: str | None) -> str:
             return inferred
         known = ", ".join(f".{name}" for name in (*FORMAT_NAMES, *ALIASES))
         if output is None:
-            raise UsageError("give --format, or -o FILE with a known extension")
-        raise UsageError(
-            f"cannot tell the format of '{printable(output, 200)}' from its extension "
-            f"({known}); give --format"
+            raise UsageError(_("give --format, or -o FILE with a known extension"))
+        message = _(
+            "cannot tell the format of '{file}' from its extension ({known}); give --format"
         )
+        raise UsageError(message.format(file=printable(output, 200), known=known))
     if inferred is not None and inferred != named:
+        message = _(
+            "--format {format} contradicts the extension of '{file}' ({inferred}); "
+            "drop one or make them agree"
+        )
         raise UsageError(
-            f"--format {fmt} contradicts the extension of '{printable(output or '', 200)}' "
-            f"({inferred}); drop one or make them agree"
+            message.format(format=fmt, file=printable(output or "", 200), inferred=inferred)
         )
     return named
 
@@ -57,15 +61,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format",
         "-f",
         choices=(*FORMAT_NAMES, *ALIASES),
-        help="format (default: from -o's extension: .csv, .json, .md or .markdown)",
+        help=_("format (default: from -o's extension: .csv, .json, .md or .markdown)"),
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     export.add_argument(
         "--csv-raw",
         action="store_true",
-        help="CSV: write text cells exactly, without the leading ' that keeps spreadsheets "
-        "from running cells starting with = + - @ as formulas (for programs)",
+        help=_(
+            "CSV: write text cells exactly, without the leading ' that keeps spreadsheets "
+            "from running cells starting with = + - @ as formulas (for programs)"
+        ),
     )
     # Usage errors found after parsing (format vs extension) print this command's usage.
     export.set_defaults(export_parser=export)
@@ -107,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         fmt = format_of(args.format, args.output)
         if args.csv_raw and fmt != "csv":
-            raise UsageError(f"--csv-raw applies to CSV only, not {fmt}")
+            raise UsageError(_("--csv-raw applies to CSV only, not {format}").format(format=fmt))
     except UsageError as exc:
         parser: argparse.ArgumentParser = args.export_parser
         parser.error(str(exc))  # usage and the message on stderr, exit status 2

@@ -24,6 +24,7 @@ from tui.dataset.model import (
     State,
 )
 from tui.dataset.text import UNSAFE, first_unsafe, printable
+from tui.i18n import _
 
 SCHEMA_VERSION = 1
 MAX_INT = 2**53
@@ -364,8 +365,10 @@ class Validator:
                     self.fail(
                         (*p, "states", j),
                         f"{lb}.states[{j}]",
-                        f"follows from the error at states[{cause}].code: '{printable(code, 20)}'"
-                        " is that state's invalid code; fix the state's code first",
+                        _(
+                            "follows from the error at states[{cause}].code: '{code}' is that "
+                            "state's invalid code; fix the state's code first"
+                        ).format(cause=cause, code=printable(code, 20)),
                     )
                 elif codes and code not in codes:
                     self.fail(
