@@ -145,7 +145,7 @@ class UnitedFrontApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """Keys from the terminal go through the key router; everything else as usual."""
-        if isinstance(event, events.Key) and KeyRouter.handles(self, event):
+        if isinstance(event, events.Key) and self.keys.takes(event):
             await self.keys.receive(event)
             return
         await super().on_event(event)

@@ -112,13 +112,16 @@ class KeyRouter:
         """No key is waiting or being routed."""
         return not self._pending
 
-    @staticmethod
-    def handles(app: App[Any], event: events.Event) -> bool:
-        """Whether ``event`` is a key the router takes (not one already forwarded by Textual)."""
+    def takes(self, event: events.Event) -> bool:
+        """Whether ``event`` is a key for the router (not one Textual already forwarded).
+
+        Over Textual's own screens (the palette) keys go Textual's way, unless keys typed
+        before it opened are still waiting: they keep their order.
+        """
         return (
             isinstance(event, events.Key)
             and not event.is_forwarded
-            and not isinstance(app.screen, SystemModalScreen)
+            and (bool(self._pending) or not isinstance(self._app.screen, SystemModalScreen))
         )
 
     async def receive(self, event: events.Key) -> None:
