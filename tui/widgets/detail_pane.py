@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
+from tui.screens.scrolling import scroll
 from tui.widgets.figures import MISSING, agency_line, bar, figure, heading, quoted
 
 
@@ -25,12 +26,14 @@ class DetailPane(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
-        Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="detail.page_up"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page_down"),
-        Binding("home,g", "scroll_home", "Top", show=False, id="detail.top"),
-        Binding("end,G", "scroll_end", "Bottom", show=False, id="detail.bottom"),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="detail.up"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="detail.down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="detail.page_up"),
+        Binding(
+            "pagedown,space", "scroll('page_down')", "Page down", show=False, id="detail.page_down"
+        ),
+        Binding("home,g", "scroll('home')", "Top", show=False, id="detail.top"),
+        Binding("end,G", "scroll('end')", "Bottom", show=False, id="detail.bottom"),
         Binding("left,h,backspace", "back", "Back to list", id="detail.back"),
     ]
     """Scrolling; left/h/backspace return to the list."""
@@ -75,6 +78,10 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines = [Strip(line, width) for line in lines]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll at once (no animation): each key is one step from where the last one left."""
+        scroll(self, how)
 
     def render_line(self, y: int) -> Strip:
         """One line of the rendered details."""

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from tui.dataset import Agency, Reconciliation
 from tui.dataset.totals import LABELS
+from tui.widgets.nobreak import NoBreak, bind_guillemets
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -64,12 +65,15 @@ def agency_line(agency: Agency) -> Text:
     return text
 
 
-def quoted(text: str, style: str = "italic") -> Text:
-    """The source's words between guillemets, unless they already carry their own."""
+def quoted(text: str, style: str = "italic") -> NoBreak:
+    """The source's words between guillemets (unless they carry their own), kept together.
+
+    Guillemets are joined to their words with no-break spaces when rendering, never in the
+    dataset, so a line never starts with » or ends with «.
+    """
     stripped = text.strip()
-    if stripped.startswith("«"):
-        return Text(text, style=style)
-    return Text(f"« {text} »", style=style)
+    shown = text if stripped.startswith("«") else f"« {text} »"
+    return NoBreak(Text(bind_guillemets(shown), style=style))
 
 
 def heading(title: str) -> Text:
