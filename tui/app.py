@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -21,6 +22,7 @@ from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
+from tui.wire.hook import wire_driver
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -106,6 +108,10 @@ class UnitedFrontApp(App[int]):
                 names = ", ".join(sorted(self.available_themes))
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on a Linux terminal, one that sends only the cells that changed."""
+        return wire_driver(super().get_driver_class())
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
