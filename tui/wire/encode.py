@@ -11,6 +11,9 @@ from __future__ import annotations
 from tui.wire.buffer import WIDE, CellGrid
 from tui.wire.pen import PLAIN, Pen, transition
 
+Run = tuple[int, int, int]
+"""Changed cells of one row: ``(y, first column, column after the last)``."""
+
 SHORT_GAP = 3
 """Unchanged cells rewritten rather than jumped over (a jump costs 3-4 bytes)."""
 
@@ -36,47 +39,71 @@ class Encoder:
 
         Empty when nothing changed. ``sent`` then equals ``want``.
         """
-        out: list[str] = []
-        pen = PLAIN
+        runs: list[Run] = []
         sent = self.sent
         for y in range(min(want.height, sent.height)):
-            if want.text[y] == sent.text[y] and want.pens[y] == sent.pens[y]:
-                continue
-            pen = self._row(want, y, pen, out)
+            if want.text[y] != sent.text[y] or want.pens[y] != sent.pens[y]:
+                runs += self._runs(want, y)
+        if not runs:
+            return ""
+        start = self.cursor
+        # Row by row, or runs grouped by their first pen (fewer colour changes when, say, a
+        # focus change recolours two borders): whichever is shorter.
+        candidates = []
+        for order in (runs, by_pen(runs, want)):
+            self.cursor = start
+            out = self._emit(want, order)
+            candidates.append(("".join(out), self.cursor))
+        data, self.cursor = min(candidates, key=lambda candidate: len(candidate[0]))
+        for y in {run[0] for run in runs}:
             sent.copy_row_from(want, y)
-        if pen is not PLAIN:
-            out.append(transition(pen, PLAIN))
-        if out and cursor is not None and cursor != self.cursor:
-            out.append(self._move(*cursor))
+        if cursor is not None and cursor != self.cursor:
+            data += self._move(*cursor)
             self.cursor = cursor
-        return "".join(out)
+        return data
 
-    def _row(self, want: CellGrid, y: int, pen: Pen, out: list[str]) -> Pen:
+    def _runs(self, want: CellGrid, y: int) -> list[Run]:
+        """Row ``y``'s changed cells, as runs of adjacent columns (a wide character whole)."""
         text, pens = want.text[y], want.pens[y]
         old_text, old_pens = self.sent.text[y], self.sent.pens[y]
         width = want.width
-        changed = [x for x in range(width) if text[x] != old_text[x] or pens[x] is not old_pens[x]]
-        todo = set(changed)
-        for x in changed:
-            # A wide character is written whole, from its left half.
-            if (text[x] == WIDE or old_text[x] == WIDE) and x > 0:
-                todo.add(x - 1)
-            if x + 1 < width and (text[x + 1] == WIDE or old_text[x + 1] == WIDE):
-                todo.add(x + 1)
+        todo = set()
+        for x in range(width):
+            if text[x] != old_text[x] or pens[x] is not old_pens[x]:
+                todo.add(x)
+                # A wide character is written whole, from its left half.
+                if (text[x] == WIDE or old_text[x] == WIDE) and x > 0:
+                    todo.add(x - 1)
+                if x + 1 < width and (text[x + 1] == WIDE or old_text[x + 1] == WIDE):
+                    todo.add(x + 1)
+        runs: list[Run] = []
         for x in sorted(todo):
-            if text[x] == WIDE and x > 0 and text[x - 1] != WIDE and (x - 1) in todo:
-                continue  # written with its left half
-            pen = self._goto(x, y, want, pen, out)
-            cell_pen = pens[x]
-            if cell_pen is not pen:
-                out.append(transition(pen, cell_pen))
-                pen = cell_pen
-            char = text[x] or " "
-            out.append(char)
-            wide = x + 1 < width and text[x + 1] == WIDE and text[x] != WIDE
-            step = 2 if wide else 1
-            self.cursor = (x + step, y) if x + step < width else None
-        return pen
+            if runs and runs[-1][2] == x:
+                runs[-1] = (y, runs[-1][1], x + 1)
+            else:
+                runs.append((y, x, x + 1))
+        return runs
+
+    def _emit(self, want: CellGrid, runs: list[Run]) -> list[str]:
+        out: list[str] = []
+        pen = PLAIN
+        width = want.width
+        for y, first, stop in runs:
+            text, pens = want.text[y], want.pens[y]
+            for x in range(first, stop):
+                if text[x] == WIDE and x > first and text[x - 1] != WIDE:
+                    continue  # written with its left half
+                pen = self._goto(x, y, want, pen, out)
+                cell_pen = pens[x]
+                if cell_pen is not pen:
+                    out.append(transition(pen, cell_pen))
+                    pen = cell_pen
+                out.append(text[x] or " ")
+                step = 2 if x + 1 < width and text[x + 1] == WIDE and text[x] != WIDE else 1
+                self.cursor = (x + step, y) if x + step < width else None
+        if pen is not PLAIN:
+            out.append(transition(pen, PLAIN))
+        return out
 
     def _goto(self, x: int, y: int, want: CellGrid, pen: Pen, out: list[str]) -> Pen:
         """Bring the cursor to (x, y), by a move or by rewriting a few unchanged cells."""
@@ -117,3 +144,17 @@ class Encoder:
         elif cx == x and y < cy:
             options.append("\x1b[A" if cy - y == 1 else f"\x1b[{cy - y}A")
         return min(options, key=len)
+
+
+def by_pen(runs: list[Run], want: CellGrid) -> list[Run]:
+    """``runs`` cut where the pen changes, grouped by pen (groups in order of appearance)."""
+    groups: dict[Pen, list[Run]] = {}
+    for y, first, stop in runs:
+        pens, text = want.pens[y], want.text[y]
+        start = first
+        for x in range(first + 1, stop + 1):
+            # Never cut between the halves of a wide character.
+            if x == stop or (pens[x] is not pens[start] and text[x] != WIDE):
+                groups.setdefault(pens[start], []).append((y, start, x))
+                start = x
+    return [run for group in groups.values() for run in group]

@@ -212,3 +212,40 @@ def paint_update(grid: CellGrid, update: LayoutUpdate | ChopsUpdate, system: Col
             if chop is None or x > x2 or end <= x1:
                 continue
             paint(x, y, chop, system, end=min(end, x2))
+
+
+# -- for tests and benchmarks: the same private API, kept in this module ------------------------
+
+
+def intercept(app: App[Any], display: Display) -> None:
+    """Call ``display`` for every update the app's screens hand to ``App._display``."""
+    app._display = display  # type: ignore[method-assign, assignment]
+
+
+def full_update(app: App[Any]) -> LayoutUpdate:
+    """The whole current screen as one compositor update (what a full repaint sends)."""
+    return app.screen._compositor.render_full_update()
+
+
+def textual_bytes(app: App[Any], update: LayoutUpdate | ChopsUpdate) -> str:
+    """What Textual itself writes for ``update`` (``App._display``, without the sync brackets)."""
+    # Rich caches a style's SGR codes on the Style object, which tests running several apps
+    # share across colour systems: forget them, as a process with a single app never mixes.
+    if isinstance(update, LayoutUpdate):
+        lines = update.strips
+    else:
+        lines = [chop.values() for chop in update.chops]
+    for line in lines:
+        for strip in line:
+            if strip is not None:
+                strip._render_cache = None
+                for segment in strip:
+                    if segment.style is not None:
+                        segment.style._ansi = None
+    offset = app.screen.outer_size.clamp_offset(app.cursor_position)
+    return update.render_segments(app.console) + f"\x1b[{offset.y + 1};{offset.x + 1}H"
+
+
+def is_frame(renderable: object) -> bool:
+    """Whether ``renderable`` is a compositor update the wire layer paints."""
+    return isinstance(renderable, LayoutUpdate | ChopsUpdate)
