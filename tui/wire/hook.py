@@ -25,6 +25,7 @@ from textual.app import App
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
+from textual.strip import Strip
 
 from tui.wire.buffer import CellGrid
 from tui.wire.encode import Encoder
@@ -231,8 +232,9 @@ def textual_bytes(app: App[Any], update: LayoutUpdate | ChopsUpdate) -> str:
     """What Textual itself writes for ``update`` (``App._display``, without the sync brackets)."""
     # Rich caches a style's SGR codes on the Style object, which tests running several apps
     # share across colour systems: forget them, as a process with a single app never mixes.
+    lines: list[Iterable[Strip | None]]
     if isinstance(update, LayoutUpdate):
-        lines = update.strips
+        lines = list(update.strips)
     else:
         lines = [chop.values() for chop in update.chops]
     for line in lines:
