@@ -48,6 +48,7 @@ class Terminal:
     def __init__(self, width: int, height: int) -> None:
         self.screen = pyte.Screen(width, height)
         self.stream = pyte.Stream(self.screen)
+        self.stream.feed("\x1b[?7l")  # auto-wrap off, as Textual's driver sets it
 
     def feed(self, data: str) -> None:
         """Play ``data`` into the terminal."""
