@@ -540,6 +540,10 @@ def bench_wire(args: argparse.Namespace) -> None:
         f"Textual {importlib.metadata.version('textual')}, code at {info['commit']}."
     )
     text = head + "\n\n" + wire.run(sizes)
+    if not args.quick:
+        from benchmarks import slowlink
+
+        text += "\n\n" + slowlink.run()
     print(text)
     if not args.quick and not args.no_update:
         updated = update_results(text, wire.BEGIN, wire.END)

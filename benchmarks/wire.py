@@ -110,7 +110,7 @@ def measure(
         for label, key in keys:
             before = screen_cells(screen)
             offset = len(proc.raw)
-            press = proc.press(key, settle=0.3, quiet_before=0.3)
+            press = proc.press(key, settle=0.3, timeout=3.0, quiet_before=0.3)
             data = bytes(proc.raw[offset:])
             stream.feed(data)
             changed = sum(a != b for a, b in zip(before, screen_cells(screen), strict=True))
