@@ -21,32 +21,17 @@ from pathlib import Path
 import pyte
 
 from benchmarks.term import SYNC_END, PtyProcess, terminal_env
+from tests.wire.budget import CASES, CURSOR_MAX, PER_CELL, Case
 
 BENCH = Path(__file__).resolve().parent
 BEGIN, END = "<!-- wire:begin -->", "<!-- wire:end -->"
 """The wire section's block in RESULTS.md (``--only wire`` rewrites it alone)."""
-KEYS: tuple[tuple[str, str], ...] = (
-    ("down", "down"),
-    ("up", "up"),
-    ("j", "j"),
-    ("k", "k"),
-    ("pagedown", "pagedown"),
-    ("pageup", "pageup"),
-    ("end", "end"),
-    ("home", "home"),
-    ("tab", "tab"),
-    ("shift+tab", "shift+tab"),
-    ("s", "s"),
-    ("r", "r"),
-    ("help opens", "?"),
-    ("help closes", "q"),
-    ("about opens", "i"),
-    ("about closes", "q"),
-)
-"""(label, key) in the order pressed; the app's budget cases (tests/wire/budget.py)."""
+TERM_KEYS = {"question_mark": "?", "slash": "/"}
+"""Textual key names whose bytes differ from the name."""
 CURSOR_KEYS = ("down", "up", "j", "k", "pagedown", "pageup", "end", "home")
-VD_KEYS = CURSOR_KEYS
+VD_CASES = tuple(c for c in CASES if {c.key, *c.before} <= set(CURSOR_KEYS))
 """VisiData is measured on the cursor keys only (its other keys do other things)."""
+BARE_CASES = VD_CASES
 TERMINALS: dict[str, dict[str, str | None]] = {
     "256": {"COLORTERM": None},
     "truecolor": {"COLORTERM": "truecolor"},
@@ -92,11 +77,11 @@ def measure(
     name: str,
     argv: Sequence[str],
     marker: str,
-    keys: Sequence[tuple[str, str]],
+    cases: Sequence[Case],
     env: dict[str, str],
     size: tuple[int, int],
 ) -> Program:
-    """Start ``argv``, then press ``keys`` one at a time once the output is quiet."""
+    """Start ``argv``, then press each case's keys one at a time once the output is quiet."""
     cols, rows = size
     screen = pyte.Screen(cols, rows)
     stream = pyte.ByteStream(screen)
@@ -107,7 +92,12 @@ def measure(
         proc.drain(0.5)
         result.start = len(proc.raw)
         stream.feed(bytes(proc.raw))
-        for label, key in keys:
+        for case in cases:
+            for key in case.before:
+                offset = len(proc.raw)
+                proc.press(TERM_KEYS.get(key, key), settle=0.3, timeout=3.0, quiet_before=0.3)
+                stream.feed(bytes(proc.raw[offset:]))
+            key = TERM_KEYS.get(case.key, case.key)
             before = screen_cells(screen)
             offset = len(proc.raw)
             press = proc.press(key, settle=0.3, timeout=3.0, quiet_before=0.3)
@@ -117,7 +107,7 @@ def measure(
             frames = data.count(SYNC_END) if proc.sync else int(bool(data))
             first = None if press.first is None else press.first * 1000
             settled = None if press.settled is None else press.settled * 1000
-            result.keys[label] = KeyFigures(len(data), frames, changed, first, settled)
+            result.keys[case.name] = KeyFigures(len(data), frames, changed, first, settled)
         proc.finish(("q", "q", "q"))
     except BaseException:
         proc.kill()
@@ -147,13 +137,13 @@ def run_terminal(terminal: str, size: tuple[int, int], with_visidata: bool) -> l
     env = environment(terminal)
     before = dict(env, UNITEDFRONT_WIRE="0")
     programs = [
-        measure("unitedfront-tui", app_argv(), "Missouri", KEYS, env, size),
-        measure("before (Textual's output)", app_argv(), "Missouri", KEYS, before, size),
+        measure("unitedfront-tui", app_argv(), "Missouri", CASES, env, size),
+        measure("before (Textual's output)", app_argv(), "Missouri", CASES, before, size),
         measure(
             "bare Textual ListView",
             [sys.executable, str(BENCH / "bare_list.py")],
             "Missouri",
-            [(k, k) for k in CURSOR_KEYS],
+            BARE_CASES,
             env,
             size,
         ),
@@ -164,8 +154,8 @@ def run_terminal(terminal: str, size: tuple[int, int], with_visidata: bool) -> l
             csv = Path(tmp) / "states.csv"
             subprocess.run([*app_argv(), "export", "--format", "csv", "-o", str(csv)], check=True)
             vd_env = dict(env, HOME=tmp)  # no user config, no saved state
-            keys = [(k, k) for k in VD_KEYS]
-            programs.append(measure("VisiData 3.4", [vd, str(csv)], "Missouri", keys, vd_env, size))
+            vd_argv = [vd, str(csv)]
+            programs.append(measure("VisiData 3.4", vd_argv, "Missouri", VD_CASES, vd_env, size))
     return programs
 
 
@@ -184,7 +174,7 @@ def table(programs: list[Program], title: str) -> str:
     lines.append("|---" * (len(programs) + 1) + "|")
     starts = " | ".join(f"{p.start:,} B" for p in programs)
     lines.append(f"| start | {starts} |")
-    for label, _ in KEYS:
+    for label in (case.name for case in CASES):
         cells = []
         for program in programs:
             k = program.keys.get(label)
@@ -199,7 +189,7 @@ def table(programs: list[Program], title: str) -> str:
     return "\n".join(lines)
 
 
-def verdicts(programs: list[Program]) -> list[str]:
+def verdicts(programs: list[Program], size: tuple[int, int]) -> list[str]:
     """Issue 8's targets for the first program (ours), as table rows."""
     ours = programs[0]
     rows = []
@@ -208,9 +198,9 @@ def verdicts(programs: list[Program]) -> list[str]:
         ok = ours.start <= 3 * vd.start
         rows.append(f"| start ≤ 3× VisiData | {ours.start / vd.start:.2f}× | {verdict(ok)} |")
     for label, k in ours.keys.items():
-        cap = 3000 if label in CURSOR_KEYS else None
+        cap = CURSOR_MAX if label in CURSOR_KEYS and size == (80, 24) else None
         per = k.per_cell
-        ok = (per is None and k.bytes == 0) or (per is not None and per <= 6)
+        ok = (per is None and k.bytes == 0) or (per is not None and per <= PER_CELL)
         ok = ok and k.frames <= 1 and (cap is None or k.bytes <= cap)
         shown = "no change, 0 B" if per is None else f"{per:.1f} B/cell, {k.bytes:,} B"
         rows.append(f"| {label}: ≤ 6 B/cell, 1 frame | {shown}, {k.frames} frame | {verdict(ok)} |")
@@ -233,7 +223,7 @@ def run(sizes: Sequence[tuple[int, int]] = ((80, 24), (120, 40))) -> str:
             print(f"[wire] {title}", file=sys.stderr, flush=True)
             programs = run_terminal(terminal, size, with_visidata=True)
             parts.append(table(programs, title))
-            rows = "\n".join(verdicts(programs))
+            rows = "\n".join(verdicts(programs, size))
             parts.append(f"| target ({title}) | ours | result |\n|---|---|---|\n{rows}")
     return "\n\n".join(parts)
 

@@ -165,7 +165,11 @@ class Wire:
     def flush(self) -> None:
         """Write the difference between the wanted frame and the terminal, in one frame."""
         self.held = False
-        data = self.encoder.encode(self.want, self._cursor)
+        try:
+            data = self.encoder.encode(self.want, self._cursor)
+        except Exception as error:  # as Textual does: report, do not lose the app
+            self.app._handle_exception(error)
+            return
         if not data:
             return
         if self.app._sync_available:
