@@ -75,8 +75,8 @@ def cell_of(char: Any) -> Cell:
 
 def changed_cells(before: list[list[Cell]], after: list[list[Cell]]) -> int:
     """How many cells differ between two screens of the same size."""
-    pairs = zip(before, after, strict=True)
-    return sum(a != b for row_a, row_b in pairs for a, b in zip(row_a, row_b, strict=True))
+    pairs = zip(before, after)
+    return sum(a != b for row_a, row_b in pairs for a, b in zip(row_a, row_b))
 
 
 @dataclass

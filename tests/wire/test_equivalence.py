@@ -19,8 +19,8 @@ KEYS = (
 
 def first_difference(ours: list[list[Cell]], theirs: list[list[Cell]]) -> str:
     """Where two screens first differ, and how."""
-    for y, (row_a, row_b) in enumerate(zip(ours, theirs, strict=True)):
-        for x, (a, b) in enumerate(zip(row_a, row_b, strict=True)):
+    for y, (row_a, row_b) in enumerate(zip(ours, theirs)):
+        for x, (a, b) in enumerate(zip(row_a, row_b)):
             if a != b:
                 return f"cell ({x}, {y}): wire {a} != textual {b}"
     return "no difference"

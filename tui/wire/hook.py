@@ -91,8 +91,6 @@ class Wire:
         self._cursor: tuple[int, int] | None = None
         self._original: Display | None = None
         self._timer: asyncio.Handle | None = None
-        self.frames = 0
-        """Frames written (tests and benchmarks read it)."""
 
     # -- installing ------------------------------------------------------------------------
 
@@ -174,7 +172,6 @@ class Wire:
             return
         if self.app._sync_available:
             data = f"{SYNC_START}{data}{SYNC_END}"
-        self.frames += 1
         self.driver.frame_write(data)
         self.driver.flush()
 
