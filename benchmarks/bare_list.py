@@ -6,9 +6,7 @@ Run as a script (``python benchmarks/bare_list.py``).
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,14 +14,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Label, ListItem, ListView, Static
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "operation-united-front.toml"
-
-
-def states() -> list[dict[str, Any]]:
-    """The bundled states, as parsed TOML tables."""
-    with DATA.open("rb") as file:
-        rows: list[dict[str, Any]] = tomllib.load(file)["states"]
-    return rows
+from tui.dataset import load
+from tui.resources import bundled_dataset
 
 
 class BareList(App[None]):
@@ -33,18 +25,16 @@ class BareList(App[None]):
 
     def compose(self) -> ComposeResult:
         """The list and the detail."""
-        self.rows = states()
+        self.rows = load(bundled_dataset()).states
         with Horizontal():
-            yield ListView(
-                *(ListItem(Label(Content(f"{r['code']}  {r['name']}"))) for r in self.rows)
-            )
+            yield ListView(*(ListItem(Label(Content(f"{r.code}  {r.name}"))) for r in self.rows))
             yield Static(id="detail")
 
     def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
         """Show the highlighted state."""
         index = event.list_view.index or 0
         row = self.rows[index]
-        self.query_one("#detail", Static).update(Content(f"{row['name']}\n{row}"))
+        self.query_one("#detail", Static).update(Content(f"{row.name}\n{row}"))
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ def measure(
             press = proc.press(key, settle=0.3, timeout=3.0, quiet_before=0.3)
             data = bytes(proc.raw[offset:])
             stream.feed(data)
-            changed = sum(a != b for a, b in zip(before, screen_cells(screen), strict=True))
+            changed = sum(a != b for a, b in zip(before, screen_cells(screen)))
             frames = data.count(SYNC_END) if proc.sync else int(bool(data))
             first = None if press.first is None else press.first * 1000
             settled = None if press.settled is None else press.settled * 1000

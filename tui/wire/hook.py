@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Optional
 
 from rich.color import ColorSystem
 from rich.console import COLOR_SYSTEMS, RenderableType
@@ -37,7 +37,7 @@ MAX_HOLD = 0.15
 DISABLE_ENV = "UNITEDFRONT_WIRE"
 """``UNITEDFRONT_WIRE=0`` turns the wire layer off (Textual's own output, for comparison)."""
 
-Display = Callable[[Screen[Any], RenderableType | None], None]
+Display = Callable[[Screen[Any], Optional[RenderableType]], None]
 
 
 def wire_driver(default: type[Driver]) -> type[Driver]:
@@ -118,7 +118,7 @@ class Wire:
         """Take over ``App._display`` for full and partial compositor updates."""
         app = self.app
         if (
-            not isinstance(renderable, LayoutUpdate | ChopsUpdate)
+            not isinstance(renderable, (LayoutUpdate, ChopsUpdate))
             or app._batch_count
             or self.driver.is_inline
             or not app._running
@@ -210,7 +210,7 @@ def paint_update(grid: CellGrid, update: LayoutUpdate | ChopsUpdate, system: Col
     # ChopsUpdate.render_segments, painting instead of rendering: each chop from its own x,
     # clipped at the end of its span.
     for y, x1, x2 in update.spans:
-        for end, (x, chop) in zip(update.chop_ends[y], update.chops[y].items(), strict=False):
+        for end, (x, chop) in zip(update.chop_ends[y], update.chops[y].items()):
             if chop is None or x > x2 or end <= x1:
                 continue
             paint(x, y, chop, system, end=min(end, x2))
@@ -251,4 +251,4 @@ def textual_bytes(app: App[Any], update: LayoutUpdate | ChopsUpdate) -> str:
 
 def is_frame(renderable: object) -> bool:
     """Whether ``renderable`` is a compositor update the wire layer paints."""
-    return isinstance(renderable, LayoutUpdate | ChopsUpdate)
+    return isinstance(renderable, (LayoutUpdate, ChopsUpdate))

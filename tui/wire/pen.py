@@ -52,7 +52,7 @@ DEFAULT_FG = "39"
 DEFAULT_BG = "49"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pen:
     """The terminal state that draws one cell: attributes, colours and hyperlink."""
 
