@@ -47,8 +47,8 @@ class Encoder:
         if not runs:
             return ""
         start = self.cursor
-        # Row by row, or runs grouped by their first pen (fewer colour changes when, say, a
-        # focus change recolours two borders): whichever is shorter.
+        # Row by row, or cut at pen changes and grouped by pen (one colour change per pen when,
+        # say, a focus change recolours two borders): whichever is shorter.
         candidates = []
         for order in (runs, by_pen(runs, want)):
             self.cursor = start
