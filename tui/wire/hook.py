@@ -32,7 +32,7 @@ from textual.strip import Strip
 from tui.wire.buffer import CellGrid
 from tui.wire.encode import Encoder
 
-POLL = 0.002
+POLL = 0.0005
 """Seconds between two looks at whether the app is still busy with the last key."""
 MAX_HOLD = 0.15
 """A frame is never held longer than this (a busy app still shows progress)."""
