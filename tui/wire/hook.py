@@ -140,6 +140,7 @@ class Wire:
             self.held = True
             self._held_since = asyncio.get_running_loop().time()
         self._schedule()
+        app.post_display_hook()
 
     def _paint(self, update: LayoutUpdate | ChopsUpdate) -> None:
         size = self.app.size
