@@ -58,6 +58,10 @@ class Terminal:
         """Resize as a terminal window would (content kept where it fits)."""
         self.screen.resize(height, width)
 
+    def cursor(self) -> tuple[int, int]:
+        """Where the terminal's cursor is (input methods draw there)."""
+        return (self.screen.cursor.x, self.screen.cursor.y)
+
     def cells(self) -> list[list[Cell]]:
         """Every cell, row by row."""
         rows = []

@@ -47,6 +47,7 @@ async def play(dataset: Dataset, seed: int, count: int, width: int, height: int)
             await run.press(key)
             ours, theirs = run.ours.cells(), run.theirs.cells()
             assert ours == theirs, f"after {pressed}: {first_difference(ours, theirs)}"
+            assert run.ours.cursor() == run.theirs.cursor(), f"cursor after {pressed}"
 
 
 async def test_random_keys_draw_the_same_screen(dataset: Dataset) -> None:

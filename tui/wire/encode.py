@@ -37,7 +37,7 @@ class Encoder:
     def encode(self, want: CellGrid, cursor: tuple[int, int] | None) -> str:
         """The bytes that make the terminal show ``want``, ending with the cursor at ``cursor``.
 
-        Empty when nothing changed. ``sent`` then equals ``want``.
+        Empty when nothing changed, cursor included. ``sent`` then equals ``want``.
         """
         runs: list[Run] = []
         sent = self.sent
@@ -45,7 +45,11 @@ class Encoder:
             if want.text[y] != sent.text[y] or want.pens[y] != sent.pens[y]:
                 runs += self._runs(want, y)
         if not runs:
-            return ""
+            # Only the cursor may have moved (an input method draws there).
+            if cursor is None or cursor == self.cursor:
+                return ""
+            self.cursor = cursor
+            return self._move(*cursor)
         start = self.cursor
         # Row by row, or cut at pen changes and grouped by pen (one colour change per pen when,
         # say, a focus change recolours two borders): whichever is shorter.
