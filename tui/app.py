@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,6 +24,7 @@ from tui.key_router import KeyRouter, install_burst_parser
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
+from tui.wire.hook import wire_driver
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -80,6 +82,10 @@ class UnitedFrontApp(App[int]):
                 names = ", ".join(sorted(self.available_themes))
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on a Linux terminal, one that sends only the cells that changed."""
+        return wire_driver(super().get_driver_class())
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
