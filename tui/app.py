@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -22,8 +22,15 @@ from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
+if TYPE_CHECKING:
+    from tui.screens.map import ChartResult
+
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
+
+
+LIST_ACTIONS = frozenset({"filter", "cycle_sort", "reverse", "clear_filter"})
+"""Actions on the list, off while a chart (map, bars) covers it."""
 
 
 class UnknownThemeError(ValueError):
@@ -84,6 +91,8 @@ class UnitedFrontApp(App[int]):
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
         Binding("r", "reverse", "Reverse", id="app.reverse"),
         Binding("c", "clear_filter", "Clear filter", show=False, id="app.clear_filter"),
+        Binding("m", "map", "Map", id="app.map"),
+        Binding("b", "bars", "Bars", id="app.bars"),
         Binding("i", "about", "About", id="app.about"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
@@ -240,6 +249,37 @@ class UnitedFrontApp(App[int]):
         """Reverse the current order."""
         self.state_list.change_view(StateView.toggle_reverse)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sorting and filtering act on the list: not while a chart shows it."""
+        return not (action in LIST_ACTIONS and getattr(self.screen, "COVERS_LIST", False))
+
+    def action_map(self) -> None:
+        """Show the states on the US tile-grid map."""
+        from tui.screens.map import MapScreen
+
+        self.push_screen(MapScreen(self.dataset, self.view, self.selected), self._chart_closed)
+
+    def action_bars(self) -> None:
+        """Show the listed states as bar charts."""
+        from tui.screens.bars import BarsScreen
+
+        self.push_screen(BarsScreen(self.dataset, self.view, self.selected), self._chart_closed)
+
+    def _chart_closed(self, result: ChartResult | None) -> None:
+        """Back from a chart: its highlight becomes the list's selection."""
+        if result is None:
+            return
+        if result.state is not None:
+            row = self.view.row_of(self.dataset.states.index(result.state))
+            if row is not None:
+                self.state_list.cursor = row
+        if result.open:
+            self.open_detail()
+        elif result.then == "map":
+            self.action_map()
+        elif result.then == "bars":
+            self.action_bars()
+
     def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
         from tui.screens.about import AboutScreen
@@ -276,6 +316,10 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Reverse order", "Reverse the state list's order", self.action_reverse)
         yield SystemCommand("Filter states", "Type to narrow the state list", self.action_filter)
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
+        yield SystemCommand("Map", "The states on a US tile-grid map", self.action_map)
+        yield SystemCommand(
+            "Bar charts", "Victims and arrests per state, as bars", self.action_bars
+        )
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
         yield from super().get_system_commands(screen)

@@ -1,0 +1,432 @@
+"""The US tile-grid map: one square per state, shaded by a metric, drawn line by line.
+
+The placement, moves and shading come from :mod:`tui.dataset.tiles`; this widget only draws.
+A move repaints the lines of the two tiles involved and the status line, nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import ClassVar, NamedTuple
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.dataset import LABELS, Metric, State
+from tui.dataset.charts import shade_labels, status_text
+from tui.dataset.tiles import (
+    GRID_COLS,
+    GRID_ROWS,
+    TILES,
+    Cell,
+    Direction,
+    MapModel,
+    Shade,
+    Tile,
+    build_map,
+    neighbour,
+)
+from tui.i18n import N_, _, number
+
+MAP_METRICS: tuple[Metric, ...] = ("victims_rescued", "arrests")
+"""The metrics `v` cycles through."""
+
+MISSING = "—"
+"""Shown for a figure the source does not report (never 0)."""
+
+GLYPHS: dict[Shade, str] = {
+    "outside": " ",
+    "zero": " ",
+    "missing": "╱",
+    "1": "░",
+    "2": "▒",
+    "3": "▓",
+    "4": "█",
+}
+"""Fill of a tile without colour: glyph density stands for the shade."""
+
+
+class Layout(NamedTuple):
+    """Tile size and gaps, in cells."""
+
+    width: int
+    height: int
+    gap_x: int
+    gap_y: int
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """Width and height of the whole grid."""
+        return (
+            GRID_COLS * self.width + (GRID_COLS - 1) * self.gap_x,
+            GRID_ROWS * self.height + (GRID_ROWS - 1) * self.gap_y,
+        )
+
+
+LAYOUTS = (
+    Layout(10, 3, 1, 1),
+    Layout(9, 3, 1, 1),
+    Layout(8, 3, 1, 1),
+    Layout(7, 3, 1, 1),
+    Layout(6, 2, 1, 1),
+    Layout(6, 2, 1, 0),
+    Layout(5, 2, 1, 0),
+    Layout(4, 2, 1, 0),
+    Layout(4, 1, 1, 0),
+    Layout(3, 1, 1, 0),
+    Layout(2, 1, 1, 0),
+)
+"""From roomiest to tightest; the smallest still shows every code."""
+
+
+def choose_layout(width: int, height: int) -> Layout | None:
+    """The roomiest layout whose grid fits ``width`` x ``height`` cells, or None."""
+    for layout in LAYOUTS:
+        grid_w, grid_h = layout.size
+        if grid_w <= width and grid_h <= height:
+            return layout
+    return None
+
+
+def wrap_items(items: Sequence[tuple[int, int]], width: int) -> list[list[int]]:
+    """Group items, given as (index, cell width), into lines of at most ``width`` cells."""
+    lines: list[list[int]] = []
+    used = 0
+    for index, size in items:
+        if lines and used + 2 + size <= width:
+            lines[-1].append(index)
+            used += 2 + size
+        else:
+            lines.append([index])
+            used = size
+    return lines
+
+
+class _Frame(NamedTuple):
+    """What one size and metric need: computed once, not per line."""
+
+    key: tuple[int, int, str]
+    layout: Layout | None
+    legend: list[Strip]
+
+
+def _fit(text: str, width: int) -> str:
+    if cell_len(text) > width:
+        return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
+    return set_cell_size(text, width)
+
+
+class TileMap(Widget, can_focus=True):
+    """The map of one metric, with a highlighted tile that arrows and hjkl move."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "move('up')", N_("North"), show=False, id="map.up"),
+        Binding("down,j", "move('down')", N_("South"), show=False, id="map.down"),
+        Binding("left,h", "move('left')", N_("West"), show=False, id="map.left"),
+        Binding("right,l", "move('right')", N_("East"), show=False, id="map.right"),
+        Binding("enter", "open", N_("Details"), id="map.open"),
+        Binding("v", "cycle_metric", N_("Metric"), id="map.metric"),
+    ]
+    """Arrows and hjkl move to the nearest tile that way; Enter opens the state's details."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "tile-map--title",
+        "tile-map--outside",
+        "tile-map--hidden",
+        "tile-map--missing",
+        "tile-map--zero",
+        "tile-map--shade-1",
+        "tile-map--shade-2",
+        "tile-map--shade-3",
+        "tile-map--shade-4",
+        "tile-map--cursor",
+        "tile-map--muted",
+    }
+
+    DEFAULT_CSS = """
+    TileMap {
+        height: 1fr;
+        & > .tile-map--title { text-style: bold; }
+        & > .tile-map--outside { color: $text-muted; }
+        & > .tile-map--hidden { color: $text-disabled; text-style: dim; }
+        & > .tile-map--missing { color: $warning; background: $warning 15%; }
+        & > .tile-map--zero { background: $panel-lighten-1; }
+        & > .tile-map--shade-1 { background: $primary 25%; color: $text; }
+        & > .tile-map--shade-2 { background: $primary 50%; color: $text; }
+        & > .tile-map--shade-3 { background: $primary 75%; color: $text; }
+        & > .tile-map--shade-4 { background: $primary; color: $text; text-style: bold; }
+        & > .tile-map--cursor { text-style: bold reverse; }
+        & > .tile-map--muted { color: $text-muted; }
+    }
+    """
+
+    metric: reactive[Metric] = reactive[Metric]("victims_rescued", init=False)
+    """The metric shown; `v` cycles through :data:`MAP_METRICS`."""
+
+    class Opened(Message):
+        """Enter on a tile of the dataset that the filter shows."""
+
+        def __init__(self, state: State) -> None:
+            self.state = state
+            super().__init__()
+
+    def __init__(
+        self,
+        states: Sequence[State],
+        shown: Collection[str] | None,
+        start: Tile,
+        source: str,
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.states = states
+        self.shown = shown
+        self.source = source
+        self.cursor = start
+        """The highlighted tile."""
+        self.model: MapModel = build_map(states, self.metric, shown)
+        self._styles: dict[str, Style] | None = None
+        self._frame_cache: _Frame | None = None
+
+    # -- state ----------------------------------------------------------------------------
+
+    @property
+    def highlighted(self) -> Cell:
+        """The cell under the highlight."""
+        return self.model.cell(self.cursor.code)
+
+    def watch_metric(self) -> None:
+        """Another metric: new shades, new legend."""
+        self.model = build_map(self.states, self.metric, self.shown)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Theme or CSS changed: drop the cached styles."""
+        super().notify_style_update()
+        self._styles = None
+        self._frame_cache = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Another size may take another layout."""
+        self.refresh()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_move(self, direction: Direction) -> None:
+        """Move the highlight to the nearest tile in ``direction`` (stay at an edge)."""
+        target = neighbour(self.cursor, direction)
+        if target is None:
+            return
+        old, self.cursor = self.cursor, target
+        self._refresh_tiles(old, target)
+
+    def action_cycle_metric(self) -> None:
+        """Shade by the next metric."""
+        self.metric = MAP_METRICS[(MAP_METRICS.index(self.metric) + 1) % len(MAP_METRICS)]
+
+    def action_open(self) -> None:
+        """Open the highlighted state's details, or say why there are none."""
+        cell = self.highlighted
+        if cell.state is None:
+            self.notify(
+                _("{name} is not part of this operation.").format(name=cell.tile.name),
+                timeout=4,
+            )
+        elif cell.hidden:
+            self.notify(
+                _("{name} is hidden by the list's filter (c clears it).").format(
+                    name=cell.tile.name
+                ),
+                timeout=4,
+            )
+        else:
+            self.post_message(self.Opened(cell.state))
+
+    # -- geometry -------------------------------------------------------------------------
+
+    def _frame(self) -> tuple[Layout | None, list[Strip], int]:
+        """Layout, legend lines and the grid's first line for the current size (cached)."""
+        width, height = self.content_size
+        key = (width, height, self.model.metric)
+        frame = self._frame_cache
+        if frame is None or frame.key != key:
+            legend = self._legend(width)
+            # Title, status and source lines, the legend, and the unplaced codes if any.
+            chrome = 3 + len(legend) + (1 if self.model.unplaced else 0)
+            frame = _Frame(key, choose_layout(width, height - chrome), legend)
+            self._frame_cache = frame
+        return frame.layout, frame.legend, 1
+
+    def _legend(self, width: int) -> list[Strip]:
+        """The legend, wrapped to ``width``: a swatch of each shade and what it means."""
+        base, muted = self._style("base"), self._style("muted")
+        label = _("{metric}:").format(metric=_(LABELS[self.model.metric]))
+        items: list[list[Segment]] = [[Segment(label, self._style("title"))]]
+        for shade, meaning in shade_labels(self.model):
+            cell = Cell(TILES[0], None, None, shade, False)
+            swatch = 2 * (GLYPHS[shade] if self._no_color or shade == "missing" else " ")
+            if shade == "outside":
+                swatch = "··"
+            style = self._tile_style(cell, cursor=False)
+            items.append([Segment(swatch, style), Segment(" " + meaning, muted)])
+        sizes = [(i, sum(cell_len(seg.text) for seg in item)) for i, item in enumerate(items)]
+        strips = []
+        for line in wrap_items(sizes, width):
+            segments: list[Segment] = []
+            for index in line:
+                if segments:
+                    segments.append(Segment("  ", base))
+                segments += items[index]
+            strips.append(Strip(segments).crop(0, width).adjust_cell_length(width, base))
+        return strips
+
+    @property
+    def _no_color(self) -> bool:
+        return bool(getattr(self.app, "no_color", False))
+
+    def _refresh_tiles(self, *tiles: Tile) -> None:
+        layout, _legend, top = self._frame()
+        if layout is None:
+            return
+        width = self.content_size.width
+        for tile in tiles:
+            y = top + tile.row * (layout.height + layout.gap_y)
+            self.refresh(Region(0, y, width, layout.height))
+        grid_h = layout.size[1]
+        self.refresh(Region(0, top + grid_h, width, 1))
+
+    # -- rendering ------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {"base": base}
+            for component in self.COMPONENT_CLASSES:
+                key = component.removeprefix("tile-map--")
+                self._styles[key] = base + self.get_component_rich_style(component)
+            # Only attributes: the highlighted tile keeps its shade, reversed.
+            self._styles["cursor"] = self.get_component_rich_style("tile-map--cursor", partial=True)
+        return self._styles[name]
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y``: title, a line of the grid, status, legend, source or unplaced codes."""
+        width, height = self.content_size
+        base = self._style("base")
+        layout, legend, top = self._frame()
+        if layout is None:
+            return self._too_small(y, width, height)
+        grid_h = layout.size[1]
+        if y == 0:
+            label = _(LABELS[self.model.metric])
+            title = _("{metric} by state · v: next metric").format(metric=label)
+            return self._text(title, width, self._style("title"))
+        if top <= y < top + grid_h:
+            return self._grid_line(y - top, layout, width)
+        index = y - top - grid_h
+        if index == 0:
+            return self._text(status_text(self.highlighted), width, base)
+        if 1 <= index <= len(legend):
+            return legend[index - 1]
+        lines = [self.source]
+        if self.model.unplaced:
+            codes = ", ".join(self.model.unplaced)
+            lines.append(_("Not on the map (not US state codes): {codes}").format(codes=codes))
+        index -= 1 + len(legend)
+        if 0 <= index < len(lines):
+            return self._text(lines[index], width, self._style("muted"))
+        return Strip.blank(width, base)
+
+    def _text(self, text: str, width: int, style: Style) -> Strip:
+        return Strip([Segment(_fit(text, width), style)], width)
+
+    def _too_small(self, y: int, width: int, height: int) -> Strip:
+        need_w, need_h = LAYOUTS[-1].size
+        need_h += 3 + len(self._legend(need_w))
+        lines = [
+            _("Too small for the map"),
+            _("(it needs {w}x{h})").format(w=number(need_w), h=number(need_h + 1)),
+            _("b: bar chart"),
+        ]
+        text = lines[y] if y < len(lines) else ""
+        return self._text(text, width, self._style("base"))
+
+    def _grid_line(self, line: int, layout: Layout, width: int) -> Strip:
+        """One terminal line across the grid (a line of one row of tiles, or a gap)."""
+        base = self._style("base")
+        step = layout.height + layout.gap_y
+        row, inner = divmod(line, step)
+        grid_w = layout.size[0]
+        left = max(0, (width - grid_w) // 2)
+        segments = [Segment(" " * left, base)]
+        if inner >= layout.height:
+            return Strip.blank(width, base)
+        cells = {c.tile.col: c for c in self.model.cells if c.tile.row == row}
+        gap = Segment(" " * layout.gap_x, base)
+        for col in range(GRID_COLS):
+            cell = cells.get(col)
+            if cell is None:
+                segments.append(Segment(" " * layout.width, base))
+            else:
+                segments.append(self._tile_segment(cell, inner, layout))
+            if col < GRID_COLS - 1:
+                segments.append(gap)
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _tile_segment(self, cell: Cell, inner: int, layout: Layout) -> Segment:
+        """Line ``inner`` of one tile."""
+        w, h = layout.width, layout.height
+        figure = "" if cell.state is None else _figure(cell.value)
+        if h == 1:
+            both = f"{cell.tile.code} {figure}".strip()
+            text = both if cell_len(both) <= w else cell.tile.code
+        elif h == 2:
+            text = cell.tile.code if inner == 0 else figure
+        else:
+            text = ("", cell.tile.code, figure)[inner] if inner < 3 else ""
+        if cell_len(text) > w:
+            text = "…" if cell.state is not None else text[:w]
+        no_color = self._no_color
+        fill = GLYPHS[cell.shade] if (no_color or cell.shade == "missing") else " "
+        if cell.hidden:
+            fill = " " if not no_color else fill
+        return Segment(_centre(text, w, fill), self._tile_style(cell))
+
+    def _tile_style(self, cell: Cell, cursor: bool = True) -> Style:
+        if cell.shade == "outside":
+            style = self._style("outside")
+        elif cell.hidden:
+            style = self._style("hidden")
+        elif cell.shade in ("missing", "zero"):
+            style = self._style(cell.shade)
+        else:
+            style = self._style(f"shade-{cell.shade}")
+        if cursor and cell.tile == self.cursor:
+            style += self._style("cursor")
+        return style
+
+
+def _figure(value: int | None) -> str:
+    return MISSING if value is None else number(value)
+
+
+def _centre(text: str, width: int, fill: str) -> str:
+    """``text`` centred in ``width`` cells, with a space either side before the fill."""
+    if not text:
+        return fill * width
+    size = cell_len(text)
+    if fill != " " and size + 4 <= width:
+        text, size = f" {text} ", size + 2
+    left = (width - size) // 2
+    return fill * left + text + fill * (width - size - left)
+
+
+__all__ = ["GLYPHS", "LAYOUTS", "MAP_METRICS", "Layout", "TileMap", "choose_layout", "wrap_items"]
