@@ -273,6 +273,8 @@ class UnitedFrontApp(App[int]):
             row = self.view.row_of(self.dataset.states.index(result.state))
             if row is not None:
                 self.state_list.cursor = row
+                # Now, not when the list's message arrives: the next chart starts from it.
+                self.selected = result.state
         if result.open:
             self.open_detail()
         elif result.then == "map":

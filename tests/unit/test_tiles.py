@@ -77,8 +77,9 @@ def test_neighbour(start: str, direction: Direction, expected: str | None) -> No
 def test_every_move_is_a_real_move() -> None:
     """From every tile, every move lands on another tile in that direction (or none)."""
     for tile in TILES:
-        for direction in ("up", "down", "left", "right"):
-            found = neighbour(tile, direction)  # type: ignore[arg-type]
+        directions: tuple[Direction, ...] = ("up", "down", "left", "right")
+        for direction in directions:
+            found = neighbour(tile, direction)
             if found is None:
                 continue
             assert found != tile

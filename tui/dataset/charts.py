@@ -39,7 +39,7 @@ def source_line(dataset: Dataset) -> str:
     return line
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bar:
     """One metric of one state, ready to draw."""
 
@@ -53,7 +53,7 @@ class Bar:
     """(adults, minors) when the source splits the figure (victims only)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BarScale:
     """The largest figure and the total of each charted metric over the whole dataset."""
 

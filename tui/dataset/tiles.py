@@ -154,7 +154,7 @@ def shade_ranges(top: int) -> list[tuple[Shade, int, int]]:
     return ranges
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cell:
     """One tile as the map draws it."""
 
@@ -167,7 +167,7 @@ class Cell:
     """True when the state is in the dataset but filtered out of the list."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class MapModel:
     """Everything to draw one metric on the grid."""
 
