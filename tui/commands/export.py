@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tui.commands import EXIT_INVALID, EXIT_OK, dataset_path, err, load_or_report
+from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
 from tui.dataset.text import printable
 
-FORMAT_NAMES = ("csv", "json", "markdown")
+FORMAT_NAMES = ("csv", "json", "markdown", "svg")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
 
 
@@ -16,11 +16,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``export`` and its options."""
     export = commands.add_parser(
         "export",
-        help="write the figures as CSV, JSON or Markdown",
+        help="write the figures as CSV, JSON, Markdown or an SVG chart",
         description="Export a dataset. Writes to stdout unless -o is given.",
     )
     export.add_argument("--data", dest="export_data", metavar="PATH", help="dataset to export")
     export.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, help="format")
+    export.add_argument(
+        "--view", choices=("map", "bars"), help="svg only: the tile-grid map (default) or bars"
+    )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -36,14 +39,22 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def export(path: str, fmt: str, output: str | None, force: bool) -> int:
+def export(path: str, fmt: str, output: str | None, force: bool, view: str | None = None) -> int:
     """Export one dataset to stdout or, atomically, to ``output``."""
+    if view is not None and fmt != "svg":
+        err("unitedfront-tui export: --view applies to --format svg only")
+        return EXIT_USAGE
     dataset = load_or_report(path)
     if dataset is None:
         return EXIT_INVALID
     from tui.export import FORMATS, ExportError, write_atomic
 
-    text = FORMATS[fmt](dataset)
+    if fmt == "svg":
+        from tui.svg import to_svg
+
+        text = to_svg(dataset, view or "map")
+    else:
+        text = FORMATS[fmt](dataset)
     if output is None:
         _write_stdout(text)
         return EXIT_OK
@@ -58,4 +69,10 @@ def export(path: str, fmt: str, output: str | None, force: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``export`` for parsed arguments."""
-    return export(dataset_path(args.export_data or args.data), args.format, args.output, args.force)
+    return export(
+        dataset_path(args.export_data or args.data),
+        args.format,
+        args.output,
+        args.force,
+        args.view,
+    )
