@@ -68,11 +68,11 @@ def _document(width: float, height: float, title: str, body: Sequence[str]) -> s
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:g}" height="{height:g}" '
         f'viewBox="0 0 {width:g} {height:g}" font-family={quoteattr(FONT)} fill="{INK}">\n'
         f"<title>{escape(title)}</title>\n"
-        "<defs><pattern id=\"not-reported\" width=\"6\" height=\"6\" "
+        '<defs><pattern id="not-reported" width="6" height="6" '
         'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="6" height="6" fill="#fff4e0"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#c77c00" stroke-width="2"/></pattern></defs>\n'
-        f'{_rect(0, 0, width, height, "#ffffff")}\n'
+        f"{_rect(0, 0, width, height, '#ffffff')}\n"
     )
     return head + "\n".join(body) + "\n</svg>\n"
 
