@@ -91,7 +91,7 @@ class BarChart(Widget, can_focus=True):
         & > .bar-chart--cursor { text-style: bold reverse; }
         & > .bar-chart--victims_rescued { color: $primary; }
         & > .bar-chart--minor { color: $accent; }
-        & > .bar-chart--arrests { color: $secondary; }
+        & > .bar-chart--arrests { color: $success; }
         & > .bar-chart--muted { color: $text-muted; }
     }
     """

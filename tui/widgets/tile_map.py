@@ -116,6 +116,10 @@ class _Frame(NamedTuple):
     key: tuple[int, int, str]
     layout: Layout | None
     legend: list[Strip]
+    top: int
+    """First line of the grid."""
+    after: int
+    """Blank lines between the grid and the status line."""
 
 
 def _fit(text: str, width: int) -> str:
@@ -253,8 +257,8 @@ class TileMap(Widget, can_focus=True):
 
     # -- geometry -------------------------------------------------------------------------
 
-    def _frame(self) -> tuple[Layout | None, list[Strip], int]:
-        """Layout, legend lines and the grid's first line for the current size (cached)."""
+    def _frame(self) -> _Frame:
+        """Layout, legend lines and vertical placement for the current size (cached)."""
         width, height = self.content_size
         key = (width, height, self.model.metric)
         frame = self._frame_cache
@@ -262,9 +266,13 @@ class TileMap(Widget, can_focus=True):
             legend = self._legend(width)
             # Title, status and source lines, the legend, and the unplaced codes if any.
             chrome = 3 + len(legend) + (1 if self.model.unplaced else 0)
-            frame = _Frame(key, choose_layout(width, height - chrome), legend)
+            layout = choose_layout(width, height - chrome)
+            spare = height - chrome - (layout.size[1] if layout else 0)
+            # A blank line above and below the grid when there is room for both.
+            pad = 1 if spare >= 2 else 0
+            frame = _Frame(key, layout, legend, 1 + pad, pad)
             self._frame_cache = frame
-        return frame.layout, frame.legend, 1
+        return frame
 
     def _legend(self, width: int) -> list[Strip]:
         """The legend, wrapped to ``width``: a swatch of each shade and what it means."""
@@ -294,15 +302,15 @@ class TileMap(Widget, can_focus=True):
         return bool(getattr(self.app, "no_color", False))
 
     def _refresh_tiles(self, *tiles: Tile) -> None:
-        layout, _legend, top = self._frame()
+        frame = self._frame()
+        layout = frame.layout
         if layout is None:
             return
         width = self.content_size.width
         for tile in tiles:
-            y = top + tile.row * (layout.height + layout.gap_y)
+            y = frame.top + tile.row * (layout.height + layout.gap_y)
             self.refresh(Region(0, y, width, layout.height))
-        grid_h = layout.size[1]
-        self.refresh(Region(0, top + grid_h, width, 1))
+        self.refresh(Region(0, frame.top + layout.size[1] + frame.after, width, 1))
 
     # -- rendering ------------------------------------------------------------------------
 
@@ -321,7 +329,8 @@ class TileMap(Widget, can_focus=True):
         """Line ``y``: title, a line of the grid, status, legend, source or unplaced codes."""
         width, height = self.content_size
         base = self._style("base")
-        layout, legend, top = self._frame()
+        frame = self._frame()
+        layout, legend, top = frame.layout, frame.legend, frame.top
         if layout is None:
             return self._too_small(y, width, height)
         grid_h = layout.size[1]
@@ -331,7 +340,7 @@ class TileMap(Widget, can_focus=True):
             return self._text(title, width, self._style("title"))
         if top <= y < top + grid_h:
             return self._grid_line(y - top, layout, width)
-        index = y - top - grid_h
+        index = y - top - grid_h - frame.after
         if index == 0:
             return self._text(status_text(self.highlighted), width, base)
         if 1 <= index <= len(legend):
