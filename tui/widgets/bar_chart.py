@@ -96,8 +96,8 @@ class BarChart(Widget, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False)
-    """Index of the highlighted row."""
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
+    """Index of the highlighted row (a move repaints only the lines it changes)."""
 
     class Opened(Message):
         """Enter on a row."""

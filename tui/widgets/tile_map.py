@@ -307,9 +307,11 @@ class TileMap(Widget, can_focus=True):
         if layout is None:
             return
         width = self.content_size.width
+        left = max(0, (width - layout.size[0]) // 2)
         for tile in tiles:
+            x = left + tile.col * (layout.width + layout.gap_x)
             y = frame.top + tile.row * (layout.height + layout.gap_y)
-            self.refresh(Region(0, y, width, layout.height))
+            self.refresh(Region(x, y, layout.width, layout.height))
         self.refresh(Region(0, frame.top + layout.size[1] + frame.after, width, 1))
 
     # -- rendering ------------------------------------------------------------------------
