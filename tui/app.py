@@ -91,8 +91,8 @@ class UnitedFrontApp(App[int]):
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
         Binding("r", "reverse", "Reverse", id="app.reverse"),
         Binding("c", "clear_filter", "Clear filter", show=False, id="app.clear_filter"),
-        Binding("m", "map", "Map", id="app.map"),
-        Binding("b", "bars", "Bars", id="app.bars"),
+        Binding("m", "map", "Map", show=False, id="app.map"),
+        Binding("b", "bars", "Bar charts", show=False, id="app.bars"),
         Binding("i", "about", "About", id="app.about"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
@@ -290,7 +290,11 @@ class UnitedFrontApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key binding."""
+        from tui.screens.bars import BarsScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.map import MapScreen
+        from tui.widgets.bar_chart import BarChart
+        from tui.widgets.tile_map import TileMap
 
         self.push_screen(
             HelpScreen(
@@ -302,6 +306,8 @@ class UnitedFrontApp(App[int]):
                         "Filter box",
                         list(FilterInput.BINDINGS),
                     ),
+                    ("Map (m)", [*TileMap.BINDINGS, *MapScreen.BINDINGS]),
+                    ("Bar chart (b)", [*BarChart.BINDINGS, *BarsScreen.BINDINGS]),
                 ]
             )
         )

@@ -21,7 +21,7 @@ class BarsScreen(Screen[ChartResult]):
     """The bar chart; b, q or Backspace go back to the list, m to the map."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("b,q,backspace,escape", "close", N_("List"), id="bars.close"),
+        Binding("b,q,backspace,escape", "close", N_("Back to the list"), id="bars.close"),
         Binding("m", "map", N_("Map"), id="bars.map"),
     ]
     """Several ways back, so that no one depends on Esc."""

@@ -39,7 +39,7 @@ class MapScreen(Screen[ChartResult]):
     """The tile-grid map; m, q or Backspace go back to the list, b to the bar chart."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m,q,backspace,escape", "close", N_("List"), id="map.close"),
+        Binding("m,q,backspace,escape", "close", N_("Back to the list"), id="map.close"),
         Binding("b", "bars", N_("Bars"), id="map.bars"),
     ]
     """Several ways back, so that no one depends on Esc."""

@@ -132,10 +132,10 @@ class TileMap(Widget, can_focus=True):
     """The map of one metric, with a highlighted tile that arrows and hjkl move."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move('up')", N_("North"), show=False, id="map.up"),
-        Binding("down,j", "move('down')", N_("South"), show=False, id="map.down"),
-        Binding("left,h", "move('left')", N_("West"), show=False, id="map.left"),
-        Binding("right,l", "move('right')", N_("East"), show=False, id="map.right"),
+        Binding("up,k", "move('up')", N_("Nearest tile north"), show=False, id="map.up"),
+        Binding("down,j", "move('down')", N_("Nearest tile south"), show=False, id="map.down"),
+        Binding("left,h", "move('left')", N_("Nearest tile west"), show=False, id="map.left"),
+        Binding("right,l", "move('right')", N_("Nearest tile east"), show=False, id="map.right"),
         Binding("enter", "open", N_("Details"), id="map.open"),
         Binding("v", "cycle_metric", N_("Metric"), id="map.metric"),
     ]
