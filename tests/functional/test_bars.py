@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.geometry import Region
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import screen_text
@@ -110,3 +111,25 @@ def test_bar_cells() -> None:
     assert split(3, (21, 2)) == (2, 1)  # the minors stay visible
     assert split(1, (21, 2)) == (1, 0)
     assert split(5, (0, 4)) == (0, 5)
+
+
+async def test_a_move_repaints_two_rows_and_the_status(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over SSH every repainted cell costs bytes: a move marks three lines, not the chart."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        widget = chart(app)
+        calls: list[tuple[Region, ...]] = []
+        original = widget.refresh
+
+        def spy(*regions: Region, **kwargs: bool) -> BarChart:
+            calls.append(regions)
+            return original(*regions, **kwargs)
+
+        monkeypatch.setattr(widget, "refresh", spy)
+        await pilot.press("j")
+        assert calls and all(regions for regions in calls), "a whole-widget repaint"
+        assert sum(r.height for regions in calls for r in regions) == 3

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import make_dataset, screen_text
 from tui.app import UnitedFrontApp
-from tui.dataset.tiles import TILES
+from tui.dataset import load
+from tui.dataset.tiles import BY_CODE, TILES
 from tui.screens.map import MapScreen
 from tui.widgets import DetailPane, StateList
 from tui.widgets.tile_map import TileMap
@@ -200,3 +203,52 @@ async def test_too_small_says_so(make_app: AppFactory) -> None:
         await pilot.press("right", "v", "enter")  # keys still work, nothing crashes
         await pilot.press("q")
         assert not isinstance(app.screen, MapScreen)
+
+
+async def test_a_move_repaints_only_two_tiles_and_the_status(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over SSH every repainted cell costs bytes: a move marks only what changed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        widget = tile_map(app)
+        calls: list[tuple[Region, ...]] = []
+        original = widget.refresh
+
+        def spy(*regions: Region, **kwargs: bool) -> TileMap:
+            calls.append(regions)
+            return original(*regions, **kwargs)
+
+        monkeypatch.setattr(widget, "refresh", spy)
+        await pilot.press("right")
+        assert calls and all(regions for regions in calls), "a whole-widget repaint"
+        area = sum(r.area for regions in calls for r in regions)
+        assert area <= 2 * 6 * 2 + 80  # two 6x2 tiles and the status line
+        await pilot.press("up", "up", "up")  # KY → IN → IL → WI
+        assert widget.cursor.code == "WI"
+        calls.clear()
+        await pilot.press("up")  # nothing above Wisconsin: no move, no repaint
+        assert calls == []
+
+
+async def test_markup_in_names_is_literal() -> None:
+    """State names with markup show as typed; codes off the grid are listed, not parsed."""
+    data = load(Path(__file__).parents[1] / "data" / "hostile" / "markup.toml")
+    app = UnitedFrontApp(data)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "BOLD" in text and "CLICK" in text and "Not on the map" in text
+        ohio = next(s for s in data.states if s.code == "OH")
+        app.screen.query_one(TileMap).cursor = BY_CODE["OH"]
+        app.screen.query_one(TileMap).refresh()
+        await pilot.pause()
+        assert f"{ohio.name} (OH)" in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[b]Bold[/b]" in text and "[@click=app.q" in text  # cut to the column, literal
+        assert app.is_running
