@@ -212,8 +212,14 @@ class BarChart(Widget, can_focus=True):
         width, height = self.content_size
         base = self._style("base")
         cols = self.columns(width)
-        if cols is None:
-            lines = [_("Too small for the bar chart"), _("(it needs more columns)")]
+        if cols is None or height < HEAD + 1 + FOOT:
+            need_w = next((w for w in range(1, 400) if self.columns(w)), width)
+            need_w += self.screen.size.width - width
+            need_h = HEAD + 1 + FOOT + self.screen.size.height - height
+            lines = [
+                _("Too small for the bar chart"),
+                _("(needs {w}x{h})").format(w=number(need_w), h=number(need_h)),
+            ]
             return self._text(lines[y] if y < len(lines) else "", width, base)
         if y == 0:
             return self._text(self.title, width, self._style("title"))

@@ -362,9 +362,13 @@ class TileMap(Widget, can_focus=True):
     def _too_small(self, y: int, width: int, height: int) -> Strip:
         need_w, need_h = LAYOUTS[-1].size
         need_h += 3 + len(self._legend(need_w))
+        # The terminal's size, not this widget's: count the lines around it (the key bar).
+        screen = self.screen.size
+        need_w += screen.width - width
+        need_h += screen.height - height
         lines = [
             _("Too small for the map"),
-            _("(it needs {w}x{h})").format(w=number(need_w), h=number(need_h + 1)),
+            _("(the terminal needs {w}x{h})").format(w=number(need_w), h=number(need_h)),
             _("b: bar chart"),
         ]
         text = lines[y] if y < len(lines) else ""
