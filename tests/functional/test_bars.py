@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.geometry import Region
+from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import screen_text
@@ -133,3 +134,36 @@ async def test_a_move_repaints_two_rows_and_the_status(
         await pilot.press("j")
         assert calls and all(regions for regions in calls), "a whole-widget repaint"
         assert sum(r.height for regions in calls for r in regions) == 3
+
+
+async def test_empty_filter(make_app: AppFactory) -> None:
+    """A filter that matches nothing: the chart says so; keys do nothing harmful."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzz", "enter", "b")
+        await pilot.pause()
+        assert "No state matches the filter" in screen_text(app)
+        await pilot.press("j", "enter", "q", "m", "right", "enter", "q")
+        await pilot.pause()
+        assert isinstance(app.focused, StateList)
+
+
+@pytest.mark.parametrize(("command", "screen"), [("Map", MapScreen), ("Bar charts", BarsScreen)])
+async def test_palette_opens_the_charts(
+    make_app: AppFactory, command: str, screen: type[object]
+) -> None:
+    """Both views are in the command palette."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*command)
+        # The palette searches in the background: wait for its first match, not for a time.
+        for _ in range(200):
+            options = app.screen.query(OptionList)
+            if options and options.first().option_count and options.first().highlighted == 0:
+                break
+            await pilot.pause(0.02)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, screen)
