@@ -23,7 +23,7 @@ from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
 if TYPE_CHECKING:
-    from tui.screens.map import ChartResult
+    from tui.screens.chart import ChartResult
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -253,34 +253,38 @@ class UnitedFrontApp(App[int]):
         """Sorting and filtering act on the list: not while a chart shows it."""
         return not (action in LIST_ACTIONS and getattr(self.screen, "COVERS_LIST", False))
 
-    def action_map(self) -> None:
+    async def action_map(self) -> None:
         """Show the states on the US tile-grid map."""
         from tui.screens.map import MapScreen
 
-        self.push_screen(MapScreen(self.dataset, self.view, self.selected), self._chart_closed)
+        if getattr(self.screen, "COVERS_LIST", False):
+            return  # from the palette over a chart: the chart's own key switches
+        # The list's own highlight, not `selected`: that follows it by a message, a key later.
+        start = self.state_list.highlighted
+        # Awaiting the mount: keys of the same burst must reach the map, not a blank screen.
+        await self.push_screen(MapScreen(self.dataset, self.view, start, self._chart_closed))
 
-    def action_bars(self) -> None:
+    async def action_bars(self) -> None:
         """Show the listed states as bar charts."""
         from tui.screens.bars import BarsScreen
 
-        self.push_screen(BarsScreen(self.dataset, self.view, self.selected), self._chart_closed)
-
-    def _chart_closed(self, result: ChartResult | None) -> None:
-        """Back from a chart: its highlight becomes the list's selection."""
-        if result is None:
+        if getattr(self.screen, "COVERS_LIST", False):
             return
+        start = self.state_list.highlighted
+        await self.push_screen(BarsScreen(self.dataset, self.view, start, self._chart_closed))
+
+    async def _chart_closed(self, result: ChartResult) -> None:
+        """Back from a chart: its highlight becomes the list's selection."""
         if result.state is not None:
             row = self.view.row_of(self.dataset.states.index(result.state))
             if row is not None:
                 self.state_list.cursor = row
-                # Now, not when the list's message arrives: the next chart starts from it.
-                self.selected = result.state
         if result.open:
             self.open_detail()
         elif result.then == "map":
-            self.action_map()
+            await self.action_map()
         elif result.then == "bars":
-            self.action_bars()
+            await self.action_bars()
 
     def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
@@ -324,10 +328,11 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Reverse order", "Reverse the state list's order", self.action_reverse)
         yield SystemCommand("Filter states", "Type to narrow the state list", self.action_filter)
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
-        yield SystemCommand("Map", "The states on a US tile-grid map", self.action_map)
-        yield SystemCommand(
-            "Bar charts", "Victims and arrests per state, as bars", self.action_bars
-        )
+        if not getattr(screen, "COVERS_LIST", False):
+            yield SystemCommand("Map", "The states on a US tile-grid map", self.action_map)
+            yield SystemCommand(
+                "Bar charts", "Victims and arrests per state, as bars", self.action_bars
+            )
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
         yield from super().get_system_commands(screen)

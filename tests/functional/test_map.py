@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual import events
 from textual.geometry import Region
 
 from tests.functional.conftest import AppFactory
@@ -252,3 +254,46 @@ async def test_markup_in_names_is_literal() -> None:
         text = screen_text(app)
         assert "[b]Bold[/b]" in text and "[@click=app.q" in text  # cut to the column, literal
         assert app.is_running
+
+
+def outcome(app: UnitedFrontApp) -> tuple[str, str | None, str, str | None]:
+    """What a user sees after some keys: the screen, the selection, focus, the map's tile."""
+    cursor = (
+        app.screen.query_one(TileMap).cursor.code if isinstance(app.screen, MapScreen) else None
+    )
+    selected = app.selected.code if app.selected else None
+    return type(app.screen).__name__, selected, type(app.focused).__name__, cursor
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ["m", "right", "enter", "j"],
+        ["m", "right", "m", "j"],
+        ["m", "up", "q", "m", "down"],
+        ["m", "l", "b", "j", "enter", "h"],
+        ["b", "j", "j", "q", "k", "m", "enter"],
+        ["m", "enter", "enter", "q"],
+        ["m", "left", "left", "enter", "m", "j"],
+    ],
+)
+async def test_a_burst_does_what_the_keys_do_one_by_one(
+    make_app: AppFactory, keys: list[str]
+) -> None:
+    """Keys arriving together (a laggy SSH link) end where the same keys typed slowly end."""
+    slow = make_app()
+    async with slow.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        expected = outcome(slow)
+    fast = make_app()
+    async with fast.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        driver: Any = fast._driver
+        for key in keys:
+            driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(5):
+            await pilot._wait_for_screen()
+        await pilot.pause()
+        assert outcome(fast) == expected

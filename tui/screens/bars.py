@@ -6,18 +6,17 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from tui.dataset import Dataset, State
 from tui.dataset.charts import BarScale, source_line
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
-from tui.screens.map import ChartResult
+from tui.screens.chart import ChartResult, ChartScreen, OnClose
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.key_bar import KeyBar
 
 
-class BarsScreen(Screen[ChartResult]):
+class BarsScreen(ChartScreen):
     """The bar chart; b, q or Backspace go back to the list, m to the map."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -27,11 +26,11 @@ class BarsScreen(Screen[ChartResult]):
     """Several ways back, so that no one depends on Esc."""
 
     AUTO_FOCUS = "#bars"
-    COVERS_LIST = True
-    """The explorer's sort and filter keys are off here (see UnitedFrontApp.check_action)."""
 
-    def __init__(self, dataset: Dataset, view: StateView, selected: State | None) -> None:
-        super().__init__()
+    def __init__(
+        self, dataset: Dataset, view: StateView, selected: State | None, on_close: OnClose
+    ) -> None:
+        super().__init__(on_close)
         self.dataset = dataset
         self.rows = [view.state_at(row) for row in range(len(view))]
         self.order = view.title
@@ -47,21 +46,15 @@ class BarsScreen(Screen[ChartResult]):
             title,
             source_line(self.dataset),
             start,
+            on_open=self.open_state,
             id="bars",
         )
         yield KeyBar()
 
-    def _carried(self) -> State | None:
+    def carried(self) -> State | None:
+        """The highlighted row's state."""
         return self.query_one(BarChart).highlighted
 
-    def on_bar_chart_opened(self, message: BarChart.Opened) -> None:
-        """Enter on a state: back to the explorer, in that state's details."""
-        self.dismiss(ChartResult(message.state, open=True))
-
-    def action_close(self) -> None:
-        """Back to the list, the chart's highlight becoming the list's selection."""
-        self.dismiss(ChartResult(self._carried()))
-
-    def action_map(self) -> None:
+    async def action_map(self) -> None:
         """Switch to the map."""
-        self.dismiss(ChartResult(self._carried(), then="map"))
+        await self.finish(ChartResult(self.carried(), then="map"))

@@ -6,7 +6,7 @@ Rows keep the list's order and filter. Bars are scaled to the whole dataset's la
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -15,7 +15,6 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -99,13 +98,6 @@ class BarChart(Widget, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """Index of the highlighted row (a move repaints only the lines it changes)."""
 
-    class Opened(Message):
-        """Enter on a row."""
-
-        def __init__(self, state: State) -> None:
-            self.state = state
-            super().__init__()
-
     def __init__(
         self,
         rows: Sequence[State],
@@ -114,9 +106,12 @@ class BarChart(Widget, can_focus=True):
         source: str,
         start: int = 0,
         *,
+        on_open: Callable[[State], Awaitable[None]],
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.on_open = on_open
+        """Called on Enter, at once: keys typed right after it must see the explorer."""
         self.rows = rows
         self.scale = scale
         self.title = title
@@ -167,11 +162,11 @@ class BarChart(Widget, can_focus=True):
         """Move the highlight a screenful."""
         self.cursor += pages * self.page
 
-    def action_open(self) -> None:
+    async def action_open(self) -> None:
         """Open the highlighted state's details."""
         state = self.highlighted
         if state is not None:
-            self.post_message(self.Opened(state))
+            await self.on_open(state)
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlight in view."""

@@ -6,16 +6,15 @@ A move repaints the lines of the two tiles involved and the status line, nothing
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import ClassVar, NamedTuple
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
-from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -24,90 +23,28 @@ from tui.dataset import LABELS, Metric, State
 from tui.dataset.charts import shade_labels, status_text
 from tui.dataset.tiles import (
     GRID_COLS,
-    GRID_ROWS,
     TILES,
     Cell,
     Direction,
     MapModel,
-    Shade,
     Tile,
     build_map,
     neighbour,
 )
 from tui.i18n import N_, _, number
+from tui.widgets.tile_cells import (
+    GLYPHS,
+    LAYOUTS,
+    Layout,
+    centre,
+    choose_layout,
+    figure,
+    fit,
+    wrap_items,
+)
 
 MAP_METRICS: tuple[Metric, ...] = ("victims_rescued", "arrests")
 """The metrics `v` cycles through."""
-
-MISSING = "—"
-"""Shown for a figure the source does not report (never 0)."""
-
-GLYPHS: dict[Shade, str] = {
-    "outside": " ",
-    "zero": " ",
-    "missing": "╱",
-    "1": "░",
-    "2": "▒",
-    "3": "▓",
-    "4": "█",
-}
-"""Fill of a tile without colour: glyph density stands for the shade."""
-
-
-class Layout(NamedTuple):
-    """Tile size and gaps, in cells."""
-
-    width: int
-    height: int
-    gap_x: int
-    gap_y: int
-
-    @property
-    def size(self) -> tuple[int, int]:
-        """Width and height of the whole grid."""
-        return (
-            GRID_COLS * self.width + (GRID_COLS - 1) * self.gap_x,
-            GRID_ROWS * self.height + (GRID_ROWS - 1) * self.gap_y,
-        )
-
-
-LAYOUTS = (
-    Layout(10, 3, 1, 1),
-    Layout(9, 3, 1, 1),
-    Layout(8, 3, 1, 1),
-    Layout(7, 3, 1, 1),
-    Layout(6, 2, 1, 1),
-    Layout(6, 2, 1, 0),
-    Layout(5, 2, 1, 0),
-    Layout(4, 2, 1, 0),
-    Layout(4, 1, 1, 0),
-    Layout(3, 1, 1, 0),
-    Layout(2, 1, 1, 0),
-)
-"""From roomiest to tightest; the smallest still shows every code."""
-
-
-def choose_layout(width: int, height: int) -> Layout | None:
-    """The roomiest layout whose grid fits ``width`` x ``height`` cells, or None."""
-    for layout in LAYOUTS:
-        grid_w, grid_h = layout.size
-        if grid_w <= width and grid_h <= height:
-            return layout
-    return None
-
-
-def wrap_items(items: Sequence[tuple[int, int]], width: int) -> list[list[int]]:
-    """Group items, given as (index, cell width), into lines of at most ``width`` cells."""
-    lines: list[list[int]] = []
-    used = 0
-    for index, size in items:
-        if lines and used + 2 + size <= width:
-            lines[-1].append(index)
-            used += 2 + size
-        else:
-            lines.append([index])
-            used = size
-    return lines
 
 
 class _Frame(NamedTuple):
@@ -120,12 +57,6 @@ class _Frame(NamedTuple):
     """First line of the grid."""
     after: int
     """Blank lines between the grid and the status line."""
-
-
-def _fit(text: str, width: int) -> str:
-    if cell_len(text) > width:
-        return set_cell_size(text, max(0, width - 1)) + "…" if width > 0 else ""
-    return set_cell_size(text, width)
 
 
 class TileMap(Widget, can_focus=True):
@@ -175,13 +106,6 @@ class TileMap(Widget, can_focus=True):
     metric: reactive[Metric] = reactive[Metric]("victims_rescued", init=False)
     """The metric shown; `v` cycles through :data:`MAP_METRICS`."""
 
-    class Opened(Message):
-        """Enter on a tile of the dataset that the filter shows."""
-
-        def __init__(self, state: State) -> None:
-            self.state = state
-            super().__init__()
-
     def __init__(
         self,
         states: Sequence[State],
@@ -189,9 +113,12 @@ class TileMap(Widget, can_focus=True):
         start: Tile,
         source: str,
         *,
+        on_open: Callable[[State], Awaitable[None]],
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.on_open = on_open
+        """Called on Enter, at once: keys typed right after it must see the explorer."""
         self.states = states
         self.shown = shown
         self.source = source
@@ -237,7 +164,7 @@ class TileMap(Widget, can_focus=True):
         """Shade by the next metric."""
         self.metric = MAP_METRICS[(MAP_METRICS.index(self.metric) + 1) % len(MAP_METRICS)]
 
-    def action_open(self) -> None:
+    async def action_open(self) -> None:
         """Open the highlighted state's details, or say why there are none."""
         cell = self.highlighted
         if cell.state is None:
@@ -253,7 +180,7 @@ class TileMap(Widget, can_focus=True):
                 timeout=4,
             )
         else:
-            self.post_message(self.Opened(cell.state))
+            await self.on_open(cell.state)
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -357,7 +284,7 @@ class TileMap(Widget, can_focus=True):
         return Strip.blank(width, base)
 
     def _text(self, text: str, width: int, style: Style) -> Strip:
-        return Strip([Segment(_fit(text, width), style)], width)
+        return Strip([Segment(fit(text, width), style)], width)
 
     def _too_small(self, y: int, width: int, height: int) -> Strip:
         need_w, need_h = LAYOUTS[-1].size
@@ -399,21 +326,21 @@ class TileMap(Widget, can_focus=True):
     def _tile_segment(self, cell: Cell, inner: int, layout: Layout) -> Segment:
         """Line ``inner`` of one tile."""
         w, h = layout.width, layout.height
-        figure = "" if cell.state is None else _figure(cell.value)
+        value = "" if cell.state is None else figure(cell.value)
         if h == 1:
-            both = f"{cell.tile.code} {figure}".strip()
+            both = f"{cell.tile.code} {value}".strip()
             text = both if cell_len(both) <= w else cell.tile.code
         elif h == 2:
-            text = cell.tile.code if inner == 0 else figure
+            text = cell.tile.code if inner == 0 else value
         else:
-            text = ("", cell.tile.code, figure)[inner] if inner < 3 else ""
+            text = ("", cell.tile.code, value)[inner] if inner < 3 else ""
         if cell_len(text) > w:
             text = "…" if cell.state is not None else text[:w]
         no_color = self._no_color
         fill = GLYPHS[cell.shade] if (no_color or cell.shade == "missing") else " "
         if cell.hidden:
             fill = " " if not no_color else fill
-        return Segment(_centre(text, w, fill), self._tile_style(cell))
+        return Segment(centre(text, w, fill), self._tile_style(cell))
 
     def _tile_style(self, cell: Cell, cursor: bool = True) -> Style:
         if cell.shade == "outside":
@@ -427,21 +354,3 @@ class TileMap(Widget, can_focus=True):
         if cursor and cell.tile == self.cursor:
             style += self._style("cursor")
         return style
-
-
-def _figure(value: int | None) -> str:
-    return MISSING if value is None else number(value)
-
-
-def _centre(text: str, width: int, fill: str) -> str:
-    """``text`` centred in ``width`` cells, with a space either side before the fill."""
-    if not text:
-        return fill * width
-    size = cell_len(text)
-    if fill != " " and size + 4 <= width:
-        text, size = f" {text} ", size + 2
-    left = (width - size) // 2
-    return fill * left + text + fill * (width - size - left)
-
-
-__all__ = ["GLYPHS", "LAYOUTS", "MAP_METRICS", "Layout", "TileMap", "choose_layout", "wrap_items"]
