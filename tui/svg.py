@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from tui.dataset import LABELS, Dataset
 from tui.dataset.charts import BAR_METRICS, MISSING, BarScale, shade_labels, source_line
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
-from tui.i18n import _, number, percent
+from tui.i18n import _, date, number, percent
 
 VIEWS = ("map", "bars")
 """What ``export --format svg --view`` can draw."""
@@ -88,6 +88,24 @@ def _footer(dataset: Dataset, y: float, width: float) -> tuple[list[str], float]
     return parts, y + 15 * len(lines)
 
 
+def _heading(dataset: Dataset, title: str) -> list[str]:
+    """The title, and who announced the figures when (as far as the dataset says)."""
+    parts = [_text(MARGIN, 34, title, 20, weight="bold")]
+    operation = dataset.operation
+    who = operation.announced_by
+    if who and operation.announced_by_title:
+        who = f"{who}, {operation.announced_by_title}"
+    if operation.announced and who:
+        line = _("Announced {date} by {who}").format(date=date(operation.announced), who=who)
+    elif operation.announced:
+        line = _("Announced {date}").format(date=date(operation.announced))
+    elif who:
+        line = _("Announced by {who}").format(who=who)
+    else:
+        return parts
+    return [*parts, _text(MARGIN, 56, line, 13, fill=MUTED)]
+
+
 def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]:
     """One metric's grid and legend at (x0, y0); returns the parts and the panel's bottom."""
     parts = [_text(x0, y0 + 14, _(LABELS[model.metric]), 15, weight="bold")]
@@ -122,8 +140,8 @@ def map_svg(dataset: Dataset) -> str:
     """The tile-grid map of victims rescued and of arrests, one above the other."""
     width = 2 * MARGIN + GRID_COLS * (TILE + GAP) - GAP
     title = _("{operation}: results by state").format(operation=dataset.operation.name)
-    parts = [_text(MARGIN, 34, title, 20, weight="bold")]
-    y = 50.0
+    parts = _heading(dataset, title)
+    y = 66.0
     for metric in BAR_METRICS:
         panel, y = _map_panel(build_map(dataset.states, metric), MARGIN, y + 12)
         parts += panel
@@ -143,8 +161,8 @@ def bars_svg(dataset: Dataset) -> str:
     name_w, bar_w, label_w, row_h = 150, 220, 90, 22
     width = 2 * MARGIN + name_w + len(BAR_METRICS) * (bar_w + label_w)
     title = _("{operation}: results by state").format(operation=dataset.operation.name)
-    parts = [_text(MARGIN, 34, title, 20, weight="bold")]
-    y = 66.0
+    parts = _heading(dataset, title)
+    y = 82.0
     colours = {"victims_rescued": VICTIMS, "arrests": ARRESTS}
     for i, metric in enumerate(BAR_METRICS):
         x = MARGIN + name_w + i * (bar_w + label_w)
