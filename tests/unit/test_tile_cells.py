@@ -8,11 +8,11 @@ from tui.widgets.tile_cells import LAYOUTS, Layout, centre, choose_layout, wrap_
 
 
 def test_layouts_go_from_roomiest_to_tightest() -> None:
-    """Each layout is no bigger than the one before; the smallest is 32x7."""
+    """Each layout is no bigger than the one before; the smallest is 32x7, the largest 174x41."""
     sizes = [layout.size for layout in LAYOUTS]
     for (w1, h1), (w2, h2) in zip(sizes, sizes[1:]):
         assert w2 <= w1 and h2 <= h1
-    assert sizes[-1] == (32, 7)
+    assert sizes[-1] == (32, 7) and sizes[0] == (174, 41)
 
 
 @pytest.mark.parametrize(

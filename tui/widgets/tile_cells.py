@@ -46,6 +46,8 @@ class Layout(NamedTuple):
 
 
 LAYOUTS = (
+    Layout(14, 5, 2, 1),
+    Layout(12, 4, 2, 1),
     Layout(10, 3, 1, 1),
     Layout(9, 3, 1, 1),
     Layout(8, 3, 1, 1),

@@ -333,7 +333,9 @@ class TileMap(Widget, can_focus=True):
         elif h == 2:
             text = cell.tile.code if inner == 0 else value
         else:
-            text = ("", cell.tile.code, value)[inner] if inner < 3 else ""
+            # Code and figure on the middle lines, fill above and below.
+            top = (h - 1) // 2
+            text = {top: cell.tile.code, top + 1: value}.get(inner, "")
         if cell_len(text) > w:
             text = "…" if cell.state is not None else text[:w]
         no_color = self._no_color
