@@ -1,7 +1,7 @@
 """The US tile-grid map: one square per state, shaded by a metric, drawn line by line.
 
 The placement, moves and shading come from :mod:`tui.dataset.tiles`; this widget only draws.
-A move repaints the lines of the two tiles involved and the status line, nothing else.
+A move repaints the two tiles involved and the status line, nothing else.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import shade_labels, status_text
+from tui.dataset.charts import BAR_METRICS, shade_labels, status_text
 from tui.dataset.tiles import (
     GRID_COLS,
     TILES,
@@ -43,7 +43,7 @@ from tui.widgets.tile_cells import (
     wrap_items,
 )
 
-MAP_METRICS: tuple[Metric, ...] = ("victims_rescued", "arrests")
+MAP_METRICS: tuple[Metric, ...] = BAR_METRICS
 """The metrics `v` cycles through."""
 
 
