@@ -167,3 +167,15 @@ async def test_palette_opens_the_charts(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, screen)
+
+
+async def test_a_click_highlights_a_row(make_app: AppFactory) -> None:
+    """The mouse is optional; a click on a row highlights it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.click(BarChart, offset=(5, 2 + 3))  # the fourth row: Kentucky
+        assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]
+        await pilot.click(BarChart, offset=(5, 0))  # the title
+        assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]

@@ -297,3 +297,16 @@ async def test_a_burst_does_what_the_keys_do_one_by_one(
             await pilot._wait_for_screen()
         await pilot.pause()
         assert outcome(fast) == expected
+
+
+async def test_a_click_highlights_a_tile(make_app: AppFactory) -> None:
+    """The mouse is optional; a click on a tile highlights it (a click on a gap does not)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        y, x = where(screen_text(app), "TX")
+        await pilot.click(TileMap, offset=(x, y))
+        assert tile_map(app).cursor.code == "TX"
+        await pilot.click(TileMap, offset=(0, 0))  # the title line
+        assert tile_map(app).cursor.code == "TX"

@@ -168,6 +168,12 @@ class BarChart(Widget, can_focus=True):
         if state is not None:
             await self.on_open(state)
 
+    def on_click(self, event: events.Click) -> None:
+        """Mouse is optional, but a click highlights the row under it."""
+        row = self.top + event.y - HEAD
+        if HEAD <= event.y < HEAD + self.page and row < len(self.rows):
+            self.cursor = row
+
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlight in view."""
         self.top = max(0, min(self.top, self.cursor, len(self.rows) - self.page))

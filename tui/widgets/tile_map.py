@@ -150,6 +150,22 @@ class TileMap(Widget, can_focus=True):
         """Another size may take another layout."""
         self.refresh()
 
+    def on_click(self, event: events.Click) -> None:
+        """Mouse is optional, but a click highlights the tile under it."""
+        frame = self._frame()
+        layout = frame.layout
+        if layout is None:
+            return
+        left = max(0, (self.content_size.width - layout.size[0]) // 2)
+        col, dx = divmod(event.x - left, layout.width + layout.gap_x)
+        row, dy = divmod(event.y - frame.top, layout.height + layout.gap_y)
+        if event.x < left or event.y < frame.top or dx >= layout.width or dy >= layout.height:
+            return
+        tile = next((t for t in TILES if (t.row, t.col) == (row, col)), None)
+        if tile is not None and tile != self.cursor:
+            old, self.cursor = self.cursor, tile
+            self._refresh_tiles(old, tile)
+
     # -- actions --------------------------------------------------------------------------
 
     def action_move(self, direction: Direction) -> None:
