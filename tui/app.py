@@ -329,10 +329,11 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Filter states", "Type to narrow the state list", self.action_filter)
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
         if not getattr(screen, "COVERS_LIST", False):
-            yield SystemCommand("Map", "The states on a US tile-grid map", self.action_map)
-            yield SystemCommand(
-                "Bar charts", "Victims and arrests per state, as bars", self.action_bars
-            )
+            # Scheduled, not called: the actions are coroutines (they await the screen's mount).
+            show_map = partial(self.call_later, self.action_map)
+            yield SystemCommand("Map", "The states on a US tile-grid map", show_map)
+            show_bars = partial(self.call_later, self.action_bars)
+            yield SystemCommand("Bar charts", "Victims and arrests per state, as bars", show_bars)
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
         yield from super().get_system_commands(screen)
