@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
@@ -20,10 +20,8 @@ from textual.widgets import Input
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.resources import resource_dir
+from tui.screens.chart import ChartActions
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
-
-if TYPE_CHECKING:
-    from tui.screens.chart import ChartResult
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -78,7 +76,7 @@ class FilterInput(Input):
         cast(UnitedFrontApp, self.app).apply_filter(value)
 
 
-class UnitedFrontApp(App[int]):
+class UnitedFrontApp(ChartActions, App[int]):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -252,39 +250,6 @@ class UnitedFrontApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Sorting and filtering act on the list: not while a chart shows it."""
         return not (action in LIST_ACTIONS and getattr(self.screen, "COVERS_LIST", False))
-
-    async def action_map(self) -> None:
-        """Show the states on the US tile-grid map."""
-        from tui.screens.map import MapScreen
-
-        if getattr(self.screen, "COVERS_LIST", False):
-            return  # from the palette over a chart: the chart's own key switches
-        # The list's own highlight, not `selected`: that follows it by a message, a key later.
-        start = self.state_list.highlighted
-        # Awaiting the mount: keys of the same burst must reach the map, not a blank screen.
-        await self.push_screen(MapScreen(self.dataset, self.view, start, self._chart_closed))
-
-    async def action_bars(self) -> None:
-        """Show the listed states as bar charts."""
-        from tui.screens.bars import BarsScreen
-
-        if getattr(self.screen, "COVERS_LIST", False):
-            return
-        start = self.state_list.highlighted
-        await self.push_screen(BarsScreen(self.dataset, self.view, start, self._chart_closed))
-
-    async def _chart_closed(self, result: ChartResult) -> None:
-        """Back from a chart: its highlight becomes the list's selection."""
-        if result.state is not None:
-            row = self.view.row_of(self.dataset.states.index(result.state))
-            if row is not None:
-                self.state_list.cursor = row
-        if result.open:
-            self.open_detail()
-        elif result.then == "map":
-            await self.action_map()
-        elif result.then == "bars":
-            await self.action_bars()
 
     def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
