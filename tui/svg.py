@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from tui.dataset import LABELS, Dataset
-from tui.dataset.charts import BAR_METRICS, MISSING, BarScale, shade_labels, source_line
+from tui.dataset.charts import (
+    BAR_METRICS,
+    MISSING,
+    BarScale,
+    shade_labels,
+    source_line,
+    unplaced_note,
+)
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
 from tui.i18n import _, date, number, percent
 
@@ -147,7 +154,7 @@ def map_svg(dataset: Dataset) -> str:
         parts += panel
     unplaced = build_map(dataset.states, BAR_METRICS[0]).unplaced
     if unplaced:
-        note = _("Not on the map (not US state codes): {codes}").format(codes=", ".join(unplaced))
+        note = unplaced_note(unplaced)
         for line in _wrap(note, int((width - 2 * MARGIN) / 6.2)):
             parts.append(_text(MARGIN, y + 14, line, 11))
             y += 15

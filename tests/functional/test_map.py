@@ -188,7 +188,7 @@ async def test_unknown_codes_are_listed(make_app: AppFactory) -> None:
         await pilot.pause()
         assert tile_map(app).cursor.code == "MO"
         text = screen_text(app)
-        assert "Not on the map (not US state codes): QC, ZONE-9" in text
+        assert "Not on the map (2 codes, not US states): QC, ZONE-9" in text
         where(text, "MO")
         await pilot.press("up", "enter")
         await pilot.pause()

@@ -6,7 +6,7 @@ import datetime as dt
 
 from tui import i18n
 from tui.dataset import Dataset, Operation, Reported, Source, State
-from tui.dataset.charts import BarScale, shade_labels, source_line, status_text
+from tui.dataset.charts import BarScale, shade_labels, source_line, status_text, unplaced_note
 from tui.dataset.tiles import build_map
 
 
@@ -75,3 +75,11 @@ def test_status_text(dataset: Dataset) -> None:
         "Nebraska (NE): Victims rescued — · Arrests 7 · hidden by the filter"
     )
     assert status_text(model.cell("CA")) == "California (CA): not part of this operation"
+
+
+def test_unplaced_note_counts_and_stops() -> None:
+    """The count first; at most ``limit`` codes, then an ellipsis."""
+    assert unplaced_note(["QC"]) == "Not on the map (1 code, not a US state): QC"
+    codes = [f"Z{i}" for i in range(100_000)]
+    note = unplaced_note(codes, limit=3)
+    assert note == "Not on the map (100,000 codes, not US states): Z0, Z1, Z2, …"

@@ -94,7 +94,7 @@ def test_text_from_the_dataset_is_escaped() -> None:
         root = parse(to_svg(dataset, view))
         words = " ".join(texts(root))
         assert "Op <b>&</b>" in words
-    assert "Not on the map (not US state codes): QC" in " ".join(texts(parse(map_svg(dataset))))
+    assert "Not on the map (1 code, not a US state): QC" in " ".join(texts(parse(map_svg(dataset))))
     assert 'Qué"bec <x/> (QC)' in texts(parse(bars_svg(dataset)))
 
 

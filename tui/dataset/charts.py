@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
-from tui.i18n import _, date, number
+from tui.i18n import _, date, ngettext, number
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -145,3 +145,15 @@ def status_text(cell: Cell) -> str:
     if cell.hidden:
         line += " · " + _("hidden by the filter")
     return line
+
+
+def unplaced_note(codes: Sequence[str], limit: int = 40) -> str:
+    """Which codes the map cannot place: how many, then the first ``limit`` of them."""
+    count = len(codes)
+    head = ngettext(
+        "Not on the map ({count} code, not a US state): {codes}",
+        "Not on the map ({count} codes, not US states): {codes}",
+        count,
+    )
+    shown = ", ".join(codes[:limit]) + (", …" if count > limit else "")
+    return head.format(count=number(count), codes=shown)

@@ -121,6 +121,7 @@ class BarChart(Widget, can_focus=True):
         self.set_reactive(BarChart.cursor, max(0, min(start, len(rows) - 1)))
         self._styles: dict[str, Style] | None = None
         self._code = max((cell_len(s.code) for s in rows), default=2)
+        self._label_w: int | None = None
 
     @property
     def highlighted(self) -> State | None:
@@ -197,10 +198,16 @@ class BarChart(Widget, can_focus=True):
                 self._styles[key] = base + self.get_component_rich_style(component)
         return self._styles[name]
 
+    def _label_width(self) -> int:
+        """Room for the widest label after a bar (computed once: rows do not change)."""
+        if self._label_w is None:
+            labels = (label(self.scale.bar(s, m)) for s in self.rows for m in BAR_METRICS)
+            self._label_w = 1 + max((cell_len(t) for t in labels), default=1)
+        return self._label_w
+
     def columns(self, width: int) -> Columns | None:
         """How ``width`` cells split into code, name, and two bars with labels (None: too few)."""
-        labels = [label(self.scale.bar(s, m)) for s in self.rows for m in BAR_METRICS]
-        label_w = 1 + max((cell_len(t) for t in labels), default=1)
+        label_w = self._label_width()
         code = self._code + 1
         name = 14 if width >= 90 else (10 if width >= 70 else 0)
         bar = (width - code - name - len(BAR_METRICS) * (label_w + 1)) // len(BAR_METRICS)

@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, shade_labels, status_text
+from tui.dataset.charts import BAR_METRICS, shade_labels, status_text, unplaced_note
 from tui.dataset.tiles import (
     GRID_COLS,
     TILES,
@@ -292,8 +292,8 @@ class TileMap(Widget, can_focus=True):
             return legend[index - 1]
         lines = [self.source]
         if self.model.unplaced:
-            codes = ", ".join(self.model.unplaced)
-            lines.append(_("Not on the map (not US state codes): {codes}").format(codes=codes))
+            # Only what a line can show: a dataset may have 100,000 codes off the grid.
+            lines.append(unplaced_note(self.model.unplaced, limit=width // 3))
         index -= 1 + len(legend)
         if 0 <= index < len(lines):
             return self._text(lines[index], width, self._style("muted"))
