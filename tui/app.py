@@ -22,6 +22,7 @@ from tui.dataset.view import SortKey, StateView
 from tui.i18n import N_, _, number
 from tui.key_router import KeyRouter, install_burst_parser
 from tui.resources import resource_dir
+from tui.screens.chart import ChartActions
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 from tui.wire.hook import wire_driver
@@ -30,11 +31,15 @@ NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
 
 
+LIST_ACTIONS = frozenset({"filter", "cycle_sort", "reverse", "clear_filter", "sort_by"})
+"""Actions on the list, off while a chart (map, bars) covers it."""
+
+
 class UnknownThemeError(ValueError):
     """``--theme`` named a theme Textual does not have."""
 
 
-class UnitedFrontApp(App[int]):
+class UnitedFrontApp(ChartActions, App[int]):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -56,6 +61,8 @@ class UnitedFrontApp(App[int]):
         Binding("n", "sort_by('name')", N_("Sort by name"), show=False, id="app.sort_name"),
         Binding("o", "sort_by('source')", N_("Source order"), show=False, id="app.sort_source"),
         Binding("c", "clear_filter", N_("Clear filter"), show=False, id="app.clear_filter"),
+        Binding("m", "map", N_("Map"), show=False, id="app.map"),
+        Binding("b", "bars", N_("Bar charts"), show=False, id="app.bars"),
         Binding("i", "about", N_("About"), id="app.about"),
         Binding("tab", "focus_next", N_("Next pane"), show=False, id="app.focus_next"),
         Binding(
@@ -223,6 +230,10 @@ class UnitedFrontApp(App[int]):
         """Reverse the current order."""
         self.state_list.change_view(StateView.toggle_reverse)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sorting and filtering act on the list: not while a chart shows it."""
+        return not (action in LIST_ACTIONS and getattr(self.screen, "COVERS_LIST", False))
+
     async def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
         from tui.screens.about import AboutScreen
@@ -232,7 +243,11 @@ class UnitedFrontApp(App[int]):
 
     async def action_help(self) -> None:
         """Show every key binding."""
+        from tui.screens.bars import BarsScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.map import MapScreen
+        from tui.widgets.bar_chart import BarChart
+        from tui.widgets.tile_map import TileMap
 
         # Awaited: the key router routes the next key once the dialog is there to take it.
         await self.push_screen(
@@ -242,6 +257,8 @@ class UnitedFrontApp(App[int]):
                     (N_("State list"), list(StateList.BINDINGS)),
                     (N_("Detail pane"), list(DetailPane.BINDINGS)),
                     (N_("Filter box"), list(FilterBox.BINDINGS)),
+                    (N_("Map (m)"), [*TileMap.BINDINGS, *MapScreen.BINDINGS]),
+                    (N_("Bar chart (b)"), [*BarChart.BINDINGS, *BarsScreen.BINDINGS]),
                 ]
             )
         )
@@ -261,14 +278,17 @@ class UnitedFrontApp(App[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every explorer action in the command palette with its key, plus Textual's own."""
         for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id in PALETTE:
-                title, help_text = PALETTE[binding.id]
-                key = self.get_key_display(binding)
-                yield SystemCommand(
-                    _("{title} ({key})").format(title=_(title), key=key),
-                    _("Key {key}: {help}").format(key=key, help=_(help_text)),
-                    partial(self.call_later, self.run_action, binding.action),
-                )
+            if not isinstance(binding, Binding) or binding.id not in PALETTE:
+                continue
+            if binding.id in CHART_IDS and getattr(screen, "COVERS_LIST", False):
+                continue
+            title, help_text = PALETTE[binding.id]
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                _("{title} ({key})").format(title=_(title), key=key),
+                _("Key {key}: {help}").format(key=key, help=_(help_text)),
+                partial(self.call_later, self.run_action, binding.action),
+            )
         yield SystemCommand(
             _("Screenshot"),
             _("Save an SVG of the screen in the current directory"),
@@ -289,7 +309,11 @@ PALETTE: dict[str, tuple[str, str]] = {
     "app.reverse": (N_("Reverse order"), N_("reverse the list's order")),
     "app.filter": (N_("Filter states"), N_("type to narrow the state list")),
     "app.clear_filter": (N_("Clear filter"), N_("show every state")),
+    "app.map": (N_("Map"), N_("the states on a US tile-grid map")),
+    "app.bars": (N_("Bar charts"), N_("victims and arrests per state, as bars")),
     "app.about": (N_("About"), N_("operation, source, reconciliation, notes")),
     "app.help": (N_("Help"), N_("every key binding")),
 }
 """Palette entries, by binding id: title and help text. Keys and actions come from the bindings."""
+CHART_IDS = frozenset({"app.map", "app.bars"})
+"""Chart entries, left out of the palette while a chart is shown."""

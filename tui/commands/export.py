@@ -10,7 +10,7 @@ from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, l
 from tui.dataset.text import printable
 from tui.i18n import _
 
-FORMAT_NAMES = ("csv", "json", "markdown")
+FORMAT_NAMES = ("csv", "json", "markdown", "svg")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
 
 ALIASES = {"md": "markdown"}
@@ -53,7 +53,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``export`` and its options."""
     export = commands.add_parser(
         "export",
-        help="write the figures as CSV, JSON or Markdown",
+        help="write the figures as CSV, JSON, Markdown or an SVG chart",
         description="Export a dataset. Writes to stdout unless -o is given.",
     )
     export.add_argument("--data", dest="export_data", metavar="PATH", help="dataset to export")
@@ -61,7 +61,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--format",
         "-f",
         choices=(*FORMAT_NAMES, *ALIASES),
-        help=_("format (default: from -o's extension: .csv, .json, .md or .markdown)"),
+        help=_("format (default: from -o's extension: .csv, .json, .md, .markdown or .svg)"),
+    )
+    export.add_argument(
+        "--view", choices=("map", "bars"), help=_("svg only: the tile-grid map (default) or bars")
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -88,14 +91,31 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def export(path: str, fmt: str, output: str | None, force: bool, csv_raw: bool = False) -> int:
+def export(
+    path: str,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    csv_raw: bool = False,
+    view: str | None = None,
+) -> int:
     """Export one dataset to stdout or, atomically, to ``output``."""
+    if view is not None and fmt != "svg":
+        err(_("unitedfront-tui export: --view applies to --format svg only"))
+        return EXIT_USAGE
     dataset = load_or_report(path)
     if dataset is None:
         return EXIT_INVALID
     from tui.export import FORMATS, ExportError, to_csv, write_atomic
 
-    text = to_csv(dataset, raw=True) if fmt == "csv" and csv_raw else FORMATS[fmt](dataset)
+    if fmt == "svg":
+        from tui.svg import to_svg
+
+        text = to_svg(dataset, view or "map")
+    elif fmt == "csv" and csv_raw:
+        text = to_csv(dataset, raw=True)
+    else:
+        text = FORMATS[fmt](dataset)
     if output is None:
         _write_stdout(text)
         return EXIT_OK
@@ -119,4 +139,4 @@ def run(args: argparse.Namespace) -> int:
         parser.error(str(exc))  # usage and the message on stderr, exit status 2
         return EXIT_USAGE
     path = dataset_path(args.export_data or args.data)
-    return export(path, fmt, args.output, args.force, args.csv_raw)
+    return export(path, fmt, args.output, args.force, args.csv_raw, args.view)
