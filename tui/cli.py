@@ -18,7 +18,7 @@ from tui.commands.check import summary
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
-COMMANDS = ("check", "export")
+COMMANDS = ("check", "export", "new", "schema")
 """Subcommand modules under ``tui.commands``, in the order ``--help`` lists them."""
 
 
