@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import ClassVar, cast
 
@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -19,7 +20,9 @@ from textual.widgets import Input
 
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
+from tui.i18n import _
 from tui.resources import resource_dir
+from tui.watch import FileWatcher
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
 NARROW = 70
@@ -96,8 +99,21 @@ class UnitedFrontApp(App[int]):
     shown_totals: reactive[Totals | None] = reactive(None)
     """Totals of the states the list shows; the footer follows it."""
 
-    def __init__(self, dataset: Dataset, *, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset | Sequence[Dataset],
+        *,
+        theme: str | None = None,
+        watchers: Sequence[FileWatcher] = (),
+    ) -> None:
         super().__init__()
+        self.datasets: list[Dataset] = [dataset] if isinstance(dataset, Dataset) else [*dataset]
+        """Every operation loaded (``--data`` given several times); the first is shown."""
+        self.current = 0
+        """Index in ``datasets`` of the operation shown."""
+        self.watchers = tuple(watchers)
+        """``--watch``: one per dataset file, polled while the explorer runs."""
+        dataset = self.datasets[0]
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
@@ -106,6 +122,13 @@ class UnitedFrontApp(App[int]):
                 names = ", ".join(sorted(self.available_themes))
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
+        if len(self.datasets) > 1:
+            # Only with several operations: one dataset keeps today's keys, help and screen
+            # (and start-up: the operations screens load only when there are operations).
+            from tui.screens.operations import OPERATION_BINDINGS
+
+            for binding in OPERATION_BINDINGS:
+                self._bindings.bind(binding.key, binding.action, binding.description)
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
@@ -131,7 +154,12 @@ class UnitedFrontApp(App[int]):
     def on_mount(self) -> None:
         """Draw the list and totals first; the details follow right after the first frame."""
         self._view_changed()
+        self._name_operation()
         self.call_after_refresh(self._after_first_frame)
+        if self.watchers:
+            from tui.live_reload import LiveReload
+
+            LiveReload(self).start()
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and
@@ -152,6 +180,40 @@ class UnitedFrontApp(App[int]):
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
         self.state_list.border_title = f"States · {self.view.title}"
+
+    def _name_operation(self) -> None:
+        if len(self.datasets) > 1:
+            # Dataset text: literal Content, never markup.
+            self.state_list.border_subtitle = Content(self.dataset.operation.name)
+
+    def replace_dataset(self, dataset: Dataset) -> None:
+        """Show ``dataset`` instead of the current one, keeping selection, filter and sort.
+
+        The one way the data on screen changes: a watched file saved, another operation
+        opened. The highlighted state is kept by its code when the new data has it.
+        """
+        old, keep = self.view, self.selected.code if self.selected else None
+        self.dataset = dataset
+        self.totals = compute_totals(dataset.states)
+        view = StateView(dataset.states, totals=self.totals)
+        view.set_sort(old.sort, old.reverse)
+        view.set_query(old.query)
+        self.view = view
+        index = next((i for i, s in enumerate(dataset.states) if s.code == keep), None)
+        row = None if index is None else view.row_of(index)
+        self.query_one(DetailPane).set_dataset(dataset, self.totals)
+        self.query_one(TotalsFooter).set_reconciliation(reconcile(dataset, self.totals))
+        self.state_list.set_view(view, row or 0)
+        self._view_changed()
+        self._name_operation()
+        self.selected = self.state_list.highlighted
+        self.run_worker(view.warm, name="warm-view", thread=True, exclusive=True)
+
+    def show_operation(self, index: int) -> None:
+        """Open operation ``index`` of ``datasets`` (keeping selection, filter and sort)."""
+        if index != self.current:
+            self.current = index
+            self.replace_dataset(self.datasets[index])
 
     # -- messages -------------------------------------------------------------------------
 
@@ -250,19 +312,34 @@ class UnitedFrontApp(App[int]):
         """Show every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.push_screen(
-            HelpScreen(
-                [
-                    ("Everywhere", list(self.BINDINGS)),
-                    ("State list", list(StateList.BINDINGS)),
-                    ("Detail pane", list(DetailPane.BINDINGS)),
-                    (
-                        "Filter box",
-                        list(FilterInput.BINDINGS),
-                    ),
-                ]
-            )
-        )
+        groups: list[tuple[str, list[BindingType]]] = [
+            ("Everywhere", list(self.BINDINGS)),
+            ("State list", list(StateList.BINDINGS)),
+            ("Detail pane", list(DetailPane.BINDINGS)),
+            ("Filter box", list(FilterInput.BINDINGS)),
+        ]
+        if len(self.datasets) > 1:
+            from tui.screens.operations import OPERATION_BINDINGS
+
+            groups.insert(1, (_("Several operations"), list(OPERATION_BINDINGS)))
+        self.push_screen(HelpScreen(groups))
+
+    def action_operations(self) -> None:
+        """List the operations loaded; Enter opens one."""
+        from tui.screens.operations import OperationsScreen
+
+        self.push_screen(OperationsScreen(self.datasets, self.current), self._chosen)
+
+    def _chosen(self, index: int | None) -> None:
+        if index is not None:
+            self.show_operation(index)
+
+    def action_compare(self) -> None:
+        """Two operations side by side, state by state."""
+        from tui.screens.compare import CompareScreen
+
+        if len(self.datasets) > 1:
+            self.push_screen(CompareScreen(self.datasets, self.current))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every explorer action in the command palette, plus Textual's own (theme, quit)."""
@@ -278,4 +355,8 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
+        if len(self.datasets) > 1:
+            from tui.screens.operations import operation_commands
+
+            yield from operation_commands(self.action_operations, self.action_compare)
         yield from super().get_system_commands(screen)

@@ -40,7 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help="dataset to open (default: the bundled dataset)",
+        action="append",
+        help="dataset to open, or a directory of them; repeat it to open several operations "
+        "(default: the bundled dataset)",
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload a dataset when its file changes (an invalid save keeps the last good data)",
     )
     parser.add_argument(
         "--no-mouse", action="store_true", help="turn mouse reporting off (lets you select text)"

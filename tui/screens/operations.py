@@ -1,0 +1,119 @@
+"""The operations list (``O``): every operation loaded, its date, states and totals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import DataTable
+
+from tui.dataset import Dataset, compute_totals
+from tui.i18n import N_, _, date, number
+from tui.widgets.key_bar import KeyBar
+
+OPERATION_BINDINGS: list[Binding] = [
+    Binding("O", "operations", N_("Operations"), id="app.operations"),
+    Binding("C", "compare", N_("Compare"), id="app.compare"),
+]
+"""Bound on the explorer only when several operations are loaded (upper case: the lower-case
+letters belong to the list and its panes)."""
+
+MISSING = "—"
+
+
+def operation_commands(
+    operations: Callable[[], object], compare: Callable[[], object]
+) -> Iterable[SystemCommand]:
+    """Command palette entries for several operations."""
+    yield SystemCommand(_("Operations"), _("List the operations loaded and open one"), operations)
+    yield SystemCommand(
+        _("Compare operations"), _("Two operations side by side, state by state"), compare
+    )
+
+
+def figure(value: int | None) -> str:
+    """A total, or a dash when no state reports the figure."""
+    return MISSING if value is None else number(value)
+
+
+def operation_row(dataset: Dataset, current: bool) -> tuple[Text, ...]:
+    """One operation's cells: name, date, states, victims and arrests (literal text)."""
+    totals = compute_totals(dataset.states)
+    victims, arrests = totals["victims_rescued"], totals["arrests"]
+    announced = dataset.operation.announced
+    return (
+        Text("▶" if current else " "),
+        Text(dataset.operation.name, overflow="ellipsis", no_wrap=True),
+        Text(date(announced) if announced else MISSING),
+        Text(number(totals.states), justify="right"),
+        Text(figure(victims.total if victims.reporting else None), justify="right"),
+        Text(figure(arrests.total if arrests.reporting else None), justify="right"),
+    )
+
+
+class OperationsScreen(ModalScreen[int | None]):
+    """Pick an operation: Enter opens it, q / Backspace / Esc go back without changing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", N_("Open"), id="operations.open"),
+        Binding("q,backspace,escape", "close", N_("Back"), id="operations.close"),
+        Binding("k", "move(-1)", N_("Up"), show=False, id="operations.up"),
+        Binding("j", "move(1)", N_("Down"), show=False, id="operations.down"),
+    ]
+    """Arrows, j/k and Enter; several ways back, so none depends on Esc."""
+
+    DEFAULT_CSS = """
+    OperationsScreen {
+        background: $background;
+    }
+    OperationsScreen DataTable {
+        height: 1fr;
+        border: heavy $accent;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    def __init__(self, datasets: Sequence[Dataset], current: int) -> None:
+        super().__init__()
+        self.datasets = datasets
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        """The table of operations, and the key bar."""
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=False, id="ops")
+        table.border_title = _("Operations")
+        yield table
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Fill the table; the cursor starts on the operation shown."""
+        table = self.query_one(DataTable)
+        headings = ("", _("Operation"), _("Announced"), _("States"), _("Victims"), _("Arrests"))
+        for i, heading in enumerate(headings):
+            table.add_column(Text(heading, justify="right" if i >= 3 else "left"), key=str(i))
+        for i, dataset in enumerate(self.datasets):
+            table.add_row(*operation_row(dataset, i == self.current), key=str(i))
+        table.move_cursor(row=self.current, animate=False)
+        table.focus()
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor (j / k)."""
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.cursor_row + step, animate=False)
+
+    def action_open(self) -> None:
+        """Open the highlighted operation."""
+        self.dismiss(self.query_one(DataTable).cursor_row)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on a row opens it."""
+        event.stop()
+        self.dismiss(event.cursor_row)
+
+    def action_close(self) -> None:
+        """Back to the explorer, unchanged."""
+        self.dismiss(None)
