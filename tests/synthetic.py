@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-Row = tuple[str, str, int | None, int | None]
-"""(code, name, victims rescued, arrests); None is *not reported*."""
+if TYPE_CHECKING:
+    Row = tuple[str, str, int | None, int | None]
+    """(code, name, victims rescued, arrests); None is *not reported*."""
 
 ALPHA: Sequence[Row] = (
     ("KS", "Kansas", 3, 5),

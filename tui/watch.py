@@ -36,7 +36,7 @@ def signature(path: str) -> Signature | None:
     return Signature(info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Reloaded:
     """The outcome of reading a new version: the dataset, or why it is not valid."""
 

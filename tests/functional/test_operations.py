@@ -111,7 +111,7 @@ async def test_compare_side_by_side(operations: list[Dataset]) -> None:
         await pilot.press("C")
         assert isinstance(app.screen, CompareScreen)
         table = app.screen.query_one(DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        rows = [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert rows == [
             ["KS", "Kansas", "3", "5", "·", "·"],
             ["MO", "Missouri", "2", "—", "9", "1"],

@@ -24,7 +24,7 @@ FORMAT_VERSION = 1
 """Version of the JSON document ``check --format json`` prints."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Diagnostic:
     """One located finding about one file."""
 
@@ -44,7 +44,7 @@ class Diagnostic:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FileReport:
     """What checking one file found: the dataset when it loaded, and every diagnostic."""
 

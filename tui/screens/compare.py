@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from tui.dataset import Dataset, State, compute_totals
 from tui.i18n import N_, _, number
+from tui.screens.operations import aligned
 from tui.widgets.key_bar import KeyBar
 
 MISSING = "—"
@@ -22,15 +23,21 @@ ABSENT = "·"
 """The state is not part of that operation."""
 
 
-def _cell(state: State | None, value: int | None) -> Text:
+def _cell(state: State | None, value: int | None) -> str:
     if state is None:
-        return Text(ABSENT, justify="right", style="dim")
-    if value is None:
-        return Text(MISSING, justify="right", style="dim")
-    return Text(number(value), justify="right")
+        return ABSENT
+    return MISSING if value is None else number(value)
 
 
-Pair = tuple[State | None, State | None]
+if TYPE_CHECKING:
+    Pair = tuple[State | None, State | None]
+
+COLUMN_KEYS = ("code", "name", "a-v", "a-a", "b-v", "b-a")
+
+
+def _style(cell: str) -> str:
+    """Dim the marks for *not reported* and *not in the operation*."""
+    return "dim" if cell.strip() in (MISSING, ABSENT) else ""
 
 
 def compare_rows(left: Dataset, right: Dataset) -> list[tuple[str, str, Pair]]:
@@ -108,33 +115,38 @@ class CompareScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         table.border_title = _("Compare: A against B")
-        table.border_subtitle = _("— not reported · not in that operation")
-        table.add_column(_("Code"), key="code")
-        table.add_column(_("State"), key="name")
-        for key, label in (
-            ("a-v", _("A victims")),
-            ("a-a", _("A arrests")),
-            ("b-v", _("B victims")),
-            ("b-a", _("B arrests")),
-        ):
-            table.add_column(Text(label, justify="right"), key=key)
-        for code, name, (a, b) in compare_rows(left, right):
-            table.add_row(
-                Text(code, style="dim"),
-                Text(name, overflow="ellipsis", no_wrap=True),
+        table.border_subtitle = _("—: not reported  ·: not in that operation")
+        headings = (
+            _("Code"),
+            _("State"),
+            _("A victims"),
+            _("A arrests"),
+            _("B victims"),
+            _("B arrests"),
+        )
+        pairs = compare_rows(left, right)
+        rows = [
+            [
+                code,
+                name,
                 _cell(a, a.victims_rescued if a else None),
                 _cell(a, a.arrests if a else None),
                 _cell(b, b.victims_rescued if b else None),
                 _cell(b, b.arrests if b else None),
-                key=code,
-            )
-        totals = (compute_totals(left.states), compute_totals(right.states))
-        cells: list[Text] = []
-        for t in totals:
+            ]
+            for code, name, (a, b) in pairs
+        ]
+        total = ["", _("Total")]
+        for t in (compute_totals(left.states), compute_totals(right.states)):
             for item in (t["victims_rescued"], t["arrests"]):
-                shown = number(item.total) if item.reporting else MISSING
-                cells.append(Text(shown, justify="right", style="bold"))
-        table.add_row(Text(""), Text(_("Total"), style="bold"), *cells, key="#total")
+                total.append(number(item.total) if item.reporting else MISSING)
+        header, *cells = aligned(headings, [*rows, total], right=2)
+        for i, heading in enumerate(header):
+            table.add_column(Text(heading), key=COLUMN_KEYS[i])
+        # State names and codes are dataset text: Text, never markup.
+        for i, (code, _name, _pair) in enumerate(pairs):
+            table.add_row(*(Text(c, style=_style(c)) for c in cells[i]), key=code)
+        table.add_row(*(Text(c, style="bold") for c in cells[-1]), key="#total")
 
     def action_other(self, step: int) -> None:
         """Compare with the next (or previous) other operation."""

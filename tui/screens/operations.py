@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -35,24 +36,42 @@ def operation_commands(
     )
 
 
+def aligned(header: Sequence[str], rows: Sequence[Sequence[str]], right: int) -> list[list[str]]:
+    """Pad every cell to its column's width in terminal cells (wide characters count two);
+    columns from index ``right`` on align right.
+
+    DataTable draws a cell as it is given: the alignment is done here, on the text.
+    """
+    table = [list(header), *map(list, rows)]
+    widths = [max(cell_len(row[i]) for row in table) for i in range(len(header))]
+    out = []
+    for row in table:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - cell_len(cell))
+            cells.append(pad + cell if i >= right else cell + pad)
+        out.append(cells)
+    return out
+
+
 def figure(value: int | None) -> str:
     """A total, or a dash when no state reports the figure."""
     return MISSING if value is None else number(value)
 
 
-def operation_row(dataset: Dataset, current: bool) -> tuple[Text, ...]:
-    """One operation's cells: name, date, states, victims and arrests (literal text)."""
+def operation_row(dataset: Dataset, current: bool) -> list[str]:
+    """One operation's cells: mark, name, date, states, victims and arrests."""
     totals = compute_totals(dataset.states)
     victims, arrests = totals["victims_rescued"], totals["arrests"]
     announced = dataset.operation.announced
-    return (
-        Text("▶" if current else " "),
-        Text(dataset.operation.name, overflow="ellipsis", no_wrap=True),
-        Text(date(announced) if announced else MISSING),
-        Text(number(totals.states), justify="right"),
-        Text(figure(victims.total if victims.reporting else None), justify="right"),
-        Text(figure(arrests.total if arrests.reporting else None), justify="right"),
-    )
+    return [
+        "▶" if current else " ",
+        dataset.operation.name,
+        date(announced) if announced else MISSING,
+        number(totals.states),
+        figure(victims.total if victims.reporting else None),
+        figure(arrests.total if arrests.reporting else None),
+    ]
 
 
 class OperationsScreen(ModalScreen[int | None]):
@@ -86,6 +105,7 @@ class OperationsScreen(ModalScreen[int | None]):
         """The table of operations, and the key bar."""
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=False, id="ops")
         table.border_title = _("Operations")
+        table.border_subtitle = _("Enter: open · q: back")
         yield table
         yield KeyBar()
 
@@ -93,10 +113,13 @@ class OperationsScreen(ModalScreen[int | None]):
         """Fill the table; the cursor starts on the operation shown."""
         table = self.query_one(DataTable)
         headings = ("", _("Operation"), _("Announced"), _("States"), _("Victims"), _("Arrests"))
-        for i, heading in enumerate(headings):
-            table.add_column(Text(heading, justify="right" if i >= 3 else "left"), key=str(i))
-        for i, dataset in enumerate(self.datasets):
-            table.add_row(*operation_row(dataset, i == self.current), key=str(i))
+        rows = [operation_row(d, i == self.current) for i, d in enumerate(self.datasets)]
+        header, *cells = aligned(headings, rows, right=3)
+        for i, heading in enumerate(header):
+            table.add_column(Text(heading), key=str(i))
+        for i, row in enumerate(cells):
+            # Operation names are dataset text: Text, never markup.
+            table.add_row(*(Text(cell, no_wrap=True) for cell in row), key=str(i))
         table.move_cursor(row=self.current, animate=False)
         table.focus()
 
