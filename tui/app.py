@@ -22,7 +22,7 @@ from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.i18n import _
 from tui.resources import resource_dir
-from tui.watch import FileWatcher
+from tui.watch import FileWatcher, Prepared, prepare
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
 NARROW = 70
@@ -174,8 +174,14 @@ class UnitedFrontApp(App[int]):
 
     @property
     def state_list(self) -> StateList:
-        """The state list widget."""
-        return self.query_one("#states", StateList)
+        """The state list widget (on the main screen, even under help or another screen)."""
+        return self.main_screen.query_one("#states", StateList)
+
+    @property
+    def main_screen(self) -> Screen[object]:
+        """The explorer's own screen, at the bottom of the stack (a file can reload under
+        help or the operations list: the data changes there, not on the screen on top)."""
+        return self.screen_stack[0]
 
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
@@ -186,23 +192,27 @@ class UnitedFrontApp(App[int]):
             # Dataset text: literal Content, never markup.
             self.state_list.border_subtitle = Content(self.dataset.operation.name)
 
-    def replace_dataset(self, dataset: Dataset) -> None:
+    def replace_dataset(self, dataset: Dataset, prepared: Prepared | None = None) -> None:
         """Show ``dataset`` instead of the current one, keeping selection, filter and sort.
 
         The one way the data on screen changes: a watched file saved, another operation
         opened. The highlighted state is kept by its code when the new data has it.
+        ``prepared`` (built off the event loop) saves sorting and totalling here.
         """
         old, keep = self.view, self.selected.code if self.selected else None
-        self.dataset = dataset
-        self.totals = compute_totals(dataset.states)
-        view = StateView(dataset.states, totals=self.totals)
-        view.set_sort(old.sort, old.reverse)
-        view.set_query(old.query)
-        self.view = view
+        if prepared is None or prepared.dataset is not dataset:
+            prepared = prepare(dataset, old)
+        view = prepared.view
+        if (view.sort, view.reverse, view.query) != (old.sort, old.reverse, old.query):
+            # The user sorted or filtered while the file was being read.
+            view.set_sort(old.sort, old.reverse)
+            view.set_query(old.query)
+        self.dataset, self.totals, self.view = dataset, prepared.totals, view
         index = next((i for i, s in enumerate(dataset.states) if s.code == keep), None)
         row = None if index is None else view.row_of(index)
-        self.query_one(DetailPane).set_dataset(dataset, self.totals)
-        self.query_one(TotalsFooter).set_reconciliation(reconcile(dataset, self.totals))
+        main = self.main_screen
+        main.query_one(DetailPane).set_dataset(dataset, self.totals)
+        main.query_one(TotalsFooter).set_reconciliation(reconcile(dataset, self.totals))
         self.state_list.set_view(view, row or 0)
         self._view_changed()
         self._name_operation()

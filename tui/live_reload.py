@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from tui.watch import POLL_SECONDS, FileWatcher, Reloaded
+from tui.watch import POLL_SECONDS, FileWatcher, Prepared, Reloaded, prepare
 from tui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
@@ -43,11 +43,17 @@ class LiveReload:
                 )
 
     def _read(self, watcher: FileWatcher) -> None:
+        """Read the new version (in a worker thread), then show it on the event loop."""
         # In a thread: a 30 MB dataset takes seconds to load, typing must not wait for it.
         result = watcher.read()
-        self.app.call_from_thread(self.show, watcher.path, result)
+        prepared = None
+        if result is not None and result.dataset is not None:
+            # Sorted and filtered like the screen now; replace_dataset catches up if the
+            # user changes either meanwhile.
+            prepared = prepare(result.dataset, self.app.view)
+        self.app.call_from_thread(self.show, watcher.path, result, prepared)
 
-    def show(self, path: str, result: Reloaded | None) -> None:
+    def show(self, path: str, result: Reloaded | None, prepared: Prepared | None = None) -> None:
         """On the event loop: apply a valid version, or list the errors of an invalid one."""
         self._reading.discard(path)
         if result is None:
@@ -56,18 +62,20 @@ class LiveReload:
         if result.dataset is None:
             if panel is None:
                 panel = ProblemsPanel(id="problems")
-                self.app.mount(panel, before="#totals")
+                main = self.app.main_screen
+                main.mount(panel, before=main.query_one("#totals"))
             panel.set_problems(path, result.problems)
             return
         index = next(i for i, w in enumerate(self.app.watchers) if w.path == path)
         self.app.datasets[index] = result.dataset
         if index == self.app.current:
-            self.app.replace_dataset(result.dataset)
+            self.app.replace_dataset(result.dataset, prepared)
         if panel is not None:
             panel.set_problems(path, ())
             if not panel.problems:
                 panel.remove()
 
     def _panel(self) -> ProblemsPanel | None:
-        found = self.app.query(ProblemsPanel)
+        """The problems panel, when one is open."""
+        found = self.app.main_screen.query(ProblemsPanel)
         return found.first() if found else None

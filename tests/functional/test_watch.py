@@ -133,3 +133,20 @@ async def test_without_watch_nothing_polls(tmp_path: Path) -> None:
         save_atomically(alpha, alpha_with(kansas_arrests=1))
         await pilot.pause(1.5)
         assert app.dataset.states[0].arrests == 5
+
+
+async def test_a_save_while_another_screen_is_open(tmp_path: Path) -> None:
+    """A reload under help or the about screen changes the explorer's data, not the dialog."""
+    alpha, _ = write_operations(tmp_path)
+    app = watched_app(alpha)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("i")
+        about = app.screen
+        save_atomically(alpha, alpha_with(kansas_arrests=8))
+        await wait_until(pilot, lambda: app.dataset.states[0].arrests == 8, "the reload")
+        save_atomically(alpha, alpha_with(kansas_arrests=-8))
+        await wait_until(pilot, lambda: bool(app.main_screen.query(ProblemsPanel)), "the panel")
+        assert app.screen is about
+        await pilot.press("q")
+        await wait_until(pilot, lambda: "must not be negative" in screen_text(app), "the errors")
+        assert "Kansas" in screen_text(app)
