@@ -20,8 +20,8 @@ from textual.widgets import Input
 
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
-from tui.i18n import _
 from tui.resources import resource_dir
+from tui.several import SeveralOperations
 from tui.watch import FileWatcher, Prepared, prepare
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
@@ -74,7 +74,7 @@ class FilterInput(Input):
         cast(UnitedFrontApp, self.app).apply_filter(value)
 
 
-class UnitedFrontApp(App[int]):
+class UnitedFrontApp(SeveralOperations, App[int]):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -123,12 +123,8 @@ class UnitedFrontApp(App[int]):
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
         if len(self.datasets) > 1:
-            # Only with several operations: one dataset keeps today's keys, help and screen
-            # (and start-up: the operations screens load only when there are operations).
-            from tui.screens.operations import OPERATION_BINDINGS
-
-            for binding in OPERATION_BINDINGS:
-                self._bindings.bind(binding.key, binding.action, binding.description)
+            # Only then: one dataset keeps today's keys, help and screen.
+            self.bind_operation_keys()
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
@@ -188,6 +184,7 @@ class UnitedFrontApp(App[int]):
         self.state_list.border_title = f"States · {self.view.title}"
 
     def _name_operation(self) -> None:
+        """With several operations, name the one shown under the list."""
         if len(self.datasets) > 1:
             # Dataset text: literal Content, never markup.
             self.state_list.border_subtitle = Content(self.dataset.operation.name)
@@ -218,12 +215,6 @@ class UnitedFrontApp(App[int]):
         self._name_operation()
         self.selected = self.state_list.highlighted
         self.run_worker(view.warm, name="warm-view", thread=True, exclusive=True)
-
-    def show_operation(self, index: int) -> None:
-        """Open operation ``index`` of ``datasets`` (keeping selection, filter and sort)."""
-        if index != self.current:
-            self.current = index
-            self.replace_dataset(self.datasets[index])
 
     # -- messages -------------------------------------------------------------------------
 
@@ -322,34 +313,20 @@ class UnitedFrontApp(App[int]):
         """Show every key binding."""
         from tui.screens.help import HelpScreen
 
-        groups: list[tuple[str, list[BindingType]]] = [
-            ("Everywhere", list(self.BINDINGS)),
-            ("State list", list(StateList.BINDINGS)),
-            ("Detail pane", list(DetailPane.BINDINGS)),
-            ("Filter box", list(FilterInput.BINDINGS)),
-        ]
-        if len(self.datasets) > 1:
-            from tui.screens.operations import OPERATION_BINDINGS
-
-            groups.insert(1, (_("Several operations"), list(OPERATION_BINDINGS)))
-        self.push_screen(HelpScreen(groups))
-
-    def action_operations(self) -> None:
-        """List the operations loaded; Enter opens one."""
-        from tui.screens.operations import OperationsScreen
-
-        self.push_screen(OperationsScreen(self.datasets, self.current), self._chosen)
-
-    def _chosen(self, index: int | None) -> None:
-        if index is not None:
-            self.show_operation(index)
-
-    def action_compare(self) -> None:
-        """Two operations side by side, state by state."""
-        from tui.screens.compare import CompareScreen
-
-        if len(self.datasets) > 1:
-            self.push_screen(CompareScreen(self.datasets, self.current))
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", list(self.BINDINGS)),
+                    *self.operation_help(),
+                    ("State list", list(StateList.BINDINGS)),
+                    ("Detail pane", list(DetailPane.BINDINGS)),
+                    (
+                        "Filter box",
+                        list(FilterInput.BINDINGS),
+                    ),
+                ]
+            )
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every explorer action in the command palette, plus Textual's own (theme, quit)."""
@@ -365,8 +342,5 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
-        if len(self.datasets) > 1:
-            from tui.screens.operations import operation_commands
-
-            yield from operation_commands(self.action_operations, self.action_compare)
+        yield from self.operation_commands()
         yield from super().get_system_commands(screen)

@@ -64,6 +64,7 @@ def check_file(path: str) -> FileReport:
 
 
 def _warnings(dataset: Dataset, text: str, path: str) -> Iterable[Diagnostic]:
+    """A warning per headline figure the states do not add up to, at its [reported] key."""
     locator: KeyLocator | None = None
     for row in reconcile(dataset):
         if row.status != "differs":

@@ -24,6 +24,7 @@ ABSENT = "·"
 
 
 def _cell(state: State | None, value: int | None) -> str:
+    """A figure, ``—`` when not reported, ``·`` when the state is not in the operation."""
     if state is None:
         return ABSENT
     return MISSING if value is None else number(value)
@@ -101,6 +102,7 @@ class CompareScreen(ModalScreen[None]):
         self.query_one(DataTable).focus()
 
     def _fill(self) -> None:
+        """Show the current pair: names above, one row per state, totals last."""
         left, right = self.datasets[self.left], self.datasets[self.right]
         self.query_one("#compare-names", Static).update(
             # Operation names are dataset text: literal Content, never markup.

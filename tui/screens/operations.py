@@ -74,7 +74,7 @@ def operation_row(dataset: Dataset, current: bool) -> list[str]:
     ]
 
 
-class OperationsScreen(ModalScreen[int | None]):
+class OperationsScreen(ModalScreen["int | None"]):
     """Pick an operation: Enter opens it, q / Backspace / Esc go back without changing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
