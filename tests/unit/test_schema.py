@@ -7,7 +7,6 @@ refused by the loader and (knowingly) accepted by the schema, and documented.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from tests.unit.helpers import REPO, document, state
 from tests.unit.test_docs import fenced
 from tui.commands.new import skeleton
 from tui.dataset import DatasetError, load_text
+from tui.dataset.compat import tomllib
 from tui.dataset.schema import CROSS_FIELD_RULES, as_json, schema
 
 HOSTILE = REPO / "tests" / "data" / "hostile"
