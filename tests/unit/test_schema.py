@@ -213,3 +213,29 @@ def test_schema_refuses_every_non_dataset_of_the_toml_corpus(
             accepted.append(str(path))
     assert count > 200
     assert accepted == []
+
+
+def test_schema_knows_every_key_the_loader_knows() -> None:
+    """Table by table, the schema's keys are the loader's (plus the per-state local_name and
+    aliases the format adds, which the schema knows before the loader reads them)."""
+    from tests.unit.test_docs import SCHEMA as LOADER_KEYS
+
+    properties = schema()["properties"]
+    tables: dict[tuple[str, ...], Any] = {
+        (): schema(),
+        ("operation",): properties["operation"],
+        ("operation", "facts"): properties["operation"]["properties"]["facts"]["items"],
+        ("source",): properties["source"],
+        ("reported",): properties["reported"],
+        ("agencies",): properties["agencies"]["items"],
+        ("context",): properties["context"],
+        ("context", "figures"): properties["context"]["properties"]["figures"]["items"],
+        ("states",): properties["states"]["items"],
+    }
+    assert set(tables) == set(LOADER_KEYS)
+    for where, keys in LOADER_KEYS.items():
+        known = set(tables[where]["properties"])
+        assert set(keys) <= known, where
+        extra = known - set(keys)
+        assert extra <= ({"local_name", "aliases"} if where == ("states",) else set()), where
+        assert tables[where]["additionalProperties"] is False, where
