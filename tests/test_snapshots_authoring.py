@@ -19,12 +19,17 @@ from tui.watch import Reloaded
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture
-def app(dataset: Dataset) -> UnitedFrontApp:
+def three_operations(dataset: Dataset) -> UnitedFrontApp:
     """The explorer on Alpha, Bravo and the bundled operation."""
     alpha = load_text(operation_toml("Operation Alpha", "2030-01-02", ALPHA, 9), "alpha.toml")
     bravo = load_text(operation_toml("Operation Bravo", "2031-03-04", BRAVO, 3), "bravo.toml")
     return UnitedFrontApp([alpha, bravo, dataset])
+
+
+@pytest.fixture
+def app(dataset: Dataset) -> UnitedFrontApp:
+    """The explorer on three operations, not yet running."""
+    return three_operations(dataset)
 
 
 class TestOperations:
@@ -63,3 +68,15 @@ class TestWatch:
             await pilot.pause()
 
         assert snap_compare(app, run_before=broken_save, terminal_size=(80, 24))
+
+
+class TestNoColor:
+    """NO_COLOR: the highlighted row of the new tables still stands out."""
+
+    def test_compare_no_color(
+        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Reversed and bold, like the state list's cursor (NO_COLOR is read at start)."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        app = three_operations(dataset)
+        assert snap_compare(app, press=["C", "j"], terminal_size=(80, 24))
