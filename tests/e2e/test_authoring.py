@@ -96,3 +96,23 @@ def test_several_operations_in_a_real_terminal(tmp_path: Path) -> None:
         session.keys("q")
         assert session.wait_exit() == 0, session.history()
         assert "Traceback" not in session.history()
+
+
+def test_operation_keys_in_one_burst(tmp_path: Path) -> None:
+    """`Oj⏎` in one write opens Bravo; `Cjqj` compares, moves there, closes, then moves the
+    list: keys typed ahead act where the previous key left focus."""
+    folder = tmp_path / "ops"
+    folder.mkdir()
+    write_operations(folder)
+    with tmux_session(tmp_path) as session:
+        session.start([str(COMMAND), "--data", str(folder)], (80, 24))
+        session.wait_for("Operation Alpha")
+        session.tmux("send-keys", "-t", "main", "Oj", "Enter")
+        screen = session.wait_for("Operation Bravo")
+        assert "Arkansas" in screen and "Missouri (MO)" in session.settle()
+        session.tmux("send-keys", "-t", "main", "Cjqj")
+        session.wait_for("Arkansas (AR)")
+        screen = session.settle()
+        assert "A Operation" not in screen  # the compare view closed
+        session.keys("q")
+        assert session.wait_exit() == 0, session.history()

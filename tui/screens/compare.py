@@ -59,7 +59,7 @@ class CompareScreen(ModalScreen[None]):
     """The shown operation (A) against another (B); Tab picks another B."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "other(1)", N_("Next B"), id="compare.next"),
+        Binding("tab", "other(1)", N_("Next B"), key_display="Tab", id="compare.next"),
         Binding("shift+tab", "other(-1)", N_("Previous B"), show=False, id="compare.previous"),
         Binding("q,backspace,escape", "close", N_("Back"), id="compare.close"),
         Binding("k", "move(-1)", N_("Up"), show=False, id="compare.up"),
