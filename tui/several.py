@@ -29,9 +29,9 @@ class SeveralOperations:
         """Bind ``O`` and ``C``: called only when several operations are loaded."""
         from tui.screens.operations import OPERATION_BINDINGS
 
-        bindings = self._explorer()._bindings
+        app = self._explorer()
         for binding in OPERATION_BINDINGS:
-            bindings.bind(binding.key, binding.action, binding.description)
+            app.bind(binding.key, binding.action, description=binding.description)
 
     def operation_help(self) -> list[tuple[str, list[BindingType]]]:
         """The help screen's group for these keys (none with one operation)."""
