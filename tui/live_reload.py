@@ -51,7 +51,10 @@ class LiveReload:
             # Sorted and filtered like the screen now; replace_dataset catches up if the
             # user changes either meanwhile.
             prepared = prepare(result.dataset, self.app.view)
-        self.app.call_from_thread(self.show, watcher.path, result, prepared)
+        try:
+            self.app.call_from_thread(self.show, watcher.path, result, prepared)
+        except RuntimeError:
+            pass  # the user quit while the file was being read: nothing left to show it on
 
     def show(self, path: str, result: Reloaded | None, prepared: Prepared | None = None) -> None:
         """On the event loop: apply a valid version, or list the errors of an invalid one."""
