@@ -8,14 +8,23 @@ opens the problems panel and leaves the last good data on screen.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from tui.watch import POLL_SECONDS, FileWatcher, Prepared, Reloaded, prepare
 from tui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
     from tui.app import UnitedFrontApp
+
+
+@runtime_checkable
+class FollowsDatasets(Protocol):
+    """A screen showing the operations (the list, the compare view): it redraws on reload."""
+
+    def datasets_changed(self) -> None:
+        """The app's ``datasets`` changed."""
 
 
 class LiveReload:
@@ -51,10 +60,9 @@ class LiveReload:
             # Sorted and filtered like the screen now; replace_dataset catches up if the
             # user changes either meanwhile.
             prepared = prepare(result.dataset, self.app.view)
-        try:
+        # RuntimeError: the user quit while the file was read; nothing is left to show it on.
+        with suppress(RuntimeError):
             self.app.call_from_thread(self.show, watcher.path, result, prepared)
-        except RuntimeError:
-            pass  # the user quit while the file was being read: nothing left to show it on
 
     def show(self, path: str, result: Reloaded | None, prepared: Prepared | None = None) -> None:
         """On the event loop: apply a valid version, or list the errors of an invalid one."""
@@ -73,6 +81,9 @@ class LiveReload:
         self.app.datasets[index] = result.dataset
         if index == self.app.current:
             self.app.replace_dataset(result.dataset, prepared)
+        for screen in self.app.screen_stack[1:]:
+            if isinstance(screen, FollowsDatasets):
+                screen.datasets_changed()
         if panel is not None:
             panel.set_problems(path, ())
             if not panel.problems:

@@ -150,3 +150,28 @@ async def test_a_save_while_another_screen_is_open(tmp_path: Path) -> None:
         await pilot.press("q")
         await wait_until(pilot, lambda: "must not be negative" in screen_text(app), "the errors")
         assert "Kansas" in screen_text(app)
+
+
+async def test_the_compare_view_and_the_list_follow_a_save(tmp_path: Path) -> None:
+    """Open views of the operations show the new figures at once, cursor kept."""
+    from textual.widgets import DataTable
+
+    from tui.screens.compare import CompareScreen
+
+    alpha, bravo = write_operations(tmp_path)
+    app = watched_app(alpha, bravo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("C", "j")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        table = screen.query_one(DataTable)
+        assert str(table.get_row("KS")[3]).strip() == "5"
+        save_atomically(alpha, alpha_with(kansas_arrests=11))
+        await wait_until(
+            pilot, lambda: str(table.get_row("KS")[3]).strip() == "11", "the compare view"
+        )
+        assert table.cursor_row == 1
+        assert str(table.get_row("#total")[3]).strip() == "15"
+        await pilot.press("q", "O")
+        save_atomically(alpha, alpha_with(kansas_arrests=12))
+        await wait_until(pilot, lambda: "16" in screen_text(app), "the operations list")

@@ -150,6 +150,13 @@ class CompareScreen(ModalScreen[None]):
             table.add_row(*(Text(c, style=_style(c)) for c in cells[i]), key=code)
         table.add_row(*(Text(c, style="bold") for c in cells[-1]), key="#total")
 
+    def datasets_changed(self) -> None:
+        """A watched file was reloaded: show the new figures, the cursor where it was."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self._fill()
+        table.move_cursor(row=row, animate=False)
+
     def action_other(self, step: int) -> None:
         """Compare with the next (or previous) other operation."""
         n = len(self.datasets)

@@ -111,7 +111,22 @@ class OperationsScreen(ModalScreen["int | None"]):
 
     def on_mount(self) -> None:
         """Fill the table; the cursor starts on the operation shown."""
+        self._fill()
         table = self.query_one(DataTable)
+        table.move_cursor(row=self.current, animate=False)
+        table.focus()
+
+    def datasets_changed(self) -> None:
+        """A watched file was reloaded: show its new name and totals, the cursor where it was."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        self._fill()
+        table.move_cursor(row=row, animate=False)
+
+    def _fill(self) -> None:
+        """One row per operation, columns aligned."""
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
         headings = ("", _("Operation"), _("Announced"), _("States"), _("Victims"), _("Arrests"))
         rows = [operation_row(d, i == self.current) for i, d in enumerate(self.datasets)]
         header, *cells = aligned(headings, rows, right=3)
@@ -120,8 +135,6 @@ class OperationsScreen(ModalScreen["int | None"]):
         for i, row in enumerate(cells):
             # Operation names are dataset text: Text, never markup.
             table.add_row(*(Text(cell, no_wrap=True) for cell in row), key=str(i))
-        table.move_cursor(row=self.current, animate=False)
-        table.focus()
 
     def action_move(self, step: int) -> None:
         """Move the cursor (j / k)."""
