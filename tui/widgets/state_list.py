@@ -164,11 +164,14 @@ class StateList(ScrollView, can_focus=True):
         self.refresh()
 
     def set_view(self, view: StateView, cursor: int) -> None:
-        """Show another view (a reloaded or another dataset) with the cursor on row ``cursor``."""
+        """Show another view (a reloaded or another dataset) with the cursor on row ``cursor``.
+
+        Unlike :meth:`change_view`, posts no ``ViewChanged``: the caller, which replaced the
+        data, updates what follows the view at once (a message could arrive after exit).
+        """
         self.view = view
         self._code_width = None
         self._sync_size()
-        self.post_message(self.ViewChanged())
         self.cursor = cursor
         self.refresh()
 
