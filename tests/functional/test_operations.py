@@ -174,3 +174,22 @@ async def test_palette_lists_operation_commands(operations: list[Dataset]) -> No
         assert "Operations" in titles and "Compare operations" in titles
         one = UnitedFrontApp(operations[:1])
         assert "Operations" not in [c.title for c in one.get_system_commands(app.screen)]
+
+
+async def test_long_names_are_cut_so_the_figures_stay_on_screen(tmp_path: Path) -> None:
+    """A 500-character operation or state name is cut with an ellipsis at 80 columns."""
+    from tests.synthetic import operation_toml
+
+    long = "Operation " + "Long" * 125
+    path = tmp_path / "long.toml"
+    rows = [("KS", "Kansas " + "x" * 500, 3, 5)]
+    path.write_text(operation_toml(long, "2030-01-02", rows, None), encoding="utf-8")
+    alpha, _ = write_operations(tmp_path)
+    app = UnitedFrontApp([load(path), load(alpha)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("O")
+        line = next(ln for ln in screen_text(app).splitlines() if "Operation Long" in ln)
+        assert "…" in line and line.rstrip("┃ ").endswith("5")  # arrests, the last column, shown
+        await pilot.press("q", "C")
+        line = next(ln for ln in screen_text(app).splitlines() if "Kansas" in ln)
+        assert "x…" in line and "3" in line and "5" in line

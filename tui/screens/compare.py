@@ -142,7 +142,7 @@ class CompareScreen(ModalScreen[None]):
         for t in (compute_totals(left.states), compute_totals(right.states)):
             for item in (t["victims_rescued"], t["arrests"]):
                 total.append(number(item.total) if item.reporting else MISSING)
-        header, *cells = aligned(headings, [*rows, total], right=2)
+        header, *cells = aligned(headings, [*rows, total], right=2, widest=24)
         for i, heading in enumerate(header):
             table.add_column(Text(heading), key=COLUMN_KEYS[i])
         # State names and codes are dataset text: Text, never markup.

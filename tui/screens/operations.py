@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -36,13 +36,21 @@ def operation_commands(
     )
 
 
-def aligned(header: Sequence[str], rows: Sequence[Sequence[str]], right: int) -> list[list[str]]:
-    """Pad every cell to its column's width in terminal cells (wide characters count two);
-    columns from index ``right`` on align right.
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells, an ellipsis marking the cut."""
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
-    DataTable draws a cell as it is given: the alignment is done here, on the text.
+
+def aligned(
+    header: Sequence[str], rows: Sequence[Sequence[str]], right: int, widest: int = 32
+) -> list[list[str]]:
+    """Pad every cell to its column's width in terminal cells (wide characters count two),
+    cutting any cell wider than ``widest``; columns from index ``right`` on align right.
+
+    DataTable draws a cell as it is given: the alignment is done here, on the text. A name
+    may be 10,000 characters long: cut, the figures stay on an 80-column screen.
     """
-    table = [list(header), *map(list, rows)]
+    table = [[fit(cell, widest) for cell in row] for row in (header, *rows)]
     widths = [max(cell_len(row[i]) for row in table) for i in range(len(header))]
     out = []
     for row in table:
