@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
 
 from tests.functional.helpers import screen_text
 from tests.synthetic import write_operations
@@ -14,6 +13,7 @@ from tui.dataset import Dataset, load
 from tui.screens.compare import CompareScreen
 from tui.screens.operations import OperationsScreen
 from tui.widgets import StateList
+from tui.widgets.compare_table import CompareTable
 
 
 @pytest.fixture
@@ -110,8 +110,8 @@ async def test_compare_side_by_side(operations: list[Dataset]) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("C")
         assert isinstance(app.screen, CompareScreen)
-        table = app.screen.query_one(DataTable)
-        rows = [[str(cell).strip() for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        table = app.screen.query_one(CompareTable)
+        rows = [list(table.cells(i)) for i in range(len(table.pairs) + 1)]
         assert rows == [
             ["KS", "Kansas", "3", "5", "·", "·"],
             ["MO", "Missouri", "2", "—", "9", "1"],

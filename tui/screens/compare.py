@@ -5,53 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-from tui.dataset import Dataset, State, compute_totals
+from tui.dataset import Dataset, compute_totals
 from tui.i18n import N_, _, number
-from tui.screens.operations import aligned
+from tui.widgets.compare_table import MISSING, CompareTable
 from tui.widgets.key_bar import KeyBar
 
-MISSING = "—"
-"""The operation has the state but does not report the figure."""
-ABSENT = "·"
-"""The state is not part of that operation."""
-
-
-def _cell(state: State | None, value: int | None) -> str:
-    """A figure, ``—`` when not reported, ``·`` when the state is not in the operation."""
-    if state is None:
-        return ABSENT
-    return MISSING if value is None else number(value)
-
-
 if TYPE_CHECKING:
-    Pair = tuple[State | None, State | None]
-
-COLUMN_KEYS = ("code", "name", "a-v", "a-a", "b-v", "b-a")
+    from tui.widgets.compare_table import Pair
 
 
-def _style(cell: str) -> str:
-    """Dim the marks for *not reported* and *not in the operation*."""
-    return "dim" if cell.strip() in (MISSING, ABSENT) else ""
-
-
-def compare_rows(left: Dataset, right: Dataset) -> list[tuple[str, str, Pair]]:
-    """(code, name, (left state, right state)) for every state of either operation.
+def compare_rows(left: Dataset, right: Dataset) -> list[Pair]:
+    """(left state, right state) for every state of either operation, matched by code.
 
     The left operation's order first, then the right one's other states in its order.
     """
     right_by_code = {s.code: s for s in right.states}
     left_codes = {s.code for s in left.states}
-    rows: list[tuple[str, str, Pair]] = [
-        (s.code, s.name, (s, right_by_code.get(s.code))) for s in left.states
-    ]
-    rows += [(s.code, s.name, (None, s)) for s in right.states if s.code not in left_codes]
+    rows: list[Pair] = [(s, right_by_code.get(s.code)) for s in left.states]
+    rows += [(None, s) for s in right.states if s.code not in left_codes]
     return rows
 
 
@@ -62,8 +39,6 @@ class CompareScreen(ModalScreen[None]):
         Binding("tab", "other(1)", N_("Next B"), key_display="Tab", id="compare.next"),
         Binding("shift+tab", "other(-1)", N_("Previous B"), show=False, id="compare.previous"),
         Binding("q,backspace,escape", "close", N_("Back"), id="compare.close"),
-        Binding("k", "move(-1)", N_("Up"), show=False, id="compare.up"),
-        Binding("j", "move(1)", N_("Down"), show=False, id="compare.down"),
     ]
     """Tab cycles the operation compared with; several ways back, none only Esc."""
 
@@ -76,7 +51,7 @@ class CompareScreen(ModalScreen[None]):
         padding: 0 1;
         background: $panel;
     }
-    CompareScreen DataTable {
+    CompareScreen CompareTable {
         height: 1fr;
         border: heavy $accent;
         scrollbar-size-vertical: 1;
@@ -92,14 +67,16 @@ class CompareScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """Which operations are compared, the table, and the key bar."""
         yield Static(id="compare-names")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=False, id="compare")
+        table = CompareTable(id="compare")
+        table.border_title = _("Compare: A against B")
+        table.border_subtitle = _("—: not reported  ·: not in that operation")
         yield table
         yield KeyBar()
 
     def on_mount(self) -> None:
         """Fill the table for the first pair."""
         self._fill()
-        self.query_one(DataTable).focus()
+        self.query_one(CompareTable).focus()
 
     def _fill(self) -> None:
         """Show the current pair: names above, one row per state, totals last."""
@@ -114,10 +91,10 @@ class CompareScreen(ModalScreen[None]):
                 right.operation.name,
             )
         )
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.border_title = _("Compare: A against B")
-        table.border_subtitle = _("—: not reported  ·: not in that operation")
+        totals: list[str] = [_("Total")]
+        for t in (compute_totals(left.states), compute_totals(right.states)):
+            for item in (t["victims_rescued"], t["arrests"]):
+                totals.append(number(item.total) if item.reporting else MISSING)
         headings = (
             _("Code"),
             _("State"),
@@ -126,36 +103,11 @@ class CompareScreen(ModalScreen[None]):
             _("B victims"),
             _("B arrests"),
         )
-        pairs = compare_rows(left, right)
-        rows = [
-            [
-                code,
-                name,
-                _cell(a, a.victims_rescued if a else None),
-                _cell(a, a.arrests if a else None),
-                _cell(b, b.victims_rescued if b else None),
-                _cell(b, b.arrests if b else None),
-            ]
-            for code, name, (a, b) in pairs
-        ]
-        total = ["", _("Total")]
-        for t in (compute_totals(left.states), compute_totals(right.states)):
-            for item in (t["victims_rescued"], t["arrests"]):
-                total.append(number(item.total) if item.reporting else MISSING)
-        header, *cells = aligned(headings, [*rows, total], right=2, widest=24)
-        for i, heading in enumerate(header):
-            table.add_column(Text(heading), key=COLUMN_KEYS[i])
-        # State names and codes are dataset text: Text, never markup.
-        for i, (code, _name, _pair) in enumerate(pairs):
-            table.add_row(*(Text(c, style=_style(c)) for c in cells[i]), key=code)
-        table.add_row(*(Text(c, style="bold") for c in cells[-1]), key="#total")
+        self.query_one(CompareTable).show(headings, compare_rows(left, right), totals)
 
     def datasets_changed(self) -> None:
-        """A watched file was reloaded: show the new figures, the cursor where it was."""
-        table = self.query_one(DataTable)
-        row = table.cursor_row
+        """A watched file was reloaded: show the new figures (the cursor stays)."""
         self._fill()
-        table.move_cursor(row=row, animate=False)
 
     def action_other(self, step: int) -> None:
         """Compare with the next (or previous) other operation."""
@@ -166,11 +118,6 @@ class CompareScreen(ModalScreen[None]):
         if right != self.right:
             self.right = right
             self._fill()
-
-    def action_move(self, step: int) -> None:
-        """Move the cursor (j / k)."""
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.cursor_row + step, animate=False)
 
     def action_close(self) -> None:
         """Back to the explorer."""
