@@ -193,3 +193,25 @@ async def test_long_names_are_cut_so_the_figures_stay_on_screen(tmp_path: Path) 
         await pilot.press("q", "C")
         line = next(ln for ln in screen_text(app).splitlines() if "Kansas" in ln)
         assert "x…" in line and "3" in line and "5" in line
+
+
+async def test_compare_moves_like_the_state_list(operations: list[Dataset]) -> None:
+    """j/k, arrows, g/G, Home/End and paging move the compare view's cursor, kept in view."""
+    app = UnitedFrontApp(operations)
+    async with app.run_test(size=(80, 8)) as pilot:
+        await pilot.press("C")
+        table = app.screen.query_one(CompareTable)
+        assert table.cursor == 0
+        await pilot.press("j", "down")
+        assert table.cursor == 2
+        await pilot.press("k")
+        assert table.cursor == 1
+        await pilot.press("G")
+        assert table.cursor == len(table.pairs)  # the totals line
+        assert "Total" in screen_text(app)  # scrolled into view on a short terminal
+        await pilot.press("g")
+        assert table.cursor == 0
+        await pilot.press("pagedown")
+        assert table.cursor == table.page
+        await pilot.press("end", "up", "home")
+        assert table.cursor == 0
