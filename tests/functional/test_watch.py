@@ -173,3 +173,18 @@ async def test_the_compare_view_and_the_list_follow_a_save(tmp_path: Path) -> No
         await pilot.press("q", "O")
         save_atomically(alpha, alpha_with(kansas_arrests=12))
         await wait_until(pilot, lambda: "16" in screen_text(app), "the operations list")
+
+
+async def test_the_panel_shows_hostile_text_literally(tmp_path: Path) -> None:
+    """A broken save whose unknown key is markup: shown as typed, never run as an action."""
+    alpha, _ = write_operations(tmp_path)
+    app = watched_app(alpha)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        hostile = alpha_with(kansas_arrests=5).replace(
+            'name = "Kansas"', 'name = "Kansas"\n"[@click=app.quit]x" = 1\n"[b]y[/b]" = 2'
+        )
+        save_atomically(alpha, hostile)
+        await wait_until(pilot, lambda: "[@click=app.quit]x" in screen_text(app), "the panel")
+        assert "[b]y[/b]" in screen_text(app)
+        assert app.is_running
