@@ -215,3 +215,13 @@ async def test_compare_moves_like_the_state_list(operations: list[Dataset]) -> N
         assert table.cursor == table.page
         await pilot.press("end", "up", "home")
         assert table.cursor == 0
+
+
+async def test_o_and_c_are_letters_in_the_filter_box(operations: list[Dataset]) -> None:
+    """Typing `CO` in the filter box filters (Colorado); it opens neither view."""
+    app = UnitedFrontApp(operations)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "C", "O", "l")
+        assert app.filter_input.value == "COl"
+        assert app.screen is app.main_screen
+        assert shown_codes(app) == ["CO"]
