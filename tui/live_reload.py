@@ -76,18 +76,23 @@ class LiveReload:
                 main = self.app.main_screen
                 main.mount(panel, before=main.query_one("#totals"))
             panel.set_problems(path, result.problems)
+            self._follow()
             return
         index = next(i for i, w in enumerate(self.app.watchers) if w.path == path)
         self.app.datasets[index] = result.dataset
         if index == self.app.current:
             self.app.replace_dataset(result.dataset, prepared)
-        for screen in self.app.screen_stack[1:]:
-            if isinstance(screen, FollowsDatasets):
-                screen.datasets_changed()
         if panel is not None:
             panel.set_problems(path, ())
             if not panel.problems:
                 panel.remove()
+        self._follow()
+
+    def _follow(self) -> None:
+        """Let the open operations list or compare view show the new data (or marks)."""
+        for screen in self.app.screen_stack[1:]:
+            if isinstance(screen, FollowsDatasets):
+                screen.datasets_changed()
 
     def _panel(self) -> ProblemsPanel | None:
         """The problems panel, when one is open."""

@@ -61,7 +61,18 @@ class SeveralOperations:
         from tui.screens.operations import OperationsScreen
 
         app = self._explorer()
-        app.push_screen(OperationsScreen(app.datasets, app.current), self._chosen)
+        screen = OperationsScreen(app.datasets, app.current, self._invalid)
+        app.push_screen(screen, self._chosen)
+
+    def _invalid(self) -> set[int]:
+        """Indices of the operations whose watched file is invalid now (in the problems panel)."""
+        from tui.widgets.problems_panel import ProblemsPanel
+
+        app = self._explorer()
+        broken: set[str] = set()
+        for panel in app.main_screen.query(ProblemsPanel):
+            broken.update(panel.problems)
+        return {i for i, w in enumerate(app.watchers) if w.path in broken}
 
     def _chosen(self, index: int | None) -> None:
         """The operations list closed: open the operation picked, if any."""

@@ -188,3 +188,25 @@ async def test_the_panel_shows_hostile_text_literally(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: "[@click=app.quit]x" in screen_text(app), "the panel")
         assert "[b]y[/b]" in screen_text(app)
         assert app.is_running
+
+
+async def test_the_operations_list_marks_an_invalid_file(tmp_path: Path) -> None:
+    """A broken save of a file not shown: ⚠ on its row in the list, gone once fixed."""
+    alpha, bravo = write_operations(tmp_path)
+    good = bravo.read_text(encoding="utf-8")
+    app = watched_app(alpha, bravo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("O")
+
+        def bravo_row() -> str:
+            return next(ln for ln in screen_text(app).splitlines() if "Operation Bravo" in ln)
+
+        assert "⚠" not in bravo_row()
+        save_atomically(bravo, good.replace("arrests = 2", "arrests = -2"))
+        await wait_until(pilot, lambda: "⚠" in bravo_row(), "the mark")
+        assert "file not valid" in screen_text(app)
+        assert "⚠" not in next(
+            ln for ln in screen_text(app).splitlines() if "Operation Alpha" in ln
+        )
+        save_atomically(bravo, good)
+        await wait_until(pilot, lambda: "⚠" not in bravo_row(), "the mark to go")

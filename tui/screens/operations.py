@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -67,13 +67,17 @@ def figure(value: int | None) -> str:
     return MISSING if value is None else number(value)
 
 
-def operation_row(dataset: Dataset, current: bool) -> list[str]:
-    """One operation's cells: mark, name, date, states, victims and arrests."""
+def operation_row(dataset: Dataset, current: bool, broken: bool = False) -> list[str]:
+    """One operation's cells: marks, name, date, states, victims and arrests.
+
+    ``▶`` marks the operation shown; ``⚠`` one whose file is invalid since its last good
+    version (watching), which is the version listed.
+    """
     totals = compute_totals(dataset.states)
     victims, arrests = totals["victims_rescued"], totals["arrests"]
     announced = dataset.operation.announced
     return [
-        "▶" if current else " ",
+        ("▶" if current else " ") + ("⚠" if broken else ""),
         dataset.operation.name,
         date(announced) if announced else MISSING,
         number(totals.states),
@@ -104,16 +108,22 @@ class OperationsScreen(ModalScreen["int | None"]):
     }
     """
 
-    def __init__(self, datasets: Sequence[Dataset], current: int) -> None:
+    def __init__(
+        self,
+        datasets: Sequence[Dataset],
+        current: int,
+        invalid: Callable[[], Collection[int]] = frozenset,
+    ) -> None:
         super().__init__()
         self.datasets = datasets
         self.current = current
+        self.invalid = invalid
+        """Indices of the operations whose file is invalid now (asked at each redraw)."""
 
     def compose(self) -> ComposeResult:
         """The table of operations, and the key bar."""
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=False, id="ops")
         table.border_title = _("Operations")
-        table.border_subtitle = _("Enter: open · q: back")
         yield table
         yield KeyBar()
 
@@ -136,7 +146,15 @@ class OperationsScreen(ModalScreen["int | None"]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         headings = ("", _("Operation"), _("Announced"), _("States"), _("Victims"), _("Arrests"))
-        rows = [operation_row(d, i == self.current) for i, d in enumerate(self.datasets)]
+        broken = self.invalid()
+        rows = [
+            operation_row(d, i == self.current, i in broken) for i, d in enumerate(self.datasets)
+        ]
+        table.border_subtitle = (
+            _("⚠ file not valid: its last good version · Enter: open · q: back")
+            if broken
+            else _("Enter: open · q: back")
+        )
         header, *cells = aligned(headings, rows, right=3)
         for i, heading in enumerate(header):
             table.add_column(Text(heading), key=str(i))
