@@ -36,7 +36,7 @@ def operation_commands(
     )
 
 
-def fit(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
     """``text`` cut to ``width`` terminal cells, an ellipsis marking the cut."""
     return text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
 
@@ -50,7 +50,7 @@ def aligned(
     DataTable draws a cell as it is given: the alignment is done here, on the text. A name
     may be 10,000 characters long: cut, the figures stay on an 80-column screen.
     """
-    table = [[fit(cell, widest) for cell in row] for row in (header, *rows)]
+    table = [[cut(cell, widest) for cell in row] for row in (header, *rows)]
     widths = [max(cell_len(row[i]) for row in table) for i in range(len(header))]
     out = []
     for row in table:
