@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.driver import Driver
 from textual.events import Resize
 from textual.reactive import reactive
@@ -23,6 +24,8 @@ from tui.i18n import N_, _, number
 from tui.key_router import KeyRouter, install_burst_parser
 from tui.resources import resource_dir
 from tui.screens.chart import ChartActions
+from tui.several import SeveralOperations
+from tui.watch import FileWatcher, Prepared, prepare
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 from tui.wire.hook import wire_driver
@@ -39,7 +42,7 @@ class UnknownThemeError(ValueError):
     """``--theme`` named a theme Textual does not have."""
 
 
-class UnitedFrontApp(ChartActions, App[int]):
+class UnitedFrontApp(SeveralOperations, ChartActions, App[int]):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -76,8 +79,21 @@ class UnitedFrontApp(ChartActions, App[int]):
     shown_totals: reactive[Totals | None] = reactive(None)
     """Totals of the states the list shows; the footer follows it."""
 
-    def __init__(self, dataset: Dataset, *, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset | Sequence[Dataset],
+        *,
+        theme: str | None = None,
+        watchers: Sequence[FileWatcher] = (),
+    ) -> None:
         super().__init__()
+        self.datasets: list[Dataset] = [dataset] if isinstance(dataset, Dataset) else [*dataset]
+        """Every operation loaded (``--data`` given several times); the first is shown."""
+        self.current = 0
+        """Index in ``datasets`` of the operation shown."""
+        self.watchers = tuple(watchers)
+        """``--watch``: one per dataset file, polled while the explorer runs."""
+        dataset = self.datasets[0]
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
@@ -89,6 +105,9 @@ class UnitedFrontApp(ChartActions, App[int]):
                 names = ", ".join(sorted(self.available_themes))
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
+        if len(self.datasets) > 1:
+            # Only then: one dataset keeps today's keys, help and screen.
+            self.bind_operation_keys()
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver; on a Linux terminal, one that sends only the cells that changed."""
@@ -111,7 +130,12 @@ class UnitedFrontApp(ChartActions, App[int]):
     def on_mount(self) -> None:
         """Draw the list and totals first; the details follow right after the first frame."""
         self._view_changed()
+        self._name_operation()
         self.call_after_refresh(self._after_first_frame)
+        if self.watchers:
+            from tui.live_reload import LiveReload
+
+            LiveReload(self).start()
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and
@@ -126,8 +150,14 @@ class UnitedFrontApp(ChartActions, App[int]):
 
     @property
     def state_list(self) -> StateList:
-        """The state list widget."""
-        return self.query_one("#states", StateList)
+        """The state list widget (on the main screen, even under help or another screen)."""
+        return self.main_screen.query_one("#states", StateList)
+
+    @property
+    def main_screen(self) -> Screen[object]:
+        """The explorer's own screen, at the bottom of the stack (a file can reload under
+        help or the operations list: the data changes there, not on the screen on top)."""
+        return self.screen_stack[0]
 
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
@@ -140,6 +170,39 @@ class UnitedFrontApp(ChartActions, App[int]):
             if view.query
             else _("States")
         )
+
+    def _name_operation(self) -> None:
+        """With several operations, name the one shown under the list."""
+        if len(self.datasets) > 1:
+            # Dataset text: literal Content, never markup.
+            self.state_list.border_subtitle = Content(self.dataset.operation.name)
+
+    def replace_dataset(self, dataset: Dataset, prepared: Prepared | None = None) -> None:
+        """Show ``dataset`` instead of the current one, keeping selection, filter and sort.
+
+        The one way the data on screen changes: a watched file saved, another operation
+        opened. The highlighted state is kept by its code when the new data has it.
+        ``prepared`` (built off the event loop) saves sorting and totalling here.
+        """
+        old, keep = self.view, self.selected.code if self.selected else None
+        if prepared is None or prepared.dataset is not dataset:
+            prepared = prepare(dataset, old)
+        view = prepared.view
+        if (view.sort, view.reverse, view.query) != (old.sort, old.reverse, old.query):
+            # The user sorted or filtered while the file was being read.
+            view.set_sort(old.sort, old.reverse)
+            view.set_query(old.query)
+        self.dataset, self.totals, self.view = dataset, prepared.totals, view
+        index = next((i for i, s in enumerate(dataset.states) if s.code == keep), None)
+        row = None if index is None else view.row_of(index)
+        main = self.main_screen
+        main.query_one(DetailPane).set_dataset(dataset, self.totals)
+        main.query_one(TotalsFooter).set_reconciliation(reconcile(dataset, self.totals))
+        self.state_list.set_view(view, row or 0)
+        self._view_changed()
+        self._name_operation()
+        self.selected = self.state_list.highlighted
+        self.run_worker(view.warm, name="warm-view", thread=True, exclusive=True)
 
     # -- messages -------------------------------------------------------------------------
 
@@ -254,6 +317,7 @@ class UnitedFrontApp(ChartActions, App[int]):
             HelpScreen(
                 [
                     (N_("Everywhere"), list(self.BINDINGS)),
+                    *self.operation_help(),
                     (N_("State list"), list(StateList.BINDINGS)),
                     (N_("Detail pane"), list(DetailPane.BINDINGS)),
                     (N_("Filter box"), list(FilterBox.BINDINGS)),
@@ -294,6 +358,7 @@ class UnitedFrontApp(ChartActions, App[int]):
             _("Save an SVG of the screen in the current directory"),
             self.action_screenshot_here,
         )
+        yield from self.operation_commands()
         for command in super().get_system_commands(screen):
             # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
             if command.title != "Screenshot":

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import PurePath
 
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
+from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
 from tui.dataset.text import printable
 from tui.i18n import _
 
@@ -56,7 +57,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="write the figures as CSV, JSON, Markdown or an SVG chart",
         description="Export a dataset. Writes to stdout unless -o is given.",
     )
-    export.add_argument("--data", dest="export_data", metavar="PATH", help="dataset to export")
+    export.add_argument(
+        "--data",
+        dest="export_data",
+        metavar="PATH",
+        action="append",
+        help="dataset to export, or a directory of them (repeat it for several operations)",
+    )
     export.add_argument(
         "--format",
         "-f",
@@ -92,30 +99,37 @@ def _write_stdout(text: str) -> None:
 
 
 def export(
-    path: str,
+    paths: str | Sequence[str],
     fmt: str,
     output: str | None,
     force: bool,
     csv_raw: bool = False,
     view: str | None = None,
 ) -> int:
-    """Export one dataset to stdout or, atomically, to ``output``."""
+    """Export datasets (several: one document holding them all) to stdout or ``output``."""
     if view is not None and fmt != "svg":
         err(_("unitedfront-tui export: --view applies to --format svg only"))
         return EXIT_USAGE
-    dataset = load_or_report(path)
-    if dataset is None:
+    datasets = load_all([paths] if isinstance(paths, str) else paths)
+    if datasets is None:
         return EXIT_INVALID
     from tui.export import FORMATS, ExportError, to_csv, write_atomic
 
-    if fmt == "svg":
+    if len(datasets) > 1:
+        from tui.export_several import SEVERAL, several_csv
+
+        if fmt not in SEVERAL:
+            err(_("unitedfront-tui export: --format {format} takes one dataset").format(format=fmt))
+            return EXIT_USAGE
+        text = several_csv(datasets, raw=csv_raw) if fmt == "csv" else SEVERAL[fmt](datasets)
+    elif fmt == "svg":
         from tui.svg import to_svg
 
-        text = to_svg(dataset, view or "map")
-    elif fmt == "csv" and csv_raw:
-        text = to_csv(dataset, raw=True)
+        text = to_svg(datasets[0], view or "map")
+    elif fmt == "csv":
+        text = to_csv(datasets[0], raw=csv_raw)
     else:
-        text = FORMATS[fmt](dataset)
+        text = FORMATS[fmt](datasets[0])
     if output is None:
         _write_stdout(text)
         return EXIT_OK
@@ -124,7 +138,8 @@ def export(
     except ExportError as exc:
         err(f"unitedfront-tui: {printable(str(exc), 300)}")
         return EXIT_INVALID
-    err(f"wrote {printable(output, 200)} ({len(dataset.states):,} states, {fmt})")
+    states = sum(len(d.states) for d in datasets)
+    err(f"wrote {printable(output, 200)} ({states:,} states, {fmt})")
     return EXIT_OK
 
 
@@ -138,5 +153,5 @@ def run(args: argparse.Namespace) -> int:
         parser: argparse.ArgumentParser = args.export_parser
         parser.error(str(exc))  # usage and the message on stderr, exit status 2
         return EXIT_USAGE
-    path = dataset_path(args.export_data or args.data)
-    return export(path, fmt, args.output, args.force, args.csv_raw, args.view)
+    paths = dataset_paths(args.export_data or args.data)
+    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view)

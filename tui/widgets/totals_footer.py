@@ -136,6 +136,11 @@ class TotalsFooter(Widget):
         super().__init__(id=id)
         self.reconciliation = reconciliation
 
+    def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
+        """Show another dataset's totals and their checks."""
+        self.reconciliation = reconciliation
+        self.refresh(layout=True)
+
     def render(self) -> Text:
         """Operation line, then the shown-states line, each fitted to the width."""
         width = self.content_region.width
