@@ -61,7 +61,7 @@ async def test_switching_keeps_filter_sort_and_selection(operations: list[Datase
         assert app.selected.victims_rescued == 9  # Bravo's Missouri, not Alpha's
         text = screen_text(app)
         assert "Operation Bravo" in text  # named under the list
-        assert "States · 1 of 2 · by name, A to Z" in text
+        assert "States · 1 of 2" in text and "State▲" in text  # sorted by name, A to Z
 
 
 async def test_totals_and_details_follow_the_switch(operations: list[Dataset]) -> None:
