@@ -56,6 +56,8 @@ FIGURE_KEYS = ("label", "value", "year", "attributed_to", "quote", "translation"
 STATE_KEYS = (
     "code",
     "name",
+    "local_name",
+    "aliases",
     "victims_rescued",
     "victims_adult",
     "victims_minor",
@@ -477,9 +479,14 @@ class Validator:
                 ok = False
                 self.check_string(translation, (*p, "translation"), f"{label}.translation", False)
             notes: tuple[str, ...] = ()
-            if "notes" in row:
+            local_name: str | None = None
+            aliases: tuple[str, ...] = ()
+            if "notes" in row or "local_name" in row or "aliases" in row:
+                # Optional names and notes are rarer: the generic (slower) checks are fine here.
                 count = len(self.issues)
                 notes = self.strings(row, "notes", p, label)
+                local_name = self.string(row, "local_name", p, label)
+                aliases = self.strings(row, "aliases", p, label)
                 ok = ok and len(self.issues) == count
             derived = False
             if adult is not None or minor is not None:
@@ -510,6 +517,8 @@ class Validator:
                         quote,
                         translation,
                         derived,
+                        local_name,
+                        aliases,
                     )
                 )
         return tuple(out)

@@ -19,8 +19,14 @@ SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
 
 
 def _search_key(state: State) -> str:
-    """Name and code folded for matching (the NUL keeps a query from spanning both)."""
-    return fold(f"{state.name}\x00{state.code}")
+    """Name, code, local name and aliases folded for matching.
+
+    The NULs between them keep a query from matching across two names.
+    """
+    if state.local_name is None and not state.aliases:
+        return fold(f"{state.name}\x00{state.code}")
+    names = (state.name, state.code, state.local_name or "", *state.aliases)
+    return fold("\x00".join(names))
 
 
 class StateView:
@@ -120,7 +126,8 @@ class StateView:
         self.set_sort(self.sort, not self.reverse)
 
     def set_query(self, query: str) -> None:
-        """Show only states whose name or code contains ``query`` (case and accents ignored)."""
+        """Show only states whose name, code, local name or an alias contains ``query``
+        (case and accents ignored)."""
         self.query = query if query.strip() else ""
         self._apply()
 
