@@ -8,7 +8,7 @@ from functools import partial
 from typing import ClassVar, cast
 
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.resources import resource_dir
@@ -71,7 +72,7 @@ class FilterInput(Input):
         cast(UnitedFrontApp, self.app).apply_filter(value)
 
 
-class UnitedFrontApp(App[int]):
+class UnitedFrontApp(CiteActions):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -88,6 +89,7 @@ class UnitedFrontApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_prev"),
+        *CITE_BINDINGS,
     ]
     """App-wide keys: letters and Tab only, which every terminal passes."""
 
@@ -278,4 +280,5 @@ class UnitedFrontApp(App[int]):
         yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
+        yield from self.cite_commands()
         yield from super().get_system_commands(screen)

@@ -125,6 +125,9 @@ class Reported:
     medical_services: int | None = None
     quote: str | None = None
     translation: str | None = None
+    victims_note: str | None = None
+    """What the source's victims total counts, when it is not plainly victims; shown beside
+    every victims total."""
 
 
 @dataclass(frozen=True, **SLOTS)

@@ -47,7 +47,15 @@ OPERATION_KEYS = (
 )
 FACT_KEYS = ("topic", "text", "quote", "translation")
 SOURCE_KEYS = ("title", "publisher", "author", "published", "language", "url", "reports_on")
-REPORTED_KEYS = ("states", "victims_rescued", "arrests", "medical_services", "quote", "translation")
+REPORTED_KEYS = (
+    "states",
+    "victims_rescued",
+    "arrests",
+    "medical_services",
+    "quote",
+    "translation",
+    "victims_note",
+)
 AGENCY_KEYS = ("name", "level", "role", "states", "quote", "translation")
 LEVELS = ("federal", "state", "local")
 ROLES = ("lead", "participant", "partner")
@@ -342,6 +350,7 @@ class Validator:
             medical_services=self.integer(table, "medical_services", p, lb),
             quote=self.string(table, "quote", p, lb),
             translation=self.string(table, "translation", p, lb),
+            victims_note=self.string(table, "victims_note", p, lb),
         )
 
     def agencies(self, raw: object, codes: set[str]) -> tuple[Agency, ...]:

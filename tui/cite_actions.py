@@ -1,0 +1,144 @@
+"""The explorer's cite and export actions: `y`, `Y`, `e`, and their palette entries.
+
+A base class of the app, so that app.py only lists the bindings. Copying uses OSC 52
+(``App.copy_to_clipboard``), which travels over SSH and through tmux (``set-clipboard on``) but
+cannot report whether the terminal accepted it: the notification says so and points to the
+"show the copied text" dialog, which is also in the palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.markup import escape
+
+from tui.cite import state_citation, table_markdown
+from tui.dataset import Dataset, State
+from tui.dataset.view import StateView
+from tui.i18n import N_, _
+
+CITE_BINDINGS: list[BindingType] = [
+    Binding(
+        "y",
+        "cite_state",
+        N_("Copy a citation of the highlighted state"),
+        show=False,
+        id="app.cite",
+    ),
+    Binding(
+        "Y",
+        "cite_table",
+        N_("Copy the shown table as Markdown"),
+        show=False,
+        id="app.cite_table",
+    ),
+    Binding(
+        "e",
+        "export_view",
+        N_("Export the shown table to a file"),
+        show=False,
+        id="app.export",
+    ),
+]
+"""Listed in help and the palette; left out of the key bar, which must fit 80 columns."""
+
+
+class CiteActions(App[int]):
+    """Copy citations (OSC 52), show the copied text, export the current view."""
+
+    dataset: Dataset
+    view: StateView
+    copied: tuple[str, str] | None = None
+    """The last text copied, with the title to show it under."""
+
+    def _highlighted(self) -> State | None:
+        # The list's cursor, not the detail pane's selection: that one follows a frame later,
+        # and `y` may come in the same burst as the keys that moved the cursor.
+        from tui.widgets import StateList
+
+        lists = self.screen_stack[0].query(StateList)
+        return lists.first().highlighted if lists else None
+
+    def _copy(self, text: str, title: str, what: str) -> None:
+        self.copy_to_clipboard(text)
+        self.copied = (text, title)
+        # Markup only for the link: the data-derived part is escaped.
+        self.notify(
+            _("{what} copied to the clipboard (OSC 52).").format(what=escape(what))
+            + " "
+            + _(
+                "If it is not there, [@click=app.show_copied]show the text[/] "
+                "(or Ctrl+P: “Show the copied text”)."
+            ),
+            title=_("Copied"),
+        )
+
+    def action_cite_state(self) -> None:
+        """Copy a Markdown citation of the highlighted state."""
+        state = self._highlighted()
+        if state is None:
+            self.notify(_("No state is highlighted: nothing to cite."), severity="warning")
+            return
+        title = _("Citation: {state}").format(state=state.name)
+        what = _("The citation of {state}").format(state=state.name)
+        self._copy(state_citation(self.dataset, state), title, what)
+
+    def action_cite_table(self) -> None:
+        """Copy the shown table (its filter and order) as Markdown."""
+        if not len(self.view):
+            self.notify(_("No state is shown: nothing to copy."), severity="warning")
+            return
+        table = table_markdown(self.dataset, self.view)
+        self._copy(table, _("The shown table"), _("The shown table"))
+
+    def action_show_copied(self) -> None:
+        """Show the last copied text, to select it by hand."""
+        from tui.screens.copied_text import CopiedTextScreen
+
+        if self.copied is None:
+            self.notify(_("Nothing copied yet: y copies a citation, Y the table."))
+            return
+        text, title = self.copied
+        self.push_screen(CopiedTextScreen(text, title))
+
+    def action_export_view(self) -> None:
+        """Ask for a format and a path, then write the current view."""
+        from tui.screens.export_dialog import ExportDialog
+
+        def done(written: str | None) -> None:
+            if written is None:
+                return
+            if self.is_web:
+                message = _("Sent {name} to your browser.").format(name=written)
+            else:
+                message = _("Wrote {path}").format(path=written)
+            # A path is data: no markup from it.
+            self.notify(message, title=_("Exported"), markup=False)
+
+        self.push_screen(ExportDialog(self.dataset, self.view, Path.cwd()), done)
+
+    def cite_commands(self) -> Iterable[SystemCommand]:
+        """Palette entries for citing, showing the copied text and exporting."""
+        yield SystemCommand(
+            _("Copy citation"),
+            _("Copy a Markdown citation of the highlighted state (y)"),
+            self.action_cite_state,
+        )
+        yield SystemCommand(
+            _("Copy table"),
+            _("Copy the shown table as Markdown (Y)"),
+            self.action_cite_table,
+        )
+        yield SystemCommand(
+            _("Show the copied text"),
+            _("The last citation or table copied, to select by hand"),
+            self.action_show_copied,
+        )
+        yield SystemCommand(
+            _("Export view"),
+            _("Write the shown table to a file: CSV, JSON or Markdown (e)"),
+            self.action_export_view,
+        )
