@@ -20,6 +20,7 @@ from textual.widgets import Input
 from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
+from tui.i18n import N_
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
@@ -80,7 +81,7 @@ class UnitedFrontApp(CiteActions):
     AUTO_FOCUS = "#states"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
         Binding("slash", "filter", "Filter", key_display="/", id="app.filter"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
         Binding("r", "reverse", "Reverse", id="app.reverse"),

@@ -54,6 +54,11 @@ class CiteActions(App[int]):
     copied: tuple[str, str] | None = None
     """The last text copied, with the title to show it under."""
 
+    @property
+    def victims_note(self) -> str | None:
+        """What the source's victims total counts, when the dataset qualifies it."""
+        return self.dataset.reported.victims_note
+
     def _highlighted(self) -> State | None:
         # The list's cursor, not the detail pane's selection: that one follows a frame later,
         # and `y` may come in the same burst as the keys that moved the cursor.

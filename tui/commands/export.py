@@ -7,6 +7,7 @@ import sys
 
 from tui.commands import EXIT_INVALID, EXIT_OK, dataset_path, err, load_or_report
 from tui.dataset.text import printable
+from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
@@ -16,13 +17,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``export`` and its options."""
     export = commands.add_parser(
         "export",
-        help="write the figures as CSV, JSON or Markdown",
-        description="Export a dataset. Writes to stdout unless -o is given.",
+        help=_("write the figures as CSV, JSON or Markdown"),
+        description=_("Export a dataset. Writes to stdout unless -o is given."),
     )
-    export.add_argument("--data", dest="export_data", metavar="PATH", help="dataset to export")
-    export.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, help="format")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("--data", dest="export_data", metavar="PATH", help=_("dataset to export"))
+    export.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, help=_("format"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
+    export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
 
 def _write_stdout(text: str) -> None:
@@ -52,7 +53,14 @@ def export(path: str, fmt: str, output: str | None, force: bool) -> int:
     except ExportError as exc:
         err(f"unitedfront-tui: {printable(str(exc), 300)}")
         return EXIT_INVALID
-    err(f"wrote {printable(output, 200)} ({len(dataset.states):,} states, {fmt})")
+    states = ngettext("{n} state", "{n} states", len(dataset.states)).format(
+        n=number(len(dataset.states))
+    )
+    err(
+        _("wrote {path} ({states}, {format})").format(
+            path=printable(output, 200), states=states, format=fmt
+        )
+    )
     return EXIT_OK
 
 

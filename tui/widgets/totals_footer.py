@@ -31,13 +31,18 @@ class TotalsFooter(Widget):
         super().__init__(id=id)
         self.reconciliation = reconciliation
 
+    @property
+    def victims_marked(self) -> bool:
+        """True when the dataset qualifies its victims total (explained in details and About)."""
+        return bool(getattr(self.app, "victims_note", None))
+
     def render(self) -> Text:
         """Operation line, then the shown-states line."""
         text = Text()
         for i, row in enumerate(self.reconciliation):
             if i:
                 text.append(" │ ", style="dim")
-            text.append_text(reconciliation_line(row, short=True))
+            text.append_text(reconciliation_line(row, short=True, marked=self.victims_marked))
         shown = self.shown
         all_states = self.reconciliation[0].computed if self.reconciliation else None
         text.append("\n")
