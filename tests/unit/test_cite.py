@@ -160,3 +160,19 @@ def test_view_export_markdown_names_the_filter(dataset: Dataset) -> None:
     )
     assert "| TX | Texas |" in text
     assert "| MO |" not in text
+
+
+def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: Dataset) -> None:
+    """Who announced it and when, leadership, coordination, training, Schmitt's words, and
+    the "victims and sex workers" caveat right under the totals."""
+    from tui.export import to_markdown
+
+    text = to_markdown(dataset)
+    assert "Announced on 2021-08-27 by Eric Schmitt, Missouri Attorney General." in text
+    for topic in ("Leadership", "Coordination", "Training", "Statement"):
+        assert f"- **{topic}**: " in text
+    assert "« L’opération Front uni est une opération sans précédent" in text
+    assert "said Mr Schmitt" in text
+    totals = text.index("| Victims rescued | 47 | 47† |")
+    caveat = text.index("† The source counts the 47 as")
+    assert 0 < caveat - totals < 400
