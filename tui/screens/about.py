@@ -57,7 +57,9 @@ def _operation(dataset: Dataset) -> list[RenderableType]:
     if op.facts:
         parts.append(heading(_("What the source says about the operation")))
         for fact in op.facts:
-            parts.append(Text.assemble((f"{fact.topic}: ", "bold"), fact.text))
+            parts.append(
+                Text.assemble((_("{label}: ").format(label=fact.topic), "bold"), fact.text)
+            )
             parts += _words(fact.quote, fact.translation)
         parts.append(Text())
     return parts
