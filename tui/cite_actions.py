@@ -67,12 +67,12 @@ class CiteActions(App[int]):
         lists = self.screen_stack[0].query(StateList)
         return lists.first().highlighted if lists else None
 
-    def _copy(self, text: str, title: str, what: str) -> None:
+    def _copy(self, text: str, title: str, copied: str) -> None:
+        """Send ``text`` with OSC 52; say so (``copied``: a sentence, markup escaped)."""
         self.copy_to_clipboard(text)
         self.copied = (text, title)
-        # Markup only for the link: the data-derived part is escaped.
         self.notify(
-            _("{what} copied to the clipboard (OSC 52).").format(what=escape(what))
+            copied
             + " "
             + _(
                 "If it is not there, [@click=app.show_copied]show the text[/] "
@@ -88,8 +88,11 @@ class CiteActions(App[int]):
             self.notify(_("No state is highlighted: nothing to cite."), severity="warning")
             return
         title = _("Citation: {state}").format(state=state.name)
-        what = _("The citation of {state}").format(state=state.name)
-        self._copy(state_citation(self.dataset, state), title, what)
+        # The name is data: escaped, so it cannot make markup in the notification.
+        copied = _("Citation of {state} copied to the clipboard (OSC 52).").format(
+            state=escape(state.name)
+        )
+        self._copy(state_citation(self.dataset, state), title, copied)
 
     def action_cite_table(self) -> None:
         """Copy the shown table (its filter and order) as Markdown."""
@@ -97,7 +100,8 @@ class CiteActions(App[int]):
             self.notify(_("No state is shown: nothing to copy."), severity="warning")
             return
         table = table_markdown(self.dataset, self.view)
-        self._copy(table, _("The shown table"), _("The shown table"))
+        copied = _("The shown table copied to the clipboard (OSC 52).")
+        self._copy(table, _("The shown table"), copied)
 
     def action_show_copied(self) -> None:
         """Show the last copied text, to select it by hand."""

@@ -197,3 +197,22 @@ async def test_y_in_french_cites_the_source_first(make_app: AppFactory) -> None:
         (copied,) = clipboard_sequences(written)
         assert copied.startswith("**Dakota du Sud (South Dakota, SD)**")
         assert copied.index("« Dakota du Sud") < copied.index("South Dakota: 9 arrests")
+
+
+async def test_the_notification_links_to_the_text(make_app: AppFactory) -> None:
+    """Clicking "show the text" in the notification opens the copied text."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("y")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            rows = screen_text(app).splitlines()
+            found = [(row.find("show the text"), y) for y, row in enumerate(rows)]
+            found = [(x, y) for x, y in found if x >= 0]
+            if found:
+                break
+        assert found, screen_text(app)
+        x, y = found[0]
+        await pilot.click(offset=(x + 2, y))
+        await pilot.pause()
+        assert isinstance(app.screen, CopiedTextScreen)
