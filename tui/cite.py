@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
@@ -38,6 +39,7 @@ def display_name(state: State) -> str:
 
 
 def _language_name(tag: str | None) -> str:
+    """The source's language in words ("French"), or its tag when it has no name here."""
     if tag is None:
         return _("the source's language")
     name = LANGUAGE_NAMES.get(tag.split("-")[0].lower())
@@ -45,6 +47,7 @@ def _language_name(tag: str | None) -> str:
 
 
 def _when(value: dt.date | None) -> str | None:
+    """A date or date-time as a date in words (the time of day is not part of a citation)."""
     if value is None:
         return None
     return date(value.date() if isinstance(value, dt.datetime) else value)
@@ -66,8 +69,22 @@ def source_line(source: Source) -> str:
     return _("Source: {source}").format(source=line)
 
 
+_BLOCK_START = re.compile(r"[#>+=-]|\d+[.)]")
+"""What would make a line a heading, quote, list item or rule in Markdown."""
+
+
 def _blockquote(text: str) -> list[str]:
-    return [f"> {md(line)}" if line.strip() else ">" for line in text.strip().split("\n")]
+    """``text`` as a Markdown block quote, line by line, inert as Markdown."""
+    lines = []
+    for line in text.strip().split("\n"):
+        escaped = md(line.strip())
+        start = _BLOCK_START.match(escaped)
+        if start:
+            # Escape the marker itself: "\#", "\-", and "1\." (a digit cannot be escaped).
+            cut = start.end() - 1
+            escaped = escaped[:cut] + "\\" + escaped[cut:]
+        lines.append(f"> {escaped}" if escaped else ">")
+    return lines
 
 
 def words(quote: str | None, translation: str | None, source: Source) -> list[str]:
@@ -118,6 +135,7 @@ def state_citation(dataset: Dataset, state: State) -> str:
 
 
 def _totals_row(totals: Totals, label: str) -> str:
+    """The table's last row: victims and arrests summed over the shown states."""
     victims, arrests = totals["victims_rescued"], totals["arrests"]
     v = figure(victims.total if victims.reporting else None)
     a = figure(arrests.total if arrests.reporting else None)

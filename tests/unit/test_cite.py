@@ -176,3 +176,14 @@ def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: 
     totals = text.index("| Victims rescued | 47 | 47† |")
     caveat = text.index("† The source counts the 47 as")
     assert 0 < caveat - totals < 400
+
+
+def test_quotes_cannot_become_headings_or_lists() -> None:
+    """A quote line that starts like Markdown block syntax stays text inside the block quote."""
+    data = load_ok(document(state(quote='"# Title\\n- item\\n1. first\\nplain"')))
+    text = state_citation(data, data.states[0])
+    assert "> « \\# Title" not in text  # the guillemet comes first on the first line
+    assert "> « # Title" in text
+    assert "> \\- item" in text
+    assert "> 1\\. first" in text
+    assert "> plain »" in text
