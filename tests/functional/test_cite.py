@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import make_dataset, screen_text
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.cite import state_citation, table_markdown
@@ -216,3 +216,35 @@ async def test_the_notification_links_to_the_text(make_app: AppFactory) -> None:
         await pilot.click(offset=(x + 2, y))
         await pilot.pause()
         assert isinstance(app.screen, CopiedTextScreen)
+
+
+async def test_e_in_a_browser_delivers_the_file(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Served in a browser, `e` hands the file to the browser instead of writing on the server."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app()
+    delivered: list[tuple[str, str | None]] = []
+
+    def deliver_text(file: io.StringIO, *, save_filename: str | None = None, **_: object) -> None:
+        delivered.append((file.getvalue(), save_filename))
+
+    monkeypatch.setattr(UnitedFrontApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_text", deliver_text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"sud", "enter", "e", "ctrl+u", *"sd.csv", "enter")
+        await pilot.pause()
+        ((text, name),) = delivered
+        assert name == "sd.csv"
+        assert text.splitlines()[1].startswith("SD,")
+        assert list(tmp_path.iterdir()) == []
+
+
+async def test_aliases_show_in_the_detail_pane() -> None:
+    """A state's aliases are listed above its figures, as literal text."""
+    data = make_dataset('[[states]]\ncode = "QC"\nname = "Quebec"\naliases = ["[b]Belle[/b]"]\n')
+    app = UnitedFrontApp(data)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "Also known as: [b]Belle[/b]" in screen_text(app)
