@@ -46,7 +46,7 @@ def test_french_locale(tmp_path: Path) -> None:
         session.keys("/")
         session.type("dakota du sud")
         session.keys("Enter")
-        screen = session.wait_for("Dakota du Sud · South Dakota (SD)")
+        screen = session.wait_for("Dakota du Sud (SD) · South Dakota")
         assert "Arrestations" in screen and "1 sur 12" in screen, screen
         session.keys("y")
         session.wait_for("OSC 52")

@@ -232,4 +232,4 @@ def title(state: State) -> str:
     if not local or local == state.name:
         return f"{state.name} ({state.code})"
     first, second = (local, state.name) if language() == "fr" else (state.name, local)
-    return f"{first} · {second} ({state.code})"
+    return f"{first} ({state.code}) · {second}"
