@@ -21,6 +21,7 @@ from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SORT_KEYS, SortKey, StateView
 from tui.i18n import N_
+from tui.palette import localized
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 
@@ -282,4 +283,4 @@ class UnitedFrontApp(CiteActions):
         yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
         yield SystemCommand("Help", "Every key binding", self.action_help)
         yield from self.cite_commands()
-        yield from super().get_system_commands(screen)
+        yield from localized(super().get_system_commands(screen))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
 
@@ -19,6 +19,7 @@ from tui.cite import state_citation, table_markdown
 from tui.dataset import Dataset, State
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
+from tui.palette import LocalizedPalette
 
 CITE_BINDINGS: list[BindingType] = [
     Binding(
@@ -46,7 +47,7 @@ CITE_BINDINGS: list[BindingType] = [
 """Listed in help and the palette; left out of the key bar, which must fit 80 columns."""
 
 
-class CiteActions(App[int]):
+class CiteActions(LocalizedPalette):
     """Copy citations (OSC 52), show the copied text, export the current view."""
 
     dataset: Dataset

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.app import SystemCommand
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
@@ -17,6 +18,7 @@ from tests.functional.helpers import make_dataset, screen_text
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.cite import state_citation, table_markdown
+from tui.palette import localized
 from tui.screens.copied_text import CopiedTextScreen
 from tui.screens.export_dialog import ExportDialog
 
@@ -248,3 +250,28 @@ async def test_aliases_show_in_the_detail_pane() -> None:
         await pilot.pause()
         await pilot.pause()
         assert "Also known as: [b]Belle[/b]" in screen_text(app)
+
+
+async def test_palette_in_french(make_app: AppFactory) -> None:
+    """In French the palette's search box, our commands and Textual's own are in French."""
+    i18n.set_language("fr")
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            assert "Rechercher une commande…" in screen_text(app)
+            titles = {c.title for c in app.get_system_commands(app.screen)}
+            assert {"Copier la citation", "Exporter la vue", "Thème", "Quitter"} <= titles
+    finally:
+        i18n.set_language("en")
+
+
+def test_localized_leaves_empty_and_unknown_strings_alone() -> None:
+    """An empty help stays empty (gettext would answer "" with the catalog header)."""
+    i18n.set_language("fr")
+    try:
+        (command,) = localized([SystemCommand("Not in the catalog", "", print)])
+        assert (command.title, command.help) == ("Not in the catalog", "")
+    finally:
+        i18n.set_language("en")
