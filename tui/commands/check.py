@@ -45,7 +45,10 @@ def summary(dataset: Dataset, name: str) -> list[str]:
             path=printable(name, 200), operation=printable(dataset.operation.name), states=states
         )
     ]
-    for r in reconcile(dataset, totals):
+    rows = reconcile(dataset, totals)
+    # English labels fit 17 columns; translations may be longer (Victimes secourues).
+    width = max(17, *(len(_(LABELS[r.metric])) + 1 for r in rows))
+    for r in rows:
         coverage = (
             ""
             if r.metric == "states"
@@ -58,7 +61,7 @@ def summary(dataset: Dataset, name: str) -> list[str]:
         )
         reported = _("reported")
         lines.append(
-            f"  {_(LABELS[r.metric]):<17}{_figure(r.computed):>10}{coverage:<26}"
+            f"  {_(LABELS[r.metric]):<{width}}{_figure(r.computed):>10}{coverage:<26}"
             f" {reported} {_figure(r.reported):>8}  {_(MARKS[r.status])}"
         )
     return lines
