@@ -1,9 +1,11 @@
 """The explorer's cite and export actions: `y`, `Y`, `e`, and their palette entries.
 
-A base class of the app, so that app.py only lists the bindings. Copying uses OSC 52
-(``App.copy_to_clipboard``), which travels over SSH and through tmux (``set-clipboard on``) but
-cannot report whether the terminal accepted it: the notification says so and points to the
-"show the copied text" dialog, which is also in the palette.
+A base class of the app, so that app.py only lists the bindings. The citation builders (and
+the exports they share code with: csv, json) are imported when first used, not at start-up.
+
+Copying uses OSC 52 (``App.copy_to_clipboard``), which travels over SSH and through tmux
+(``set-clipboard on``) but cannot report whether the terminal accepted it: the notification
+says so and points to the "show the copied text" dialog, which is also in the palette.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
 
-from tui.cite import state_citation, table_markdown
 from tui.dataset import Dataset, State
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
@@ -93,6 +94,8 @@ class CiteActions(LocalizedPalette):
         copied = _("Citation of {state} copied to the clipboard (OSC 52).").format(
             state=escape(state.name)
         )
+        from tui.cite import state_citation
+
         self._copy(state_citation(self.dataset, state), title, copied)
 
     def action_cite_table(self) -> None:
@@ -100,6 +103,8 @@ class CiteActions(LocalizedPalette):
         if not len(self.view):
             self.notify(_("No state is shown: nothing to copy."), severity="warning")
             return
+        from tui.cite import table_markdown
+
         table = table_markdown(self.dataset, self.view)
         copied = _("The shown table copied to the clipboard (OSC 52).")
         self._copy(table, _("The shown table"), copied)
