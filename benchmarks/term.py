@@ -26,6 +26,8 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tui.dataset.compat import SLOTS
+
 SYNC_QUERY = b"\x1b[?2026$p"
 SYNC_REPLY = b"\x1b[?2026;2$y"
 SYNC_START = b"\x1b[?2026h"
@@ -70,7 +72,7 @@ class TerminalTimeout(Exception):
     """The process did not draw what was expected in time."""
 
 
-@dataclass(slots=True)
+@dataclass(**SLOTS)
 class Press:
     """What followed one key press, timed from the moment its bytes were written."""
 
@@ -83,7 +85,7 @@ class Press:
     frames: int
 
 
-@dataclass(slots=True)
+@dataclass(**SLOTS)
 class Exit:
     """How a process ended."""
 

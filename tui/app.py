@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult, SystemCommand
@@ -15,15 +15,16 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
 
 from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
-from tui.dataset.view import SORT_KEYS, SortKey, StateView
-from tui.i18n import N_
+from tui.dataset.view import SortKey, StateView
+from tui.i18n import N_, _, number
+from tui.key_router import KeyRouter, install_burst_parser
 from tui.palette import localized
 from tui.resources import resource_dir
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
+from tui.widgets.filter_box import FilterBox
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -31,47 +32,6 @@ NARROW = 70
 
 class UnknownThemeError(ValueError):
     """``--theme`` named a theme Textual does not have."""
-
-
-class FilterInput(Input):
-    """The filter box over the list; Enter, Down or Esc return to the list, keeping the filter.
-
-    Keys of one burst (a paste, a fast typist over SSH) are queued on the widget focused when
-    they arrive, so this box leaves synchronously and hands on keys queued after it left.
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "app.focus_list", "Keep the filter, back to the list", id="filter.enter"),
-        Binding("down", "app.focus_list", "Back to the list", show=False, id="filter.down"),
-        Binding("escape", "app.focus_list", "Back to the list", show=False, id="filter.escape"),
-        Binding("ctrl+u", "delete_left_all", "Clear the text (shows every state)", show=False),
-    ]
-    """Esc is never the only way back."""
-
-    LEAVE_KEYS: ClassVar[frozenset[str]] = frozenset({"enter", "down", "escape"})
-
-    async def _on_key(self, event: events.Key) -> None:
-        if self.screen.focused is not self:
-            event.stop()
-            event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
-            return
-        if event.key in self.LEAVE_KEYS:
-            event.stop()
-            event.prevent_default()
-            cast(UnitedFrontApp, self.app).action_focus_list()
-        elif event.key.startswith("alt+") and event.character:
-            # Esc and the next key in one packet (a slow link) read as Alt+key: honour both,
-            # leave the box with the filter kept, then act on the key in the list.
-            event.stop()
-            event.prevent_default()
-            cast(UnitedFrontApp, self.app).action_focus_list()
-            self.app.post_message(events.Key(event.key.removeprefix("alt+"), event.character))
-        # Otherwise Input's own handler (called next by Textual) types the key.
-
-    def watch_value(self, value: str) -> None:
-        """Filter live, synchronously: a key typed next must see the narrowed list."""
-        cast(UnitedFrontApp, self.app).apply_filter(value)
 
 
 class UnitedFrontApp(CiteActions):
@@ -82,15 +42,25 @@ class UnitedFrontApp(CiteActions):
     AUTO_FOCUS = "#states"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", N_("Help"), key_display="?", id="app.help"),
         Binding("q", "quit", N_("Quit"), id="app.quit"),
-        Binding("slash", "filter", "Filter", key_display="/", id="app.filter"),
-        Binding("s", "cycle_sort", "Sort", id="app.sort"),
-        Binding("r", "reverse", "Reverse", id="app.reverse"),
-        Binding("c", "clear_filter", "Clear filter", show=False, id="app.clear_filter"),
-        Binding("i", "about", "About", id="app.about"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_prev"),
+        Binding("slash", "filter", N_("Filter"), key_display="/", id="app.filter"),
+        Binding("s", "cycle_sort", N_("Sort"), id="app.sort"),
+        Binding("r", "reverse", N_("Reverse"), id="app.reverse"),
+        Binding(
+            "v", "sort_by('victims')", N_("Sort by victims"), show=False, id="app.sort_victims"
+        ),
+        Binding(
+            "a", "sort_by('arrests')", N_("Sort by arrests"), show=False, id="app.sort_arrests"
+        ),
+        Binding("n", "sort_by('name')", N_("Sort by name"), show=False, id="app.sort_name"),
+        Binding("o", "sort_by('source')", N_("Source order"), show=False, id="app.sort_source"),
+        Binding("c", "clear_filter", N_("Clear filter"), show=False, id="app.clear_filter"),
+        Binding("i", "about", N_("About"), id="app.about"),
+        Binding("tab", "focus_next", N_("Next pane"), show=False, id="app.focus_next"),
+        Binding(
+            "shift+tab", "focus_previous", N_("Previous pane"), show=False, id="app.focus_prev"
+        ),
         *CITE_BINDINGS,
     ]
     """App-wide keys: letters and Tab only, which every terminal passes."""
@@ -105,6 +75,9 @@ class UnitedFrontApp(CiteActions):
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
+        install_burst_parser()
+        self.keys = KeyRouter(self)
+        """Every key from the terminal goes through it: a burst acts as keys one by one."""
         if theme is not None:
             if theme not in self.available_themes:
                 names = ", ".join(sorted(self.available_themes))
@@ -115,14 +88,7 @@ class UnitedFrontApp(CiteActions):
         """List pane and detail pane side by side, totals and keys below."""
         with Horizontal(id="main"):
             with Vertical(id="list-pane"):
-                # Reopening the box keeps its text to refine, rather than selecting it all for
-                # the next key to replace (Ctrl+U empties it).
-                box = FilterInput(
-                    placeholder="Filter by name or code", id="filter", select_on_focus=False
-                )
-                # No blinking: over SSH every blink is a redraw sent down the wire.
-                box.cursor_blink = False
-                yield box
+                yield FilterBox(self.apply_filter, id="filter")
                 yield StateList(self.view, on_open=self.open_detail, id="states")
             yield DetailPane(self.dataset, self.totals, id="detail").data_bind(
                 selected=UnitedFrontApp.selected
@@ -155,7 +121,15 @@ class UnitedFrontApp(CiteActions):
 
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
-        self.state_list.border_title = f"States · {self.view.title}"
+        # Short, so that it is never cut: the order is marked in the column header (▲/▼).
+        view = self.view
+        self.state_list.border_title = (
+            _("States · {shown} of {total}").format(
+                shown=number(len(view)), total=number(len(view.states))
+            )
+            if view.query
+            else _("States")
+        )
 
     # -- messages -------------------------------------------------------------------------
 
@@ -172,17 +146,12 @@ class UnitedFrontApp(CiteActions):
         self.add_class("-show-detail")
         self._focus(self.query_one(DetailPane))
 
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual calls App._on_key after this unless the default is prevented.
-        if await self._check_bindings(event.key):
-            event.prevent_default()
+    async def on_event(self, event: events.Event) -> None:
+        """Keys from the terminal go through the key router; everything else as usual."""
+        if isinstance(event, events.Key) and self.keys.takes(event):
+            await self.keys.receive(event)
             return
-        focused = self.screen.focused
-        if isinstance(focused, Input) and event.is_printable and event.character:
-            # A letter that bubbled up from the list after `/` moved focus to the filter box
-            # (keys of one burst are queued on the widget focused when they arrived).
-            focused.insert_text_at_cursor(event.character)
-            event.prevent_default()
+        await super().on_event(event)
 
     def on_resize(self, event: Resize) -> None:
         """Collapse the detail pane behind Enter on narrow terminals."""
@@ -209,9 +178,9 @@ class UnitedFrontApp(CiteActions):
         self._focus(self.state_list)
 
     @property
-    def filter_input(self) -> FilterInput:
+    def filter_input(self) -> FilterBox:
         """The filter box (hidden while no filter is being typed or kept)."""
-        return self.query_one("#filter", FilterInput)
+        return self.query_one("#filter", FilterBox)
 
     def _hide_filter(self) -> None:
         self.filter_input.display = False
@@ -236,6 +205,13 @@ class UnitedFrontApp(CiteActions):
         """Sort the list by ``key`` (keeping the highlighted state)."""
         self.state_list.change_view(lambda view: view.set_sort(key, reverse=False))
 
+    def action_sort_by(self, key: SortKey) -> None:
+        """Sort by ``key``; the same key again reverses the order."""
+        if self.view.sort == key:
+            self.state_list.change_view(StateView.toggle_reverse)
+        else:
+            self.action_sort(key)
+
     def action_cycle_sort(self) -> None:
         """Next order: source → name → victims → arrests."""
         self.state_list.change_view(StateView.cycle_sort)
@@ -244,43 +220,73 @@ class UnitedFrontApp(CiteActions):
         """Reverse the current order."""
         self.state_list.change_view(StateView.toggle_reverse)
 
-    def action_about(self) -> None:
+    async def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
         from tui.screens.about import AboutScreen
 
-        self.push_screen(AboutScreen(self.dataset))
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(AboutScreen(self.dataset))
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         """Show every key binding."""
         from tui.screens.help import HelpScreen
 
-        self.push_screen(
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(
             HelpScreen(
                 [
-                    ("Everywhere", list(self.BINDINGS)),
-                    ("State list", list(StateList.BINDINGS)),
-                    ("Detail pane", list(DetailPane.BINDINGS)),
-                    (
-                        "Filter box",
-                        list(FilterInput.BINDINGS),
-                    ),
+                    (N_("Everywhere"), list(self.BINDINGS)),
+                    (N_("State list"), list(StateList.BINDINGS)),
+                    (N_("Detail pane"), list(DetailPane.BINDINGS)),
+                    (N_("Filter box"), list(FilterBox.BINDINGS)),
                 ]
             )
         )
 
+    def action_screenshot_here(self) -> None:
+        """Save an SVG of the screen in the current directory (or $XDG_STATE_HOME) and say where."""
+        from tui.export import ExportError
+        from tui.screenshot import save_screenshot
+
+        try:
+            path = save_screenshot(self.export_screenshot())
+        except ExportError as exc:
+            self.notify(_("Screenshot not saved: {error}").format(error=exc), severity="error")
+        else:
+            self.notify(_("Screenshot saved to {path}").format(path=path))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every explorer action in the command palette, plus Textual's own (theme, quit)."""
-        for key in SORT_KEYS:
-            label = "source order" if key == "source" else key
-            yield SystemCommand(
-                f"Sort by {label}",
-                f"Order the state list by {label}",
-                partial(self.action_sort, key),
-            )
-        yield SystemCommand("Reverse order", "Reverse the state list's order", self.action_reverse)
-        yield SystemCommand("Filter states", "Type to narrow the state list", self.action_filter)
-        yield SystemCommand("Clear filter", "Show every state", self.action_clear_filter)
-        yield SystemCommand("About", "Operation, source, reconciliation, notes", self.action_about)
-        yield SystemCommand("Help", "Every key binding", self.action_help)
+        """Every explorer action in the command palette with its key, plus Textual's own."""
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id in PALETTE:
+                title, help_text = PALETTE[binding.id]
+                key = self.get_key_display(binding)
+                yield SystemCommand(
+                    _("{title} ({key})").format(title=_(title), key=key),
+                    _("Key {key}: {help}").format(key=key, help=_(help_text)),
+                    partial(self.call_later, self.run_action, binding.action),
+                )
+        yield SystemCommand(
+            _("Screenshot"),
+            _("Save an SVG of the screen in the current directory"),
+            self.action_screenshot_here,
+        )
         yield from self.cite_commands()
-        yield from localized(super().get_system_commands(screen))
+        # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
+        textual = super().get_system_commands(screen)
+        yield from localized(c for c in textual if c.title != "Screenshot")
+
+
+PALETTE: dict[str, tuple[str, str]] = {
+    "app.sort_victims": (N_("Sort by victims"), N_("most victims first; again: fewest first")),
+    "app.sort_arrests": (N_("Sort by arrests"), N_("most arrests first; again: fewest first")),
+    "app.sort_name": (N_("Sort by name"), N_("A to Z; again: Z to A")),
+    "app.sort_source": (N_("Sort by source order"), N_("the source's order; again: reversed")),
+    "app.sort": (N_("Next sort order"), N_("source order, name, victims, arrests")),
+    "app.reverse": (N_("Reverse order"), N_("reverse the list's order")),
+    "app.filter": (N_("Filter states"), N_("type to narrow the state list")),
+    "app.clear_filter": (N_("Clear filter"), N_("show every state")),
+    "app.about": (N_("About"), N_("operation, source, reconciliation, notes")),
+    "app.help": (N_("Help"), N_("every key binding")),
+}
+"""Palette entries, by binding id: title and help text. Keys and actions come from the bindings."""

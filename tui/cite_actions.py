@@ -136,24 +136,22 @@ class CiteActions(LocalizedPalette):
         self.push_screen(ExportDialog(self.dataset, self.view, Path.cwd()), done)
 
     def cite_commands(self) -> Iterable[SystemCommand]:
-        """Palette entries for citing, showing the copied text and exporting."""
-        yield SystemCommand(
-            _("Copy citation"),
-            _("Copy a Markdown citation of the highlighted state (y)"),
-            self.action_cite_state,
+        """Palette entries for citing, showing the copied text and exporting (with their keys,
+        as the app's other entries)."""
+        entries = (
+            ("y", N_("Copy citation"), N_("a Markdown citation of the highlighted state")),
+            ("Y", N_("Copy table"), N_("the shown table as Markdown")),
+            ("e", N_("Export view"), N_("the shown table to a CSV, JSON or Markdown file")),
         )
-        yield SystemCommand(
-            _("Copy table"),
-            _("Copy the shown table as Markdown (Y)"),
-            self.action_cite_table,
-        )
+        actions = (self.action_cite_state, self.action_cite_table, self.action_export_view)
+        for (key, title, help_text), action in zip(entries, actions):
+            yield SystemCommand(
+                _("{title} ({key})").format(title=_(title), key=key),
+                _("Key {key}: {help}").format(key=key, help=_(help_text)),
+                action,
+            )
         yield SystemCommand(
             _("Show the copied text"),
             _("The last citation or table copied, to select by hand"),
             self.action_show_copied,
-        )
-        yield SystemCommand(
-            _("Export view"),
-            _("Write the shown table to a file: CSV, JSON or Markdown (e)"),
-            self.action_export_view,
         )

@@ -19,7 +19,7 @@ from tui.i18n import _
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
-COMMANDS = ("check", "export")
+COMMANDS = ("check", "export", "serve")
 """Subcommand modules under ``tui.commands``, in the order ``--help`` lists them."""
 
 

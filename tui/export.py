@@ -30,29 +30,54 @@ CSV_COLUMNS = (
 """CSV header: the first seven columns are fixed; tools may rely on their names and order."""
 
 
+NOTES_SEPARATOR = " · "
+"""Joins a state's notes in one CSV cell or Markdown table cell (the same in both).
+
+Notes are sentences that end with a full stop; "; " made ".;" of them. A spaced middle dot
+reads as a list in a spreadsheet and in Markdown, and is no CSV or Markdown syntax. The JSON
+export keeps the notes as a list.
+"""
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A CSV cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection)."""
+
+
 def _cell(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def to_csv(dataset: Dataset) -> str:
-    """One row per state, in dataset order; an empty cell means *not reported*."""
+def neutralise(text: str) -> str:
+    """Prefix a cell a spreadsheet would run as a formula with ``'`` (OWASP's advice).
+
+    The apostrophe makes Excel, LibreOffice and Google Sheets show the text as typed.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def to_csv(dataset: Dataset, raw: bool = False) -> str:
+    """One row per state, in dataset order; an empty cell means *not reported*.
+
+    Text cells that a spreadsheet would take for a formula are neutralised unless ``raw``
+    (for programs that read the CSV and want the text exactly).
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    text = (lambda value: value) if raw else neutralise
     for s in dataset.states:
         writer.writerow(
             (
-                s.code,
-                s.name,
+                text(s.code),
+                text(s.name),
                 _cell(s.victims_rescued),
                 _cell(s.victims_adult),
                 _cell(s.victims_minor),
                 _cell(s.arrests),
-                "; ".join(s.notes),
+                text(NOTES_SEPARATOR.join(s.notes)),
                 _cell(s.medical_services),
                 "yes" if s.victims_derived else "",
-                s.quote or "",
-                s.translation or "",
+                text(s.quote or ""),
+                text(s.translation or ""),
             )
         )
     return out.getvalue()
@@ -207,7 +232,7 @@ def to_markdown(dataset: Dataset) -> str:
         lines.append(
             f"| {_md(s.code)} | {_md(s.name)} | {victims} | {_md_figure(s.victims_adult)} | "
             f"{_md_figure(s.victims_minor)} | {_md_figure(s.arrests)} | "
-            f"{_md('; '.join(s.notes))} |"
+            f"{_md(NOTES_SEPARATOR.join(s.notes))} |"
         )
     lines += ["", "— = not reported by the source (not zero)."]
     lines += _md_details(dataset)

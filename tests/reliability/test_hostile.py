@@ -91,7 +91,7 @@ REFUSED: dict[str, list[str]] = {
 }
 """Files that must be refused, and what their errors must mention."""
 
-RENDERED = ("markup.toml", "unicode.toml")
+RENDERED = ("formula.toml", "markup.toml", "unicode.toml")
 """Files that are valid and must be shown literally."""
 
 LOCATED = re.compile(r"^(?P<file>.+?):(?P<line>\d+)(?::(?P<column>\d+))?: \S")

@@ -77,7 +77,7 @@ def test_export_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 )
 def test_export_to_a_bad_place_is_a_clear_error(where: str, message: str, tmp_path: Path) -> None:
     """A missing directory, or a directory as target: one clear line, exit 1, nothing made."""
-    result = export_cli("--format", "json", "-o", str(tmp_path / where))
+    result = export_cli("--format", "csv", "-o", str(tmp_path / where))
     assert result.returncode == 1
     assert message in result.stderr
     assert len(result.stderr.splitlines()) == 1

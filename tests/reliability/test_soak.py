@@ -14,11 +14,12 @@ from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 
-from tui.app import FilterInput, UnitedFrontApp
+from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, compute_totals
 from tui.screens.about import AboutScreen
 from tui.screens.help import HelpScreen
 from tui.widgets import DetailPane, StateList, TotalsFooter
+from tui.widgets.filter_box import FilterBox
 
 PRESSES = 2_000
 BURST = 10
@@ -32,7 +33,7 @@ CHARACTERS = {"question_mark": "?", "slash": "/", "space": " "}
 def binding_keys() -> list[str]:
     """Every key bound anywhere in the explorer, except the ones that leave it."""
     keys: set[str] = set()
-    for owner in (UnitedFrontApp, StateList, DetailPane, FilterInput, AboutScreen, HelpScreen):
+    for owner in (UnitedFrontApp, StateList, DetailPane, FilterBox, AboutScreen, HelpScreen):
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding):
                 keys.update(k.strip() for k in binding.key.split(","))

@@ -240,7 +240,7 @@ def test_export_csv_to_stdout(dataset: Dataset) -> None:
     nebraska = next(r for r in rows if r["code"] == "NE")
     assert nebraska["victims_rescued"] == ""
     iowa = next(r for r in rows if r["code"] == "IA")
-    assert iowa["notes"] == "; ".join(next(s for s in dataset.states if s.code == "IA").notes)
+    assert iowa["notes"] == " · ".join(next(s for s in dataset.states if s.code == "IA").notes)
 
 
 def test_export_json_to_stdout(dataset: Dataset) -> None:
@@ -416,3 +416,65 @@ def test_summary_escapes_a_hostile_file_name(tmp_path: Path) -> None:
     assert result.returncode == EXIT_OK
     assert not RAW_CONTROL.search(result.stdout)
     assert "ok\\x1b]0;title\\x07\\u2066.toml: valid" in result.stdout
+
+
+# -- export: format from the extension, CSV formula injection ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "starts"),
+    [("out.csv", "code,state,"), ("out.json", "{"), ("out.md", "# "), ("out.MARKDOWN", "# ")],
+)
+def test_export_format_from_the_extension(tmp_path: Path, name: str, starts: str) -> None:
+    """Without --format, -o's extension decides (csv, json, md, markdown; any case)."""
+    target = tmp_path / name
+    result = run_cli("export", "-o", str(target))
+    assert result.returncode == EXIT_OK, result.stderr
+    assert target.read_text(encoding="utf-8").startswith(starts)
+
+
+def test_export_md_is_accepted_as_a_format() -> None:
+    """`--format md` is Markdown."""
+    assert run_cli("export", "--format", "md").stdout == run_cli("export", "-f", "markdown").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--format", "json", "-o", "out.csv"], "contradicts the extension"),
+        (["--format", "md", "-o", "out.json"], "contradicts the extension"),
+        (["-o", "out.txt"], "cannot tell the format"),
+        (["-o", "out"], "cannot tell the format"),
+        ([], "give --format"),
+        (["--format", "json", "--csv-raw"], "--csv-raw applies to CSV only"),
+    ],
+)
+def test_export_format_usage_errors(tmp_path: Path, args: list[str], needle: str) -> None:
+    """A --format that contradicts -o's extension, or no way to tell: usage error, exit 2."""
+    result = run_cli("export", *args, cwd=tmp_path)
+    assert result.returncode == EXIT_USAGE
+    assert "usage: unitedfront-tui export" in result.stderr
+    assert needle in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_export_csv_neutralises_formulas_unless_raw(tmp_path: Path) -> None:
+    """The hostile formula file: cells starting = + - @ Tab get a leading ' ; --csv-raw not."""
+    hostile = REPO / "tests" / "data" / "hostile" / "formula.toml"
+    safe = list(
+        csv.DictReader(io.StringIO(run_cli("export", "--data", str(hostile), "-f", "csv").stdout))
+    )
+    raw_run = run_cli("export", "--data", str(hostile), "-f", "csv", "--csv-raw")
+    raw = list(csv.DictReader(io.StringIO(raw_run.stdout)))
+    for row in safe:
+        for column in ("code", "state", "notes", "quote", "translation"):
+            assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), row[column]
+    names = {row["state"] for row in safe}
+    assert '\'=HYPERLINK("https://evil.example","click")' in names
+    assert "'+1+1" in names and "'-2+3" in names and "'@SUM(1,1)" in names
+    assert "'\tTab" in names
+    assert {row["state"] for row in raw} == {name[1:] for name in names}
+    assert any(row["notes"].startswith("=cmd") for row in raw)
+    # JSON and Markdown are unaffected: the text as in the dataset.
+    doc = json.loads(run_cli("export", "--data", str(hostile), "-f", "json").stdout)
+    assert {s["state"] for s in doc["states"]} == {row["state"] for row in raw}

@@ -39,7 +39,7 @@ def test_csv_one_row_per_state_in_dataset_order(dataset: Dataset) -> None:
 
 
 def test_csv_cells(dataset: Dataset) -> None:
-    """Empty cell for not reported, derived Kentucky total 23, notes joined with "; "."""
+    """Empty cell for not reported, derived Kentucky total 23, notes joined with " · "."""
     rows = {r["code"]: r for r in csv_rows(to_csv(dataset))}
     assert rows["KY"]["victims_rescued"] == "23"
     assert rows["KY"]["victims_derived"] == "yes"
@@ -50,8 +50,8 @@ def test_csv_cells(dataset: Dataset) -> None:
     assert rows["MO"]["victims_adult"] == ""
     assert all(r["medical_services"] == "" for r in rows.values())
     wisconsin = next(s for s in dataset.states if s.code == "WI")
-    assert rows["WI"]["notes"] == "; ".join(wisconsin.notes)
-    assert "; " in rows["WI"]["notes"]
+    assert rows["WI"]["notes"] == " · ".join(wisconsin.notes)
+    assert " · " in rows["WI"]["notes"]
     assert rows["MN"]["notes"] == ""
     assert rows["IA"]["quote"].startswith("Iowa : 11 arrestations")
 
@@ -69,7 +69,7 @@ def test_csv_quotes_commas_quotes_and_newlines() -> None:
     )
     (row,) = csv_rows(to_csv(data))
     assert row["state"] == 'Kent, "ucky"'
-    assert row["notes"] == "a, b; c\nd"
+    assert row["notes"] == "a, b · c\nd"
     assert row["quote"] == "x\ny"
 
 
@@ -157,7 +157,7 @@ def test_markdown_escapes_pipes_and_markup() -> None:
     text = to_markdown(data)
     row = next(line for line in text.splitlines() if line.startswith("| KY |"))
     assert "A\\|B \\*c\\* \\`d\\` \\[e\\](f) \\<g\\>" in row
-    assert "x\\|y; two lines" in row
+    assert "x\\|y · two lines" in row
     # Unescaped pipes are exactly the cell separators: 8 for 7 columns.
     assert row.replace("\\|", "").count("|") == 8
 
@@ -191,3 +191,26 @@ def test_every_format_ends_with_a_newline(dataset: Dataset, fmt: str) -> None:
     """Every export is complete lines of text."""
     assert FORMATS[fmt](dataset).endswith("\n")
     assert sorted(FORMATS) == ["csv", "json", "markdown"]
+
+
+def test_notes_separator_reads_well_and_is_the_same_in_csv_and_markdown(dataset: Dataset) -> None:
+    """Notes end with a full stop: never joined as ".;"; CSV and Markdown join them alike."""
+    from tui.export import NOTES_SEPARATOR
+
+    csv_text, md_text = to_csv(dataset), to_markdown(dataset)
+    assert ".;" not in csv_text and ".;" not in md_text
+    wisconsin = next(s for s in dataset.states if s.code == "WI")
+    joined = NOTES_SEPARATOR.join(wisconsin.notes)
+    assert len(wisconsin.notes) > 1 and wisconsin.notes[0].endswith(".")
+    assert csv_rows(csv_text)[[s.code for s in dataset.states].index("WI")]["notes"] == joined
+    assert joined.replace("|", "\\|") in md_text
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_neutralise_formula_starts(start: str) -> None:
+    """OWASP's list: each leading character gets an apostrophe; other text is unchanged."""
+    from tui.export import neutralise
+
+    assert neutralise(f"{start}1+1") == f"'{start}1+1"
+    assert neutralise(f"a{start}1") == f"a{start}1"
+    assert neutralise("") == ""

@@ -410,6 +410,22 @@ def test_duplicate_codes() -> None:
     assert found.line == line_of(text, 'code = "KY"', 2)
 
 
+def test_agency_naming_an_invalid_code_is_marked_as_a_follow_up() -> None:
+    """An invalid state code, then an agency naming it: the agency's error points at the cause.
+
+    Errors print in file order, so when the agencies come first the follow-up is read first:
+    it must say that it follows from the state's code and is fixed by fixing that.
+    """
+    agency = '\n[[agencies]]\nname = "Police"\nrole = "partner"\nstates = ["ky"]\n'
+    text = document(agency, state('"ky"'))
+    first, second = problems(text)
+    assert first.field == "agencies[0].states[0]"
+    assert first.message.startswith("follows from the error at states[0].code")
+    assert "fix the state's code first" in first.message
+    assert second.field == "states[0].code"
+    assert "may only use A-Z" in second.message
+
+
 @pytest.mark.parametrize(
     ("code", "message"),
     [

@@ -4,13 +4,49 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import PurePath
 
-from tui.commands import EXIT_INVALID, EXIT_OK, dataset_path, err, load_or_report
+from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
 from tui.dataset.text import printable
 from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
+
+ALIASES = {"md": "markdown"}
+"""Other names accepted by ``--format`` and as ``-o`` extensions."""
+
+
+class UsageError(ValueError):
+    """The options contradict each other or say too little (exit status 2)."""
+
+
+def format_of(fmt: str | None, output: str | None) -> str:
+    """The export format: ``--format``, else ``-o``'s extension; they must agree when both given."""
+    named = ALIASES.get(fmt, fmt) if fmt else None
+    suffix = PurePath(output).suffix.lower().lstrip(".") if output else ""
+    inferred = ALIASES.get(suffix, suffix) if suffix else None
+    if inferred not in FORMAT_NAMES:
+        inferred = None
+    if named is None:
+        if inferred is not None:
+            return inferred
+        known = ", ".join(f".{name}" for name in (*FORMAT_NAMES, *ALIASES))
+        if output is None:
+            raise UsageError(_("give --format, or -o FILE with a known extension"))
+        message = _(
+            "cannot tell the format of '{file}' from its extension ({known}); give --format"
+        )
+        raise UsageError(message.format(file=printable(output, 200), known=known))
+    if inferred is not None and inferred != named:
+        message = _(
+            "--format {format} contradicts the extension of '{file}' ({inferred}); "
+            "drop one or make them agree"
+        )
+        raise UsageError(
+            message.format(format=fmt, file=printable(output or "", 200), inferred=inferred)
+        )
+    return named
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -21,9 +57,24 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=_("Export a dataset. Writes to stdout unless -o is given."),
     )
     export.add_argument("--data", dest="export_data", metavar="PATH", help=_("dataset to export"))
-    export.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, help=_("format"))
+    export.add_argument(
+        "--format",
+        "-f",
+        choices=(*FORMAT_NAMES, *ALIASES),
+        help=_("format (default: from -o's extension: .csv, .json, .md or .markdown)"),
+    )
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+    export.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help=_(
+            "CSV: write text cells exactly, without the leading ' that keeps spreadsheets "
+            "from running cells starting with = + - @ as formulas (for programs)"
+        ),
+    )
+    # Usage errors found after parsing (format vs extension) print this command's usage.
+    export.set_defaults(export_parser=export)
 
 
 def _write_stdout(text: str) -> None:
@@ -37,14 +88,14 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def export(path: str, fmt: str, output: str | None, force: bool) -> int:
+def export(path: str, fmt: str, output: str | None, force: bool, csv_raw: bool = False) -> int:
     """Export one dataset to stdout or, atomically, to ``output``."""
     dataset = load_or_report(path)
     if dataset is None:
         return EXIT_INVALID
-    from tui.export import FORMATS, ExportError, write_atomic
+    from tui.export import FORMATS, ExportError, to_csv, write_atomic
 
-    text = FORMATS[fmt](dataset)
+    text = to_csv(dataset, raw=True) if fmt == "csv" and csv_raw else FORMATS[fmt](dataset)
     if output is None:
         _write_stdout(text)
         return EXIT_OK
@@ -66,4 +117,13 @@ def export(path: str, fmt: str, output: str | None, force: bool) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``export`` for parsed arguments."""
-    return export(dataset_path(args.export_data or args.data), args.format, args.output, args.force)
+    try:
+        fmt = format_of(args.format, args.output)
+        if args.csv_raw and fmt != "csv":
+            raise UsageError(_("--csv-raw applies to CSV only, not {format}").format(format=fmt))
+    except UsageError as exc:
+        parser: argparse.ArgumentParser = args.export_parser
+        parser.error(str(exc))  # usage and the message on stderr, exit status 2
+        return EXIT_USAGE
+    path = dataset_path(args.export_data or args.data)
+    return export(path, fmt, args.output, args.force, args.csv_raw)

@@ -1,7 +1,7 @@
 """What differs between the Pythons we run on (3.9 to 3.13), in one place.
 
 ``tomllib`` is the standard library's parser (3.11+) or ``tomli`` before it. Both read TOML 1.0
-only (tomli is pinned below 2.4, which reads TOML 1.1), so a dataset that loads on one Python
+only (tomli is held to 2.0.1 - 2.3.x: 2.4 reads TOML 1.1), so a dataset that loads on one Python
 loads on every one, and syntax errors read alike: ``... (at line L, column C)``.
 """
 

@@ -122,6 +122,8 @@ class Validator:
         self.issues: list[Issue] = []
         self.codes: dict[str, int] = {}
         """Well-formed, distinct state codes seen (even of states with other errors)."""
+        self.bad_codes: dict[str, int] = {}
+        """Codes refused by the state check, by state index: agencies naming one are follow-ups."""
 
     def fail(self, parts: Parts, field: str, message: str) -> None:
         """Record one problem."""
@@ -413,7 +415,19 @@ class Validator:
             role = self.choice(item, "role", ROLES, p, lb, True)
             states = self.strings(item, "states", p, lb)
             for j, code in enumerate(states):
-                if codes and code not in codes:
+                if code in self.bad_codes:
+                    # Not a second mistake: the state's code was refused above. Say so, so that
+                    # whoever reads the errors in file order fixes the cause first.
+                    cause = self.bad_codes[code]
+                    self.fail(
+                        (*p, "states", j),
+                        f"{lb}.states[{j}]",
+                        _(
+                            "follows from the error at states[{cause}].code: '{code}' is that "
+                            "state's invalid code; fix the state's code first"
+                        ).format(cause=cause, code=printable(code, 20)),
+                    )
+                elif codes and code not in codes:
                     self.fail(
                         (*p, "states", j),
                         f"{lb}.states[{j}]",
@@ -508,6 +522,8 @@ class Validator:
                     self.fail(p, f"{label}.code", _("is required"))
                 else:
                     self.fail((*p, "code"), f"{label}.code", _code_problem(code))
+                    if type(code) is str:
+                        self.bad_codes.setdefault(code, i)
             elif code in seen:
                 ok = False
                 self.fail(

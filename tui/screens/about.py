@@ -9,15 +9,16 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
 from tui.i18n import N_, _, date, language, number
-from tui.screens.scrolling import SCROLL_BINDINGS, scroll
+from tui.screens.scrolling import dialog_bindings, scroll
 from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, quoted
+from tui.widgets.key_bar import KeyBar
 
 
 def _field(label: str, value: str | None) -> Text:
@@ -138,14 +139,11 @@ def about_content(dataset: Dataset) -> RenderableType:
     return Group(*parts)
 
 
-class AboutScreen(Screen[None]):
-    """Operation summary and source; closes with q, i, Backspace or Esc."""
+class AboutScreen(ModalScreen[None]):
+    """Operation summary and source; closes with q, i, Enter, Backspace or Esc."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,i,backspace,escape", "dismiss", N_("Close"), id="about.close"),
-        *SCROLL_BINDINGS,
-    ]
-    """Several close keys, so that no one depends on Esc."""
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings("i", "about")
+    """The same keys as every dialog; nothing else acts while it is open."""
 
     def __init__(self, dataset: Dataset) -> None:
         super().__init__()
@@ -156,7 +154,7 @@ class AboutScreen(Screen[None]):
         with VerticalScroll(id="about-box") as box:
             box.border_title = _("About this dataset")
             yield Static(about_content(self.dataset))
-        yield Footer()
+        yield KeyBar()
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""

@@ -13,7 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.screens.scrolling import SCROLL_BINDINGS, scroll
+from tui.i18n import _
+from tui.screens.scrolling import dialog_bindings, scroll
+from tui.widgets.key_bar import KeyBar
 
 KEY_NAMES = {
     "up": "↑",
@@ -48,18 +50,15 @@ def binding_table(bindings: list[BindingType]) -> Table:
     table.add_column()
     for binding in bindings:
         if isinstance(binding, Binding):
-            table.add_row(key_label(binding.key), binding.description)
+            table.add_row(key_label(binding.key), _(binding.description))
     return table
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists every binding, grouped; closes with q, ?, Enter or Esc."""
+    """Lists every binding, grouped; closes with q, ?, Enter, Backspace or Esc."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,question_mark,enter,escape", "dismiss", "Close", id="help.close"),
-        *SCROLL_BINDINGS,
-    ]
-    """Several close keys, so that no one depends on Esc."""
+    BINDINGS: ClassVar[list[BindingType]] = dialog_bindings("question_mark", "help")
+    """The same keys as every dialog; nothing else acts while it is open."""
 
     def __init__(self, groups: list[tuple[str, list[BindingType]]]) -> None:
         super().__init__()
@@ -68,15 +67,22 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A scrollable box of binding tables."""
         with VerticalScroll(id="help-box") as box:
-            box.border_title = "Keys"
-            box.border_subtitle = "q ? Enter: close"
+            box.border_title = _("Keys")
             yield Static(self._content())
+        yield KeyBar()
 
     def _content(self) -> RenderableType:
         parts: list[RenderableType] = []
         for title, bindings in self.groups:
-            parts += [Text(title, style="bold underline"), binding_table(bindings), Text()]
-        parts.append(Text("Ctrl+P opens the command palette: every action, and themes."))
+            parts += [Text(_(title), style="bold underline"), binding_table(bindings), Text()]
+        parts.append(Text(_("Help and About (dialogs)"), style="bold underline"))
+        parts.append(binding_table(dialog_bindings("question_mark,i", "dialog")))
+        parts.append(Text(_("Over a dialog only these keys work; nothing acts behind it.")))
+        parts.append(Text())
+        parts.append(
+            Text(_("The list's header marks the sorted column: ▲ ascending, ▼ descending."))
+        )
+        parts.append(Text(_("Ctrl+P opens the command palette: every action, and themes.")))
         return Group(*parts)
 
     def action_scroll(self, how: str) -> None:

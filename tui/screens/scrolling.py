@@ -1,32 +1,58 @@
-"""Keyboard scrolling shared by the help and about screens."""
+"""Keys shared by the dialogs (help, about): the same close and scroll keys on both.
+
+Over a dialog only its own keys work (the key router stops at a modal screen), so the hints
+its key bar shows are all there is: nothing acts behind it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.widget import Widget
 
-SCROLL_BINDINGS: list[BindingType] = [
-    Binding("up,k", "scroll('up')", "Scroll up", show=False),
-    Binding("down,j", "scroll('down')", "Scroll down", show=False),
-    Binding("pageup", "scroll('page_up')", "Page up", show=False),
-    Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
-    Binding("home,g", "scroll('home')", "Top", show=False),
-    Binding("end,G", "scroll('end')", "Bottom", show=False),
-]
-"""Arrows, j/k, paging and both ends: the screen's text scrolls without being focused."""
+from tui.i18n import N_
+
+CLOSE_KEYS = "q,escape,enter,backspace"
+"""Every dialog closes with these (plus the key that opened it); Esc is never the only way."""
 
 
-def scroll(box: VerticalScroll, how: str) -> None:
-    """Scroll ``box`` one step of kind ``how`` (a name used by :data:`SCROLL_BINDINGS`)."""
-    # Annotated: mypy for 3.9 cannot join these bound methods' types on its own.
-    steps: dict[str, Callable[[], object]] = {
-        "up": box.scroll_up,
-        "down": box.scroll_down,
-        "page_up": box.scroll_page_up,
-        "page_down": box.scroll_page_down,
-        "home": box.scroll_home,
-        "end": box.scroll_end,
+def dialog_bindings(opened_with: str, prefix: str) -> list[BindingType]:
+    """Close (``q``, Esc, Enter, Backspace and ``opened_with``) and scroll bindings."""
+    return [
+        Binding(
+            f"{CLOSE_KEYS},{opened_with}",
+            "dismiss",
+            N_("Close"),
+            key_display="q",
+            id=f"{prefix}.close",
+        ),
+        Binding("down,j", "scroll('down')", N_("Scroll"), key_display="↓↑", id=f"{prefix}.down"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id=f"{prefix}.up"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id=f"{prefix}.pgup"),
+        Binding(
+            "pagedown,space",
+            "scroll('page_down')",
+            N_("Page down"),
+            show=False,
+            id=f"{prefix}.pgdn",
+        ),
+        Binding("home,g", "scroll('home')", N_("Top"), show=False, id=f"{prefix}.top"),
+        Binding("end,G", "scroll('end')", N_("Bottom"), show=False, id=f"{prefix}.bottom"),
+    ]
+
+
+def scroll(box: Widget, how: str) -> None:
+    """Scroll ``box`` one step of kind ``how`` now: no animation, nothing deferred.
+
+    Textual's page and line scrolls start from the current offset but apply it later, so
+    several keys handled before a frame would each move from the same place.
+    """
+    page = box.scrollable_content_region.height
+    targets = {
+        "up": box.scroll_y - 1,
+        "down": box.scroll_y + 1,
+        "page_up": box.scroll_y - page,
+        "page_down": box.scroll_y + page,
+        "home": 0,
+        "end": box.max_scroll_y,
     }
-    steps[how]()
+    box.scroll_to(y=targets[how], animate=False, immediate=True)

@@ -15,6 +15,7 @@ from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
 from tui.i18n import N_, _, language, number, percent
+from tui.screens.scrolling import scroll
 from tui.widgets.figures import (
     MISSING,
     VICTIMS_MARK,
@@ -34,12 +35,18 @@ class DetailPane(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", N_("Scroll up"), show=False, id="detail.up"),
-        Binding("down,j", "scroll_down", N_("Scroll down"), show=False, id="detail.down"),
-        Binding("pageup", "page_up", N_("Page up"), show=False, id="detail.page_up"),
-        Binding("pagedown,space", "page_down", N_("Page down"), show=False, id="detail.page_down"),
-        Binding("home,g", "scroll_home", N_("Top"), show=False, id="detail.top"),
-        Binding("end,G", "scroll_end", N_("Bottom"), show=False, id="detail.bottom"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id="detail.up"),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="detail.down"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id="detail.page_up"),
+        Binding(
+            "pagedown,space",
+            "scroll('page_down')",
+            N_("Page down"),
+            show=False,
+            id="detail.page_down",
+        ),
+        Binding("home,g", "scroll('home')", N_("Top"), show=False, id="detail.top"),
+        Binding("end,G", "scroll('end')", N_("Bottom"), show=False, id="detail.bottom"),
         Binding("left,h,backspace", "back", N_("Back to list"), id="detail.back"),
     ]
     """Scrolling; left/h/backspace return to the list."""
@@ -84,6 +91,10 @@ class DetailPane(ScrollView, can_focus=True):
         self._lines = [Strip(line, width) for line in lines]
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll at once (no animation): each key is one step from where the last one left."""
+        scroll(self, how)
 
     def render_line(self, y: int) -> Strip:
         """One line of the rendered details."""

@@ -7,6 +7,7 @@ from rich.text import Text
 from tui.dataset import Agency, Reconciliation
 from tui.dataset.totals import LABELS
 from tui.i18n import N_, _, number
+from tui.widgets.nobreak import NoBreak, bind_guillemets
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -52,16 +53,11 @@ SHORT_LABELS = {
 """Labels for the one-line footer."""
 
 
-def reconciliation_line(row: Reconciliation, short: bool = False, marked: bool = False) -> Text:
-    """One headline figure with its check mark, e.g. ``Arrests 102 ✓``.
-
-    ``marked`` adds :data:`VICTIMS_MARK` to a victims total the dataset qualifies.
-    """
+def reconciliation_line(row: Reconciliation, short: bool = False) -> Text:
+    """One headline figure with its check mark, e.g. ``Arrests 102 ✓``."""
     label = SHORT_LABELS.get(row.metric, row.metric) if short else LABELS[row.metric]
     text = Text(f"{_(label)} ", style="bold")
     text.append(figure(row.computed))
-    if marked and row.metric == "victims_rescued":
-        text.append(VICTIMS_MARK)
     text.append(" ")
     text.append_text(mark(row))
     return text
@@ -83,12 +79,15 @@ def agency_line(agency: Agency) -> Text:
     return text
 
 
-def quoted(text: str, style: str = "italic") -> Text:
-    """The source's words between guillemets, unless they already carry their own."""
+def quoted(text: str, style: str = "italic") -> NoBreak:
+    """The source's words between guillemets (unless they carry their own), kept together.
+
+    Guillemets are joined to their words with no-break spaces when rendering, never in the
+    dataset, so a line never starts with » or ends with «.
+    """
     stripped = text.strip()
-    if stripped.startswith("«"):
-        return Text(text, style=style)
-    return Text(f"« {text} »", style=style)
+    shown = text if stripped.startswith("«") else f"« {text} »"
+    return NoBreak(Text(bind_guillemets(shown), style=style))
 
 
 def heading(title: str) -> Text:

@@ -2,16 +2,66 @@
 
 Textual's ``Footer`` builds a widget per key and rebuilds them all whenever focus moves; this
 bar renders one line of text instead, which keeps start-up and Tab cheap over slow links.
+When the hints do not fit, the least useful are dropped first; `? Help` (which lists every
+key) is always kept.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
+
+from tui.i18n import _
+
+PALETTE = "palette"
+"""Stands for the command palette's hint in :data:`RANK`."""
+
+RANK: tuple[str, ...] = ("app.help", PALETTE, "", "app.quit", "app.filter", "app.sort", "app.about")
+"""Binding ids, most useful first; "" is any other (the focused widget's own keys, e.g. ⏎
+Details, ← Back, Close). Ids not listed (Reverse) rank last and are dropped first."""
+
+
+TYPED = frozenset({"slash", "question_mark", "space"})
+"""Bindings of printable keys with names longer than one character."""
+
+
+class Hint(NamedTuple):
+    """One ``key description`` pair of the bar."""
+
+    key: str
+    description: str
+    rank: int
+
+    @property
+    def cells(self) -> int:
+        """Width on screen: `` key description `` plus a space."""
+        return cell_len(self.key) + cell_len(self.description) + 3
+
+
+def rank_of(binding_id: str | None) -> int:
+    """Position of a binding id in :data:`RANK` (unknown widget keys count as "")."""
+    if binding_id in RANK:
+        return RANK.index(binding_id)
+    if binding_id is None or not binding_id.startswith("app."):
+        return RANK.index("")
+    return len(RANK)
+
+
+def fit(hints: list[Hint], width: int) -> list[Hint]:
+    """Drop the least useful hints (the last of equal rank first) until the rest fit."""
+    kept = list(hints)
+    while len(kept) > 1 and sum(h.cells for h in kept) > width:
+        worst = max(range(len(kept)), key=lambda i: (kept[i].rank, i))
+        if kept[worst].rank == 0:
+            break  # only `? Help` left to drop: never
+        del kept[worst]
+    return kept
 
 
 class KeyBar(Widget):
@@ -40,22 +90,33 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
 
-    def render(self) -> Text:
-        """`key description` pairs for every shown binding, palette key last."""
-        key_style = Style(bold=True) + self.get_component_rich_style("key-bar--key", partial=True)
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
+    def hints(self) -> list[Hint]:
+        """Every shown binding that works here, in binding order, palette last."""
+        hints: list[Hint] = []
         seen: set[str] = set()
         palette: str | None = None
+        # In a text box a letter or `/` is typed, not a command: no hint for it there.
+        typing = isinstance(self.screen.focused, Input)
         for binding in (active.binding for active in self.screen.active_bindings.values()):
             if binding.key == self.app.COMMAND_PALETTE_BINDING:
                 palette = self.app.get_key_display(binding)
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            text.append(f" {self.app.get_key_display(binding)} ", style=key_style)
-            text.append(binding.description)
-            text.append(" ")
+            key = self.app.get_key_display(binding)
+            if (typing and len(binding.key) == 1) or (typing and binding.key in TYPED):
+                continue
+            hints.append(Hint(key, _(binding.description), rank_of(binding.id)))
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            text.append(f" {palette} ", style=key_style)
-            text.append("palette")
+            hints.append(Hint(palette, _("palette"), RANK.index(PALETTE)))
+        return hints
+
+    def render(self) -> Text:
+        """`key description` pairs that fit the width, least useful dropped first."""
+        key_style = Style(bold=True) + self.get_component_rich_style("key-bar--key", partial=True)
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        for hint in fit(self.hints(), self.size.width):
+            text.append(f" {hint.key} ", style=key_style)
+            text.append(hint.description)
+            text.append(" ")
         return text

@@ -18,6 +18,8 @@ from textual.strip import Strip
 
 from tui.dataset import State
 from tui.dataset.view import StateView
+from tui.i18n import _
+from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -222,11 +224,12 @@ class StateList(ScrollView, can_focus=True):
 
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Widths of the code, name and figure columns for a line ``width`` cells wide."""
-        figure = 7 if width >= 28 else 5
+        figure = 8 if width >= 30 else 5
         if self._code_width is None:
             longest = max((len(s.code) for s in self.view.states), default=2)
             self._code_width = max(4, min(8, longest))
-        code = self._code_width + 1 if width >= 34 else 0
+        # Two cells past the code: room for the source-order mark and a gap before the name.
+        code = self._code_width + 2 if width >= 34 else 0
         name = max(1, width - code - 2 * figure - 1)
         return code, name, figure
 
@@ -256,21 +259,28 @@ class StateList(ScrollView, can_focus=True):
         row = round(self.scroll_offset.y) + y - 1
         if row >= len(self.view):
             if row == 0:
-                return Strip([Segment(_fit(" No state matches the filter", width), styles.base)])
+                text = " " + _("No state matches the filter")
+                return Strip([Segment(_fit(text, width), styles.base)])
             return Strip.blank(width, styles.base)
         row_styles = styles.cursor if row == self.cursor else styles.row
         return self._row(self.view.state_at(row), row_styles, width)
 
     def _header(self, width: int, style: Style) -> Strip:
         code_w, name_w, fig_w = self._columns(width)
-        victims = "Victims" if fig_w >= 7 else "Vict"
-        arrests = "Arrests" if fig_w >= 7 else "Arr"
+        marked = SORTED_COLUMN[self.view.sort]
+        if marked == "code" and not code_w:
+            marked = "name"  # no code column on very narrow terminals
+
+        def label(column: str, cells: int) -> str:
+            mark = direction_mark(self.view.sort, self.view.reverse) if column == marked else ""
+            return header_label(column, cells, mark)
+
         text = (
-            _fit("Code", code_w)
-            + _fit("State", name_w)
-            + victims.rjust(fig_w)
+            _fit(label("code", code_w - 1), code_w)
+            + _fit(label("name", name_w - 1), name_w)
+            + label("victims", fig_w).rjust(fig_w)
             + " "
-            + arrests.rjust(fig_w)
+            + label("arrests", fig_w).rjust(fig_w)
         )
         return Strip([Segment(_fit(text, width), style)], width)
 

@@ -1,13 +1,123 @@
-"""The totals footer: operation totals computed from the data, checked against the source."""
+"""The totals footer: operation totals computed from the data, checked against the source.
+
+Each of its two lines is one line whatever the width: when the full wording does not fit,
+shorter wordings are tried in turn (compact marks, then abbreviated labels), so that the
+filtered subtotal on the second line never wraps out of sight. The shortening is by measured
+width, not by language: translated labels of any length get the same treatment.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.dataset import Reconciliation, Totals
-from tui.widgets.figures import figure, reconciliation_line
+from tui.i18n import N_, _
+from tui.widgets.figures import VICTIMS_MARK, figure, mark
+
+SEPARATOR = " │ "
+
+LABELS: dict[str, tuple[str, str]] = {
+    "states": (N_("States"), N_("St.")),
+    "victims_rescued": (N_("Victims"), N_("Vict.")),
+    "arrests": (N_("Arrests"), N_("Arr.")),
+    "medical_services": (N_("Medical"), N_("Med.")),
+}
+"""Full and abbreviated footer labels per metric."""
+
+
+def compact_mark(row: Reconciliation) -> Text:
+    """The reconciliation mark in few cells: ✓, ⚠≠50 (the source's figure), (rep. 41)."""
+    status = row.status
+    if status == "match":
+        return Text("✓", style="bold")
+    if status == "differs":
+        return Text(f"⚠≠{figure(row.reported)}", style="bold reverse")
+    if status == "no-state-figures":
+        return Text(_("(rep. {n})").format(n=figure(row.reported)), style="italic")
+    return Text("")
+
+
+def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = False) -> Text:
+    """The operation's totals with their marks; each tier is shorter than the one before.
+
+    ``marked`` adds :data:`VICTIMS_MARK` to the victims total (the dataset qualifies it).
+
+    0: everything; 1: without figures neither the states nor the source give; 2: compact
+    marks; 3: abbreviated labels; 4: only the figures that can be checked against the source.
+    """
+    text = Text()
+    shown = [
+        r
+        for r in rows
+        if (tier < 1 or r.computed is not None or r.reported is not None)
+        and (tier < 4 or r.status in ("match", "differs"))
+    ]
+    for i, row in enumerate(shown):
+        if i:
+            text.append(SEPARATOR, style="dim")
+        full, short = LABELS.get(row.metric, (row.metric, row.metric))
+        text.append(_(short if tier >= 3 else full) + " ", style="bold")
+        text.append(figure(row.computed))
+        if marked and row.metric == "victims_rescued":
+            text.append(VICTIMS_MARK)
+        row_mark = mark(row) if tier <= 1 else compact_mark(row)
+        if row_mark.plain:
+            text.append(" ")
+            text.append_text(row_mark)
+    return text
+
+
+def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
+    """The totals of the states a filter leaves; higher tiers are shorter."""
+    victims, arrests = shown["victims_rescued"], shown["arrests"]
+    text = Text()
+    if tier < 2:
+        count = _("Shown {shown} of {total}")
+    elif tier == 2:
+        count = _("Shown {shown}/{total}")
+    else:
+        count = "{shown}/{total}"
+    text.append(count.format(shown=figure(shown.states), total=figure(all_states)), style="bold")
+    names = ("Victims", "Arrests") if tier < 2 else ("Vict.", "Arr.") if tier == 2 else ("V", "A")
+    text.append(SEPARATOR + _(names[0]) + " ")
+    text.append(figure(victims.total if victims.reporting else None))
+    if tier == 0:
+        text.append(" " + _("({n} reporting)").format(n=victims.reporting), style="dim")
+    text.append(SEPARATOR + _(names[1]) + " ")
+    text.append(figure(arrests.total if arrests.reporting else None))
+    return text
+
+
+def all_shown_line(shown: Totals | None, tier: int) -> Text:
+    """No filter: say so, and (room permitting) how many states report victims."""
+    text = Text(_("All states shown"), style="italic")
+    victims = shown["victims_rescued"] if shown else None
+    if victims is not None and tier == 0:
+        text.append(
+            " · "
+            + _("victims reported by {n} of {of} states").format(
+                n=victims.reporting, of=victims.of
+            ),
+            style="italic",
+        )
+    if tier <= 1:
+        text.append(" · " + _("— = not reported"), style="italic")
+    return text
+
+
+def fitting(build: Callable[[int], Text], width: int, tiers: int = 4) -> Text:
+    """The first tier of ``build`` that fits ``width`` cells, else the last one, cut."""
+    for tier in range(tiers):
+        text = build(tier)
+        if cell_len(text.plain) <= width:
+            return text
+    text.truncate(max(0, width), overflow="ellipsis")
+    return text
 
 
 class TotalsFooter(Widget):
@@ -15,14 +125,13 @@ class TotalsFooter(Widget):
 
     DEFAULT_CSS = """
     TotalsFooter {
-        height: auto;
-        max-height: 2;
+        height: 2;
         padding: 0 1;
         background: $panel;
     }
     """
 
-    shown: reactive[Totals | None] = reactive(None, layout=True)
+    shown: reactive[Totals | None] = reactive(None)
     """Totals of the states the list shows (differs from the whole while a filter is on)."""
 
     def __init__(
@@ -37,30 +146,18 @@ class TotalsFooter(Widget):
         return bool(getattr(self.app, "victims_note", None))
 
     def render(self) -> Text:
-        """Operation line, then the shown-states line."""
-        text = Text()
-        for i, row in enumerate(self.reconciliation):
-            if i:
-                text.append(" │ ", style="dim")
-            text.append_text(reconciliation_line(row, short=True, marked=self.victims_marked))
-        shown = self.shown
-        all_states = self.reconciliation[0].computed if self.reconciliation else None
+        """Operation line, then the shown-states line, each fitted to the width."""
+        width = self.content_region.width
+        rows = self.reconciliation
+        marked = self.victims_marked
+        text = fitting(lambda tier: operation_line(rows, tier, marked), width, 5)
         text.append("\n")
+        shown = self.shown
+        all_states = rows[0].computed if rows else None
         if shown is None or shown.states == all_states:
-            victims = shown["victims_rescued"] if shown else None
-            text.append("All states shown", style="italic")
-            if victims is not None:
-                text.append(
-                    f" · victims reported by {victims.reporting} of {victims.of} states"
-                    " · — = not reported",
-                    style="italic",
-                )
-            return text
-        victims, arrests = shown["victims_rescued"], shown["arrests"]
-        text.append(f"Shown {shown.states:,} of {figure(all_states)}", style="bold")
-        text.append(" │ Victims ")
-        text.append(figure(victims.total if victims.reporting else None))
-        text.append(f" ({victims.reporting} reporting)", style="dim")
-        text.append(" │ Arrests ")
-        text.append(figure(arrests.total if arrests.reporting else None))
+            text.append_text(fitting(lambda tier: all_shown_line(shown, tier), width, 3))
+        else:
+            text.append_text(fitting(lambda tier: shown_line(shown, all_states, tier), width))
+        text.no_wrap = True
+        text.overflow = "ellipsis"
         return text

@@ -1,0 +1,155 @@
+"""Keys in one burst do exactly what the same keys do one by one (issue 9).
+
+A property test: random key sequences over every key (the list, the detail pane, the filter
+box, help and about) are fed to the explorer through Textual's terminal parser once a key per
+read, letting the app settle after each, and once in one read (or random chunks). The final
+screen and state must be the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from tests.functional.helpers import screen_text
+from tests.functional.terminal_input import KEYS, TerminalInput, settle
+from tui.app import UnitedFrontApp
+from tui.dataset import Dataset, load
+from tui.resources import bundled_dataset
+from tui.widgets import DetailPane, StateList
+
+EXAMPLES = int(os.environ.get("BURST_EXAMPLES", "12"))
+"""Examples per run: bounded so that CI stays under a minute; raise it to search harder."""
+PHASES = [Phase.explicit, Phase.generate] + (
+    [Phase.shrink] if os.environ.get("BURST_SHRINK") else []
+)
+"""Shrinking a failure takes minutes (two apps per try): opt in with BURST_SHRINK=1."""
+
+
+class ExplorerWithoutQuit(UnitedFrontApp):
+    """The explorer, except that ``q`` on the main screen counts instead of exiting.
+
+    So a sequence can go on after a ``q`` and both runs compare everything that followed.
+    """
+
+    quits = 0
+
+    async def action_quit(self) -> None:
+        """Count the quit instead of exiting."""
+        self.quits += 1
+
+
+def state(app: ExplorerWithoutQuit) -> dict[str, Any]:
+    """Everything a key can change, plus the screen as text."""
+    screen = app.screen
+    focused = screen.focused
+    box = app.filter_input
+    boxes = [w for w in screen.query("#help-box, #about-box")]
+    return {
+        "screen": type(screen).__name__,
+        "stack": [type(s).__name__ for s in app.screen_stack],
+        "focused": None if focused is None else (type(focused).__name__, focused.id),
+        "filter": (box.value, box.cursor_position, box.display),
+        "view": (app.view.sort, app.view.reverse, app.view.query),
+        "cursor": app.query_one(StateList).cursor,
+        "detail_y": app.query_one(DetailPane).scroll_y,
+        "dialog_y": [b.scroll_y for b in boxes],
+        "classes": sorted(app.classes),
+        "quits": app.quits,
+        "text": screen_text(app),
+    }
+
+
+async def run(dataset: Dataset, reads: list[str], *, settle_each: bool) -> dict[str, Any]:
+    """Feed ``reads`` (each one ``read()``) to a fresh explorer; return its final state."""
+    app = ExplorerWithoutQuit(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        terminal = TerminalInput(app)
+        for i, data in enumerate(reads):
+            # Single keys: a pause after each. Chunks of one burst: no pause until the last.
+            terminal.read(data, pause=settle_each or i == len(reads) - 1)
+            if settle_each:
+                await settle(pilot, app)
+        await settle(pilot, app)
+        return state(app)
+
+
+DATASET = load(bundled_dataset())
+key_names = st.sampled_from(sorted(KEYS))
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=not os.environ.get("BURST_RANDOM"),  # CI: the same examples every run
+    phases=PHASES,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(keys=st.lists(key_names, min_size=1, max_size=14), cuts=st.lists(st.integers(0, 60)))
+def test_a_burst_does_what_keys_one_by_one_do(keys: list[str], cuts: list[int]) -> None:
+    """One key per read, one read, random chunks: the same final screen and state."""
+    data = "".join(KEYS[k] for k in keys)
+    one_by_one = asyncio.run(run(DATASET, [KEYS[k] for k in keys], settle_each=True))
+    one_read = asyncio.run(run(DATASET, [data], settle_each=False))
+    assert one_read == one_by_one, f"keys {keys}: one read differs from one by one"
+    bounds = sorted({c for c in cuts if 0 < c < len(data)})
+    chunks = [data[a:b] for a, b in zip([0, *bounds], [*bounds, len(data)])]
+    chunked = asyncio.run(run(DATASET, chunks, settle_each=False))
+    assert chunked == one_by_one, f"keys {keys} in chunks {chunks}: differs from one by one"
+
+
+async def burst(app: UnitedFrontApp, pilot: Any, *reads: str) -> None:
+    """Each argument is one ``read()``; let the app settle after each."""
+    terminal = TerminalInput(app)
+    for data in reads:
+        terminal.read(data)
+        await settle(pilot, app)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ("\x7f\r", "te"),  # Backspace, Enter
+        ("\x15\r", ""),  # Ctrl+U, Enter
+        ("\x15ken", "ken"),  # Ctrl+U, then typing
+    ],
+)
+async def test_burst_in_the_filter_box(dataset: Dataset, keys: str, expected: str) -> None:
+    """With the filter `tex` kept, `/` then the keys in one read edit the box like one by one."""
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(app, pilot, "/", "t", "e", "x", "\r", "/", keys)
+        assert app.filter_input.value == expected
+        assert app.view.query == expected
+
+
+@pytest.mark.parametrize(("opener", "box"), [("i", "#about-box"), ("?", "#help-box")])
+async def test_five_j_in_one_read_scroll_five_lines(
+    dataset: Dataset, opener: str, box: str
+) -> None:
+    """In About or Help, `jjjjj` in one read scrolls five lines, as five single reads do."""
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(app, pilot, opener, "jjjjj")
+        assert app.screen.query_one(box).scroll_y == 5
+
+
+@pytest.mark.parametrize("opener", ["i", "?"])
+async def test_over_a_dialog_other_keys_do_nothing(dataset: Dataset, opener: str) -> None:
+    """`/` (or `s`) over a dialog acts neither there nor behind it; `q` closes, to the list."""
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(app, pilot, opener, "/s", "q")
+        assert type(app.screen).__name__ == "Screen"
+        assert isinstance(app.focused, StateList)
+        assert not app.filter_input.display
+        assert app.view.sort == "source"
+        await burst(app, pilot, "q")
+        assert not app.is_running

@@ -1,0 +1,47 @@
+"""Save an SVG screenshot where someone logged in over SSH will find it, and say where.
+
+Textual's own palette command saves to a "Downloads" folder (absent on most servers) or hands
+the file to a browser there is none of. This one writes to the current directory, or when
+that is not writable to ``$XDG_STATE_HOME/unitedfront-tui`` (``~/.local/state/...``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from tui.export import ExportError, write_atomic
+
+APP_DIR = "unitedfront-tui"
+
+
+def fallback_dir() -> Path:
+    """``$XDG_STATE_HOME/unitedfront-tui``, or ``~/.local/state/unitedfront-tui``."""
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / APP_DIR
+
+
+def screenshot_name(now: dt.datetime) -> str:
+    """A file name that sorts by time and needs no quoting in a shell."""
+    return f"unitedfront-tui-{now:%Y%m%d-%H%M%S}.svg"
+
+
+def save_screenshot(svg: str, now: dt.datetime | None = None, cwd: Path | None = None) -> Path:
+    """Write ``svg`` (never over an existing file) and return its absolute path.
+
+    Raises :class:`~tui.export.ExportError` when neither place can be written.
+    """
+    name = screenshot_name(now or dt.datetime.now())
+    here = (cwd or Path.cwd()).resolve()
+    problems: list[str] = []
+    for directory in (here, fallback_dir()):
+        try:
+            if directory != here:  # the working directory is never created, only used
+                directory.mkdir(parents=True, exist_ok=True)
+            write_atomic(directory / name, svg, force=False)
+        except (ExportError, OSError) as exc:
+            problems.append(str(exc))
+            continue
+        return directory / name
+    raise ExportError("; ".join(problems))
