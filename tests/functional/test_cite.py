@@ -262,7 +262,7 @@ async def test_palette_in_french(make_app: AppFactory) -> None:
             await pilot.pause()
             assert "Rechercher une commande…" in screen_text(app)
             titles = {c.title for c in app.get_system_commands(app.screen)}
-            assert {"Copier la citation", "Exporter la vue", "Thème", "Quitter"} <= titles
+            assert {"Copier la citation (y)", "Exporter la vue (e)", "Thème", "Quitter"} <= titles
     finally:
         i18n.set_language("en")
 

@@ -301,7 +301,8 @@ async def test_footer_flags_a_difference() -> None:
 async def test_help_lists_every_binding(make_app: AppFactory) -> None:
     """`?` shows every binding, grouped; q closes it."""
     app = make_app()
-    async with app.run_test(size=(80, 40)) as pilot:
+    # Tall enough for every group, the cite and export keys included.
+    async with app.run_test(size=(80, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
