@@ -1,7 +1,10 @@
 """The benchmark harness: each figure of issue 5 side by side with its baseline, interleaved.
 
 ``python -m benchmarks.run [--quick] [--runs N] [--presses N] [--profile] [--freeze]
-[--only startup|big|keys|profile] [--no-update]``
+[--only startup|big|keys|profile|wire] [--no-update]``
+
+``--only wire`` (``make bench BENCH_ARGS="--only wire"``, about 2 minutes) runs only issue 8's
+wire section (bytes per key) and rewrites only its block.
 
 The default run (about 7 minutes here) rewrites the figures block of ``benchmarks/RESULTS.md``;
 ``--quick`` (10,000 rows, 3 runs, 5 presses; about 2 minutes) only prints.
@@ -467,17 +470,17 @@ def markdown(report: Report, info: dict[str, str], args: argparse.Namespace) -> 
     return "\n".join(lines) + "\n"
 
 
-def update_results(text: str) -> bool:
-    """Replace the generated block of RESULTS.md; False when the markers are missing."""
+def update_results(text: str, begin: str = BEGIN, end: str = END) -> bool:
+    """Replace a generated block of RESULTS.md; False when the markers are missing."""
     try:
         current = RESULTS.read_text(encoding="utf-8")
     except OSError:
         return False
-    start, stop = current.find(BEGIN), current.find(END)
+    start, stop = current.find(begin), current.find(end)
     if start < 0 or stop < start:
         return False
     RESULTS.write_text(
-        current[: start + len(BEGIN)] + "\n" + text + current[stop:], encoding="utf-8"
+        current[: start + len(begin)] + "\n" + text + "\n" + current[stop:], encoding="utf-8"
     )
     return True
 
@@ -526,6 +529,27 @@ def profile(big: Path, rows: int) -> list[Path]:
     return written
 
 
+def bench_wire(args: argparse.Namespace) -> None:
+    """Issue 8's wire section: bytes per key, written to its own block of RESULTS.md."""
+    from benchmarks import wire
+
+    sizes = ((80, 24),) if args.quick else ((80, 24), (120, 40))
+    info = machine()
+    head = (
+        f"Measured {info['date']} on {info['cores']} cores ({info['cpu']}), "
+        f"Textual {importlib.metadata.version('textual')}, code at {info['commit']}."
+    )
+    text = head + "\n\n" + wire.run(sizes)
+    if not args.quick:
+        from benchmarks import slowlink
+
+        text += "\n\n" + slowlink.run()
+    print(text)
+    if not args.quick and not args.no_update:
+        updated = update_results(text, wire.BEGIN, wire.END)
+        log("RESULTS.md wire block updated" if updated else "RESULTS.md has no wire block")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark, print the figures and the verdicts, update RESULTS.md."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
@@ -542,7 +566,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "big", "keys", "profile"),
+        choices=("startup", "big", "keys", "profile", "wire"),
         action="append",
         help="run only these parts (repeatable)",
     )
@@ -551,11 +575,15 @@ def main(argv: list[str] | None = None) -> int:
     args.presses = args.presses or (5 if args.quick else 15)
     rows = args.rows or (10_000 if args.quick else 100_000)
     began = time.perf_counter()
+    only = set(args.only or ("startup", "big", "keys", "wire"))
+    if "wire" in only:
+        bench_wire(args)
+        if only == {"wire"}:
+            return 0
     log(f"generating datasets ({rows:,} and 12 rows) under {generate.DATA_DIR}")
     big = generate.ensure(rows)
     small = generate.ensure(12)
     report = Report()
-    only = set(args.only or ("startup", "big", "keys"))
     if "startup" in only:
         bench_startup(report, args.runs)
     if "big" in only:
@@ -572,7 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile or "profile" in only:
         for path in profile(big, rows):
             log(f"profile written: {path}")
-    complete = only == {"startup", "big", "keys"}
+    complete = {"startup", "big", "keys"} <= only
     if not args.quick and not args.no_update and not args.freeze and complete:
         log("RESULTS.md updated" if update_results(text) else "RESULTS.md has no results block")
     log(f"done in {time.perf_counter() - began:.0f} s")

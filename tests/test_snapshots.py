@@ -93,3 +93,38 @@ class TestTerminals:
             await pilot.pause()
 
         assert snap_compare(UnitedFrontApp(dataset), run_before=move, terminal_size=(80, 24))
+
+
+class TestCharts:
+    """The map (m) and the bar chart (b)."""
+
+    def test_map_80x24(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """All 51 tiles with codes and figures, Kentucky highlighted, legend and source."""
+        assert snap_compare(app, press=["j", "j", "j", "m"], terminal_size=(80, 24))
+
+    def test_map_120x40(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Bigger tiles; shaded by arrests; a filter dims all but the Dakotas."""
+        press = ["slash", *"dakota", "enter", "m", "v"]
+        assert snap_compare(app, press=press, terminal_size=(120, 40))
+
+    def test_map_no_color(
+        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """NO_COLOR: shades become glyph densities; not reported is hatched."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert snap_compare(UnitedFrontApp(dataset), press=["m"], terminal_size=(80, 24))
+
+    def test_bars_80x24(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Bars in the list's order (by victims), dashes, shares, Kentucky's split."""
+        assert snap_compare(app, press=["s", "s", "b"], terminal_size=(80, 24))
+
+    def test_bars_120x40(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Names in full, longer bars."""
+        assert snap_compare(app, press=["b", "j", "j", "j"], terminal_size=(120, 40))
+
+    def test_bars_no_color(
+        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """NO_COLOR: adults and minors by glyph, the highlight reversed."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert snap_compare(UnitedFrontApp(dataset), press=["b", "j"], terminal_size=(80, 24))

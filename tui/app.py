@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import ClassVar
 
@@ -11,6 +11,8 @@ from textual import events
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.driver import Driver
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -23,18 +25,26 @@ from tui.i18n import N_, _, number
 from tui.key_router import KeyRouter, install_burst_parser
 from tui.palette import localized
 from tui.resources import resource_dir
+from tui.screens.chart import ChartActions
+from tui.several import SeveralOperations
+from tui.watch import FileWatcher, Prepared, prepare
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
+from tui.wire.hook import wire_driver
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
+
+
+LIST_ACTIONS = frozenset({"filter", "cycle_sort", "reverse", "clear_filter", "sort_by"})
+"""Actions on the list, off while a chart (map, bars) covers it."""
 
 
 class UnknownThemeError(ValueError):
     """``--theme`` named a theme Textual does not have."""
 
 
-class UnitedFrontApp(CiteActions):
+class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -56,6 +66,8 @@ class UnitedFrontApp(CiteActions):
         Binding("n", "sort_by('name')", N_("Sort by name"), show=False, id="app.sort_name"),
         Binding("o", "sort_by('source')", N_("Source order"), show=False, id="app.sort_source"),
         Binding("c", "clear_filter", N_("Clear filter"), show=False, id="app.clear_filter"),
+        Binding("m", "map", N_("Map"), show=False, id="app.map"),
+        Binding("b", "bars", N_("Bar charts"), show=False, id="app.bars"),
         Binding("i", "about", N_("About"), id="app.about"),
         Binding("tab", "focus_next", N_("Next pane"), show=False, id="app.focus_next"),
         Binding(
@@ -70,8 +82,21 @@ class UnitedFrontApp(CiteActions):
     shown_totals: reactive[Totals | None] = reactive(None)
     """Totals of the states the list shows; the footer follows it."""
 
-    def __init__(self, dataset: Dataset, *, theme: str | None = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset | Sequence[Dataset],
+        *,
+        theme: str | None = None,
+        watchers: Sequence[FileWatcher] = (),
+    ) -> None:
         super().__init__()
+        self.datasets: list[Dataset] = [dataset] if isinstance(dataset, Dataset) else [*dataset]
+        """Every operation loaded (``--data`` given several times); the first is shown."""
+        self.current = 0
+        """Index in ``datasets`` of the operation shown."""
+        self.watchers = tuple(watchers)
+        """``--watch``: one per dataset file, polled while the explorer runs."""
+        dataset = self.datasets[0]
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
@@ -83,6 +108,13 @@ class UnitedFrontApp(CiteActions):
                 names = ", ".join(sorted(self.available_themes))
                 raise UnknownThemeError(f"unknown theme '{theme}'; choose one of: {names}")
             self.theme = theme
+        if len(self.datasets) > 1:
+            # Only then: one dataset keeps today's keys, help and screen.
+            self.bind_operation_keys()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on a Linux terminal, one that sends only the cells that changed."""
+        return wire_driver(super().get_driver_class())
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
@@ -101,7 +133,12 @@ class UnitedFrontApp(CiteActions):
     def on_mount(self) -> None:
         """Draw the list and totals first; the details follow right after the first frame."""
         self._view_changed()
+        self._name_operation()
         self.call_after_refresh(self._after_first_frame)
+        if self.watchers:
+            from tui.live_reload import LiveReload
+
+            LiveReload(self).start()
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and
@@ -116,8 +153,14 @@ class UnitedFrontApp(CiteActions):
 
     @property
     def state_list(self) -> StateList:
-        """The state list widget."""
-        return self.query_one("#states", StateList)
+        """The state list widget (on the main screen, even under help or another screen)."""
+        return self.main_screen.query_one("#states", StateList)
+
+    @property
+    def main_screen(self) -> Screen[object]:
+        """The explorer's own screen, at the bottom of the stack (a file can reload under
+        help or the operations list: the data changes there, not on the screen on top)."""
+        return self.screen_stack[0]
 
     def _view_changed(self) -> None:
         self.shown_totals = self.view.totals()
@@ -130,6 +173,39 @@ class UnitedFrontApp(CiteActions):
             if view.query
             else _("States")
         )
+
+    def _name_operation(self) -> None:
+        """With several operations, name the one shown under the list."""
+        if len(self.datasets) > 1:
+            # Dataset text: literal Content, never markup.
+            self.state_list.border_subtitle = Content(self.dataset.operation.name)
+
+    def replace_dataset(self, dataset: Dataset, prepared: Prepared | None = None) -> None:
+        """Show ``dataset`` instead of the current one, keeping selection, filter and sort.
+
+        The one way the data on screen changes: a watched file saved, another operation
+        opened. The highlighted state is kept by its code when the new data has it.
+        ``prepared`` (built off the event loop) saves sorting and totalling here.
+        """
+        old, keep = self.view, self.selected.code if self.selected else None
+        if prepared is None or prepared.dataset is not dataset:
+            prepared = prepare(dataset, old)
+        view = prepared.view
+        if (view.sort, view.reverse, view.query) != (old.sort, old.reverse, old.query):
+            # The user sorted or filtered while the file was being read.
+            view.set_sort(old.sort, old.reverse)
+            view.set_query(old.query)
+        self.dataset, self.totals, self.view = dataset, prepared.totals, view
+        index = next((i for i, s in enumerate(dataset.states) if s.code == keep), None)
+        row = None if index is None else view.row_of(index)
+        main = self.main_screen
+        main.query_one(DetailPane).set_dataset(dataset, self.totals)
+        main.query_one(TotalsFooter).set_reconciliation(reconcile(dataset, self.totals))
+        self.state_list.set_view(view, row or 0)
+        self._view_changed()
+        self._name_operation()
+        self.selected = self.state_list.highlighted
+        self.run_worker(view.warm, name="warm-view", thread=True, exclusive=True)
 
     # -- messages -------------------------------------------------------------------------
 
@@ -220,6 +296,10 @@ class UnitedFrontApp(CiteActions):
         """Reverse the current order."""
         self.state_list.change_view(StateView.toggle_reverse)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sorting and filtering act on the list: not while a chart shows it."""
+        return not (action in LIST_ACTIONS and getattr(self.screen, "COVERS_LIST", False))
+
     async def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
         from tui.screens.about import AboutScreen
@@ -229,16 +309,23 @@ class UnitedFrontApp(CiteActions):
 
     async def action_help(self) -> None:
         """Show every key binding."""
+        from tui.screens.bars import BarsScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.map import MapScreen
+        from tui.widgets.bar_chart import BarChart
+        from tui.widgets.tile_map import TileMap
 
         # Awaited: the key router routes the next key once the dialog is there to take it.
         await self.push_screen(
             HelpScreen(
                 [
                     (N_("Everywhere"), list(self.BINDINGS)),
+                    *self.operation_help(),
                     (N_("State list"), list(StateList.BINDINGS)),
                     (N_("Detail pane"), list(DetailPane.BINDINGS)),
                     (N_("Filter box"), list(FilterBox.BINDINGS)),
+                    (N_("Map (m)"), [*TileMap.BINDINGS, *MapScreen.BINDINGS]),
+                    (N_("Bar chart (b)"), [*BarChart.BINDINGS, *BarsScreen.BINDINGS]),
                 ]
             )
         )
@@ -258,19 +345,23 @@ class UnitedFrontApp(CiteActions):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every explorer action in the command palette with its key, plus Textual's own."""
         for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id in PALETTE:
-                title, help_text = PALETTE[binding.id]
-                key = self.get_key_display(binding)
-                yield SystemCommand(
-                    _("{title} ({key})").format(title=_(title), key=key),
-                    _("Key {key}: {help}").format(key=key, help=_(help_text)),
-                    partial(self.call_later, self.run_action, binding.action),
-                )
+            if not isinstance(binding, Binding) or binding.id not in PALETTE:
+                continue
+            if binding.id in CHART_IDS and getattr(screen, "COVERS_LIST", False):
+                continue
+            title, help_text = PALETTE[binding.id]
+            key = self.get_key_display(binding)
+            yield SystemCommand(
+                _("{title} ({key})").format(title=_(title), key=key),
+                _("Key {key}: {help}").format(key=key, help=_(help_text)),
+                partial(self.call_later, self.run_action, binding.action),
+            )
         yield SystemCommand(
             _("Screenshot"),
             _("Save an SVG of the screen in the current directory"),
             self.action_screenshot_here,
         )
+        yield from self.operation_commands()
         yield from self.cite_commands()
         # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
         textual = super().get_system_commands(screen)
@@ -286,7 +377,11 @@ PALETTE: dict[str, tuple[str, str]] = {
     "app.reverse": (N_("Reverse order"), N_("reverse the list's order")),
     "app.filter": (N_("Filter states"), N_("type to narrow the state list")),
     "app.clear_filter": (N_("Clear filter"), N_("show every state")),
+    "app.map": (N_("Map"), N_("the states on a US tile-grid map")),
+    "app.bars": (N_("Bar charts"), N_("victims and arrests per state, as bars")),
     "app.about": (N_("About"), N_("operation, source, reconciliation, notes")),
     "app.help": (N_("Help"), N_("every key binding")),
 }
 """Palette entries, by binding id: title and help text. Keys and actions come from the bindings."""
+CHART_IDS = frozenset({"app.map", "app.bars"})
+"""Chart entries, left out of the palette while a chart is shown."""

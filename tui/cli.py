@@ -19,7 +19,7 @@ from tui.i18n import _
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
-COMMANDS = ("check", "export", "serve")
+COMMANDS = ("check", "export", "new", "schema", "serve")
 """Subcommand modules under ``tui.commands``, in the order ``--help`` lists them."""
 
 
@@ -41,7 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help=_("dataset to open (default: the bundled dataset)"),
+        action="append",
+        help=_(
+            "dataset to open, or a directory of them; repeat it to open several operations "
+            "(default: the bundled dataset)"
+        ),
+    )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help=_("reload a dataset when its file changes (an invalid save keeps the last good data)"),
     )
     parser.add_argument(
         "--no-mouse",

@@ -48,7 +48,8 @@ MODEL_MODULES = sorted(
 
 
 @pytest.mark.parametrize(
-    "module", ["tui", "tui.dataset", *MODEL_MODULES, "tui.export", "tui.cli", "tui.resources"]
+    "module",
+    ["tui", "tui.dataset", *MODEL_MODULES, "tui.export", "tui.svg", "tui.cli", "tui.resources"],
 )
 def test_module_does_not_import_textual(module: str) -> None:
     """Importing the module leaves textual out of sys.modules."""

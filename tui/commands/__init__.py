@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 from tui.dataset import Dataset, DatasetError, load
 from tui.resources import bundled_dataset
@@ -19,7 +21,9 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "dataset_path",
+    "dataset_paths",
     "err",
+    "load_all",
     "load_or_report",
     "silence_stdout",
 ]
@@ -30,9 +34,31 @@ def err(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def dataset_path(value: str | None) -> str:
-    """The dataset named on the command line, or the bundled one."""
-    return value if value is not None else str(bundled_dataset())
+def dataset_path(value: str | Sequence[str] | None) -> str:
+    """The (first) dataset named on the command line, or the bundled one."""
+    if value is None or isinstance(value, str):
+        return value if value is not None else str(bundled_dataset())
+    return dataset_paths(value)[0] if value else str(bundled_dataset())
+
+
+def dataset_paths(values: Sequence[str] | None) -> list[str]:
+    """The datasets named by ``--data`` (repeatable), or the bundled one.
+
+    A directory stands for its ``*.toml`` files, sorted by name; a directory with none stays
+    as it is, so that loading it says what is wrong.
+    """
+    paths: list[str] = []
+    for value in values or [str(bundled_dataset())]:
+        found = sorted(Path(value).glob("*.toml")) if os.path.isdir(value) else []
+        paths += [str(p) for p in found] or [value]
+    return paths
+
+
+def load_all(paths: Sequence[str]) -> list[Dataset] | None:
+    """Load every dataset; print every problem of every file; None when any is invalid."""
+    loaded = [load_or_report(path) for path in paths]
+    valid = [d for d in loaded if d is not None]
+    return valid if len(valid) == len(loaded) else None
 
 
 def load_or_report(path: str) -> Dataset | None:

@@ -21,6 +21,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description=_("Validate datasets. Exit 0 when all are valid, 1 when any is not."),
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help=_("datasets (default: bundled)"))
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_(
+            "text (default), or json: every diagnostic with file, line, column, field, "
+            "message and severity, on stdout (for editors and CI)"
+        ),
+    )
 
 
 def _figure(value: int | None) -> str:
@@ -89,7 +98,21 @@ def check(paths: Sequence[str]) -> int:
     return status
 
 
+def check_json(paths: Sequence[str]) -> int:
+    """Validate each dataset; print one JSON document of every diagnostic on stdout."""
+    from tui.dataset.diagnostics import check_file, to_json
+
+    reports = [check_file(path) for path in paths or [str(bundled_dataset())]]
+    try:
+        print(to_json(reports), end="", flush=True)
+    except BrokenPipeError:
+        silence_stdout()
+    return EXIT_OK if all(r.dataset is not None for r in reports) else EXIT_INVALID
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` for parsed arguments."""
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    if args.format == "json":
+        return check_json(args.paths)
     return check(args.paths)

@@ -6,8 +6,9 @@ import argparse
 import gc
 import os
 import sys
+from collections.abc import Sequence
 
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
+from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
 from tui.i18n import _
 
 
@@ -20,15 +21,22 @@ def terminal_problem() -> str | None:
     return None
 
 
-def explore(path: str, mouse: bool, theme: str | None) -> int:
-    """Load the dataset, then hand it to the explorer (which imports textual)."""
+def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: bool = False) -> int:
+    """Load the datasets, then hand them to the explorer (which imports textual)."""
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    watchers = []
+    if watch:
+        from tui.watch import FileWatcher
+
+        # Before loading: a save made while the file loads is then seen as a change.
+        watchers = [FileWatcher(path) for path in paths]
     # Parsing makes objects by the million and no cycles: collecting during it is wasted time.
     gc.disable()
     try:
-        dataset = load_or_report(path)
+        datasets = load_all(paths)
     finally:
         gc.enable()
-    if dataset is None:
+    if datasets is None:
         return EXIT_INVALID
     # The dataset lives until exit; spare the collector from scanning it again.
     gc.freeze()
@@ -44,7 +52,7 @@ def explore(path: str, mouse: bool, theme: str | None) -> int:
     from tui.app import UnitedFrontApp, UnknownThemeError
 
     try:
-        app = UnitedFrontApp(dataset, theme=theme)
+        app = UnitedFrontApp(datasets, theme=theme, watchers=watchers)
     except UnknownThemeError as exc:
         err(f"unitedfront-tui: {exc}")
         return EXIT_USAGE
@@ -54,4 +62,4 @@ def explore(path: str, mouse: bool, theme: str | None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Open the explorer for parsed (top-level) arguments."""
-    return explore(dataset_path(args.data), not args.no_mouse, args.theme)
+    return explore(dataset_paths(args.data), not args.no_mouse, args.theme, args.watch)

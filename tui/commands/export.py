@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import PurePath
 
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
+from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
 from tui.dataset.text import printable
 from tui.i18n import _, ngettext, number
 
-FORMAT_NAMES = ("csv", "json", "markdown")
+FORMAT_NAMES = ("csv", "json", "markdown", "svg")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
 
 ALIASES = {"md": "markdown"}
@@ -53,15 +54,24 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``export`` and its options."""
     export = commands.add_parser(
         "export",
-        help=_("write the figures as CSV, JSON or Markdown"),
+        help=_("write the figures as CSV, JSON, Markdown or an SVG chart"),
         description=_("Export a dataset. Writes to stdout unless -o is given."),
     )
-    export.add_argument("--data", dest="export_data", metavar="PATH", help=_("dataset to export"))
+    export.add_argument(
+        "--data",
+        dest="export_data",
+        metavar="PATH",
+        action="append",
+        help=_("dataset to export, or a directory of them (repeat it for several operations)"),
+    )
     export.add_argument(
         "--format",
         "-f",
         choices=(*FORMAT_NAMES, *ALIASES),
-        help=_("format (default: from -o's extension: .csv, .json, .md or .markdown)"),
+        help=_("format (default: from -o's extension: .csv, .json, .md, .markdown or .svg)"),
+    )
+    export.add_argument(
+        "--view", choices=("map", "bars"), help=_("svg only: the tile-grid map (default) or bars")
     )
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
@@ -88,14 +98,38 @@ def _write_stdout(text: str) -> None:
     buffer.flush()
 
 
-def export(path: str, fmt: str, output: str | None, force: bool, csv_raw: bool = False) -> int:
-    """Export one dataset to stdout or, atomically, to ``output``."""
-    dataset = load_or_report(path)
-    if dataset is None:
+def export(
+    paths: str | Sequence[str],
+    fmt: str,
+    output: str | None,
+    force: bool,
+    csv_raw: bool = False,
+    view: str | None = None,
+) -> int:
+    """Export datasets (several: one document holding them all) to stdout or ``output``."""
+    if view is not None and fmt != "svg":
+        err(_("unitedfront-tui export: --view applies to --format svg only"))
+        return EXIT_USAGE
+    datasets = load_all([paths] if isinstance(paths, str) else paths)
+    if datasets is None:
         return EXIT_INVALID
     from tui.export import FORMATS, ExportError, to_csv, write_atomic
 
-    text = to_csv(dataset, raw=True) if fmt == "csv" and csv_raw else FORMATS[fmt](dataset)
+    if len(datasets) > 1:
+        from tui.export_several import SEVERAL, several_csv
+
+        if fmt not in SEVERAL:
+            err(_("unitedfront-tui export: --format {format} takes one dataset").format(format=fmt))
+            return EXIT_USAGE
+        text = several_csv(datasets, raw=csv_raw) if fmt == "csv" else SEVERAL[fmt](datasets)
+    elif fmt == "svg":
+        from tui.svg import to_svg
+
+        text = to_svg(datasets[0], view or "map")
+    elif fmt == "csv":
+        text = to_csv(datasets[0], raw=csv_raw)
+    else:
+        text = FORMATS[fmt](datasets[0])
     if output is None:
         _write_stdout(text)
         return EXIT_OK
@@ -104,9 +138,8 @@ def export(path: str, fmt: str, output: str | None, force: bool, csv_raw: bool =
     except ExportError as exc:
         err(f"unitedfront-tui: {printable(str(exc), 300)}")
         return EXIT_INVALID
-    states = ngettext("{n} state", "{n} states", len(dataset.states)).format(
-        n=number(len(dataset.states))
-    )
+    count = sum(len(d.states) for d in datasets)
+    states = ngettext("{n} state", "{n} states", count).format(n=number(count))
     err(
         _("wrote {path} ({states}, {format})").format(
             path=printable(output, 200), states=states, format=fmt
@@ -125,5 +158,5 @@ def run(args: argparse.Namespace) -> int:
         parser: argparse.ArgumentParser = args.export_parser
         parser.error(str(exc))  # usage and the message on stderr, exit status 2
         return EXIT_USAGE
-    path = dataset_path(args.export_data or args.data)
-    return export(path, fmt, args.output, args.force, args.csv_raw)
+    paths = dataset_paths(args.export_data or args.data)
+    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view)

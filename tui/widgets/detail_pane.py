@@ -68,6 +68,14 @@ class DetailPane(ScrollView, can_focus=True):
         self._update_lines()
         self.scroll_to(y=0, animate=False, immediate=True)
 
+    def set_dataset(self, dataset: Dataset, totals: Totals) -> None:
+        """Show another dataset's details (agencies, shares of its totals) for the selection."""
+        self.dataset = dataset
+        self.totals = totals
+        self._rendered_for = None
+        if self.is_mounted:
+            self._update_lines()
+
     def on_resize(self) -> None:
         """Re-wrap the text for the new width."""
         self._update_lines()

@@ -165,6 +165,18 @@ class StateList(ScrollView, can_focus=True):
         self.cursor = found if found is not None else 0
         self.refresh()
 
+    def set_view(self, view: StateView, cursor: int) -> None:
+        """Show another view (a reloaded or another dataset) with the cursor on row ``cursor``.
+
+        Unlike :meth:`change_view`, posts no ``ViewChanged``: the caller, which replaced the
+        data, updates what follows the view at once (a message could arrive after exit).
+        """
+        self.view = view
+        self._code_width = None
+        self._sync_size()
+        self.cursor = cursor
+        self.refresh()
+
     def notify_style_update(self) -> None:
         """Styles changed (theme, focus, CSS): drop the cached line styles."""
         super().notify_style_update()

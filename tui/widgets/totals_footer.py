@@ -140,6 +140,11 @@ class TotalsFooter(Widget):
         super().__init__(id=id)
         self.reconciliation = reconciliation
 
+    def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
+        """Show another dataset's totals and their checks."""
+        self.reconciliation = reconciliation
+        self.refresh(layout=True)
+
     @property
     def victims_marked(self) -> bool:
         """True when the dataset qualifies its victims total (explained in details and About)."""

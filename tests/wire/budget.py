@@ -1,0 +1,47 @@
+"""What each key may cost on the wire, one line per key (add new screens' keys here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PER_CELL = 6.0
+"""Bytes per changed cell (cells counted by a terminal emulator fed the stream)."""
+CURSOR_MAX = 3_000
+"""Bytes a cursor key may cost at 80x24."""
+START_MAX = 15_300
+"""Bytes of the first frame at 80x24: 3x VisiData's start (~5,100 B, benchmarks/RESULTS.md)."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A key measured after ``before`` (pressed first, not measured)."""
+
+    key: str
+    before: tuple[str, ...] = ()
+    max_bytes: int | None = None
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        """How the case is called in test ids and the benchmark table."""
+        return self.label or self.key
+
+
+CASES: tuple[Case, ...] = (
+    Case("down", max_bytes=CURSOR_MAX),
+    Case("up", ("down",), max_bytes=CURSOR_MAX),
+    Case("j", max_bytes=CURSOR_MAX),
+    Case("k", ("j",), max_bytes=CURSOR_MAX),
+    Case("pagedown", max_bytes=CURSOR_MAX),
+    Case("pageup", ("pagedown",), max_bytes=CURSOR_MAX),
+    Case("end", max_bytes=CURSOR_MAX),
+    Case("home", ("end",), max_bytes=CURSOR_MAX),
+    Case("tab"),
+    Case("shift+tab", ("tab",)),
+    Case("s"),
+    Case("r"),
+    Case("question_mark", label="help opens"),
+    Case("q", ("question_mark",), label="help closes"),
+    Case("i", label="about opens"),
+    Case("q", ("i",), label="about closes"),
+)

@@ -1,0 +1,72 @@
+"""The wire layer drives only a Linux terminal; every other driver keeps Textual's output."""
+
+from __future__ import annotations
+
+import pytest
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.drivers.linux_driver import LinuxDriver
+from textual.drivers.web_driver import WebDriver
+
+from tui.app import UnitedFrontApp
+from tui.dataset import Dataset
+from tui.wire.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
+
+
+def test_linux_terminal_gets_the_wire_driver(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where Textual would pick its Linux driver, the wire driver (a subclass) runs."""
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    assert wire_driver(LinuxDriver) is WireDriver
+    assert issubclass(WireDriver, LinuxDriver)
+
+
+@pytest.mark.parametrize("driver", [WebDriver, HeadlessDriver])
+def test_other_drivers_are_left_alone(driver: type[LinuxDriver]) -> None:
+    """textual-serve's web driver and the headless driver write as Textual does."""
+    assert wire_driver(driver) is driver
+
+
+def test_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """UNITEDFRONT_WIRE=0 gives Textual's own output (to compare, or to work around a bug)."""
+    monkeypatch.setenv(DISABLE_ENV, "0")
+    assert wire_driver(LinuxDriver) is LinuxDriver
+
+
+def test_app_asks_for_it(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The explorer's driver is the wire driver on Linux, the web driver under textual-serve."""
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert UnitedFrontApp(dataset).driver_class is WireDriver
+    monkeypatch.setattr("textual.constants.DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert UnitedFrontApp(dataset).driver_class is WebDriver
+
+
+class Recorder:
+    """Stands in for the driver's writer thread."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, data: str) -> None:
+        """Record what the driver writes."""
+        self.written.append(data)
+
+
+async def test_held_frame_goes_before_textuals_own_writes(dataset: Dataset) -> None:
+    """A frame still held is written before any sequence Textual writes itself; detaching
+    gives the display back to Textual."""
+    app = UnitedFrontApp(dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        own_display = app._display
+        driver = WireDriver(app, debug=False, mouse=False, size=(80, 24))
+        recorder = Recorder()
+        driver._writer_thread = recorder  # type: ignore[assignment]
+        driver.wire.attach()
+        app._display(app.screen, full_update(app))
+        assert driver.wire.held and recorder.written == []
+        driver.write("\x1b[?25l")
+        assert not driver.wire.held
+        frame, mode = recorder.written
+        assert "Missouri" in frame and mode == "\x1b[?25l"
+        driver.wire.detach()
+        assert app._display == own_display

@@ -1,0 +1,50 @@
+"""``unitedfront-tui new PATH``: write a commented skeleton dataset to fill in."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.commands import EXIT_INVALID, EXIT_OK, err
+from tui.dataset.text import printable
+from tui.i18n import _
+
+SKELETON = Path(__file__).resolve().parent.parent / "dataset" / "skeleton.toml"
+"""The skeleton shipped in the package: valid as it is (``check`` accepts it)."""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``new`` and its options."""
+    new = commands.add_parser(
+        "new",
+        help="write a commented skeleton dataset to fill in",
+        description=(
+            "Write a new dataset file: every table and key, commented, around the few "
+            "required ones. Never replaces an existing file unless --force. PATH '-' prints it."
+        ),
+    )
+    new.add_argument("path", metavar="PATH", help="file to create ('-' for stdout)")
+    new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+
+
+def skeleton() -> str:
+    """The skeleton dataset's text."""
+    return SKELETON.read_text(encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the skeleton atomically to ``args.path`` (or print it for ``-``)."""
+    text = skeleton()
+    if args.path == "-":
+        print(text, end="")
+        return EXIT_OK
+    from tui.export import ExportError, write_atomic
+
+    try:
+        write_atomic(args.path, text, args.force)
+    except ExportError as exc:
+        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+        return EXIT_INVALID
+    shown = printable(args.path, 200)
+    err(_("wrote {path}; fill it in, then: unitedfront-tui check {path}").format(path=shown))
+    return EXIT_OK

@@ -1,0 +1,43 @@
+"""``unitedfront-tui schema``: print the JSON Schema of dataset format v1 for editors."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.commands import EXIT_INVALID, EXIT_OK, err
+from tui.dataset.text import printable
+from tui.i18n import _
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``schema`` and its options."""
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the dataset format (for editors)",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of dataset format v1. Save it and point "
+            "your editor at it, e.g. a first line '#:schema ./unitedfront.schema.json' "
+            "(Taplo, Even Better TOML)."
+        ),
+    )
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
+    schema.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the schema, or write it atomically to ``--output``."""
+    from tui.dataset.schema import schema_text
+
+    text = schema_text()
+    if args.output is None:
+        print(text, end="")
+        return EXIT_OK
+    from tui.export import ExportError, write_atomic
+
+    try:
+        write_atomic(args.output, text, args.force)
+    except ExportError as exc:
+        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+        return EXIT_INVALID
+    err(_("wrote {path}").format(path=printable(args.output, 200)))
+    return EXIT_OK

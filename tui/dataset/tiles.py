@@ -1,0 +1,216 @@
+"""The US tile-grid map as data: where each state goes, moves between tiles, and shading.
+
+Pure Python (no textual): the terminal map and the SVG writer both draw from it.
+
+The layout is ``us_state_grid1`` of the geofacet R package (hafen/geofacet, MIT licence,
+https://github.com/hafen/geofacet), the Washington Post's 11-column by 7-row grid: one equal
+square per state (and DC), placed roughly where the state is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from tui.dataset.model import Metric, State
+
+GRID_ROWS = 7
+GRID_COLS = 11
+
+_GRID = """\
+1,6,WI,Wisconsin
+1,9,VT,Vermont
+1,10,NH,New Hampshire
+1,11,ME,Maine
+2,1,WA,Washington
+2,2,ID,Idaho
+2,3,MT,Montana
+2,4,ND,North Dakota
+2,5,MN,Minnesota
+2,6,IL,Illinois
+2,7,MI,Michigan
+2,9,NY,New York
+2,10,MA,Massachusetts
+3,1,OR,Oregon
+3,2,NV,Nevada
+3,3,WY,Wyoming
+3,4,SD,South Dakota
+3,5,IA,Iowa
+3,6,IN,Indiana
+3,7,OH,Ohio
+3,8,PA,Pennsylvania
+3,9,NJ,New Jersey
+3,10,CT,Connecticut
+3,11,RI,Rhode Island
+4,1,CA,California
+4,2,UT,Utah
+4,3,CO,Colorado
+4,4,NE,Nebraska
+4,5,MO,Missouri
+4,6,KY,Kentucky
+4,7,WV,West Virginia
+4,8,VA,Virginia
+4,9,MD,Maryland
+4,10,DE,Delaware
+5,2,AZ,Arizona
+5,3,NM,New Mexico
+5,4,KS,Kansas
+5,5,AR,Arkansas
+5,6,TN,Tennessee
+5,7,NC,North Carolina
+5,8,SC,South Carolina
+5,9,DC,District of Columbia
+6,4,OK,Oklahoma
+6,5,LA,Louisiana
+6,6,MS,Mississippi
+6,7,AL,Alabama
+6,8,GA,Georgia
+7,1,HI,Hawaii
+7,2,AK,Alaska
+7,4,TX,Texas
+7,9,FL,Florida
+"""
+"""``row,col,code,name`` (1-based, top left), as geofacet's ``us_state_grid1`` gives them."""
+
+
+class Tile(NamedTuple):
+    """One square of the grid (``row`` and ``col`` count from 0, top left)."""
+
+    code: str
+    name: str
+    row: int
+    col: int
+
+
+def _parse(table: str) -> tuple[Tile, ...]:
+    tiles = []
+    for line in table.splitlines():
+        row, col, code, name = line.split(",", 3)
+        tiles.append(Tile(code, name, int(row) - 1, int(col) - 1))
+    return tuple(tiles)
+
+
+TILES: tuple[Tile, ...] = _parse(_GRID)
+"""The 50 states and DC, row by row."""
+BY_CODE: dict[str, Tile] = {tile.code: tile for tile in TILES}
+
+Direction = Literal["up", "down", "left", "right"]
+_STEPS: dict[Direction, tuple[int, int]] = {
+    "up": (-1, 0),
+    "down": (1, 0),
+    "left": (0, -1),
+    "right": (0, 1),
+}
+
+
+def neighbour(tile: Tile, direction: Direction) -> Tile | None:
+    """The nearest tile from ``tile`` in ``direction``, skipping empty cells; None at an edge.
+
+    Candidates lie within 45 degrees of the direction (so "up" from North Dakota, with only
+    Wisconsin two columns east above it, goes nowhere); among them, sideways distance counts
+    double, so a tile straight ahead wins over a closer one off to the side.
+    """
+    d_row, d_col = _STEPS[direction]
+    best: tuple[int, int, int, int] | None = None
+    found: Tile | None = None
+    for other in TILES:
+        ahead = (other.row - tile.row) * d_row + (other.col - tile.col) * d_col
+        aside = abs((other.row - tile.row) * d_col + (other.col - tile.col) * d_row)
+        if ahead <= 0 or aside > ahead:
+            continue
+        score = (ahead + 2 * aside, aside, other.row, other.col)
+        if best is None or score < best:
+            best, found = score, other
+    return found
+
+
+SHADES = 4
+"""Classes of reported, non-zero figures (equal steps from 1 to the largest figure)."""
+
+Shade = Literal["outside", "missing", "zero", "1", "2", "3", "4"]
+"""How a tile is drawn: not in the dataset, not reported, 0, or a class of 1 to :data:`SHADES`."""
+
+
+def shade(value: int | None, top: int) -> Shade:
+    """The shade class of ``value`` when the largest figure is ``top``."""
+    if value is None:
+        return "missing"
+    if value <= 0 or top <= 0:
+        return "zero"
+    k = min(SHADES, max(1, math.ceil(SHADES * value / top)))
+    return str(k)  # type: ignore[return-value]
+
+
+def shade_ranges(top: int) -> list[tuple[Shade, int, int]]:
+    """Each non-empty shade class with the figures it covers, e.g. ``("1", 1, 5)``."""
+    ranges: list[tuple[Shade, int, int]] = []
+    for k in range(1, SHADES + 1):
+        low = math.floor((k - 1) * top / SHADES) + 1
+        high = math.floor(k * top / SHADES)
+        if low <= high:
+            ranges.append((str(k), low, high))  # type: ignore[arg-type]
+    return ranges
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One tile as the map draws it."""
+
+    tile: Tile
+    state: State | None
+    """The dataset's state on this tile (None: not part of the operation)."""
+    value: int | None
+    shade: Shade
+    hidden: bool
+    """True when the state is in the dataset but filtered out of the list."""
+
+
+@dataclass(frozen=True)
+class MapModel:
+    """Everything to draw one metric on the grid."""
+
+    metric: Metric
+    cells: tuple[Cell, ...]
+    """One per tile, in :data:`TILES` order."""
+    top: int
+    """The largest reported figure over all the dataset's states (0 when none)."""
+    unplaced: tuple[str, ...]
+    """Dataset codes that are not on the grid (other countries, districts, typos)."""
+
+    def cell(self, code: str) -> Cell:
+        """The cell of tile ``code``."""
+        return self.cells[TILES.index(BY_CODE[code])]
+
+
+def build_map(
+    states: Sequence[State], metric: Metric, shown: Collection[str] | None = None
+) -> MapModel:
+    """Place ``states`` on the grid and shade them by ``metric``.
+
+    ``shown`` holds the codes the list's filter shows (None: all). The shading scale spans
+    every state of the dataset, so that filtering does not change a tile's shade.
+    """
+    by_code = {s.code: s for s in states}
+    values = [v for s in states if (v := s.figure(metric)) is not None]
+    top = max(values, default=0)
+    cells = []
+    for tile in TILES:
+        state = by_code.get(tile.code)
+        if state is None:
+            cells.append(Cell(tile, None, None, "outside", False))
+            continue
+        value = state.figure(metric)
+        hidden = shown is not None and tile.code not in shown
+        cells.append(Cell(tile, state, value, shade(value, top), hidden))
+    unplaced = tuple(s.code for s in states if s.code not in BY_CODE)
+    return MapModel(metric, tuple(cells), top, unplaced)
+
+
+def start_tile(states: Sequence[State], selected: State | None) -> Tile:
+    """Where the map's highlight starts: the selected state, else the first placed one."""
+    for state in (selected, *states):
+        if state is not None and state.code in BY_CODE:
+            return BY_CODE[state.code]
+    return TILES[0]

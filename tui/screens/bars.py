@@ -1,0 +1,60 @@
+"""The bar-chart screen: victims and arrests of the listed states, in the list's order."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+
+from tui.dataset import Dataset, State
+from tui.dataset.charts import BarScale, source_line
+from tui.dataset.view import StateView
+from tui.i18n import N_, _
+from tui.screens.chart import ChartResult, ChartScreen, OnClose
+from tui.widgets.bar_chart import BarChart
+from tui.widgets.key_bar import KeyBar
+
+
+class BarsScreen(ChartScreen):
+    """The bar chart; b, q or Backspace go back to the list, m to the map."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b,q,backspace,escape", "close", N_("Back to the list"), id="bars.close"),
+        Binding("m", "map", N_("Map"), id="bars.map"),
+    ]
+    """Several ways back, so that no one depends on Esc."""
+
+    AUTO_FOCUS = "#bars"
+
+    def __init__(
+        self, dataset: Dataset, view: StateView, selected: State | None, on_close: OnClose
+    ) -> None:
+        super().__init__(on_close)
+        self.dataset = dataset
+        self.rows = [view.state_at(row) for row in range(len(view))]
+        self.order = view.title
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        """The chart, and the keys that work here."""
+        start = self.rows.index(self.selected) if self.selected in self.rows else 0
+        title = _("Victims rescued and arrests by state · {order}").format(order=self.order)
+        yield BarChart(
+            self.rows,
+            BarScale.of(self.dataset.states),
+            title,
+            source_line(self.dataset),
+            start,
+            on_open=self.open_state,
+            id="bars",
+        )
+        yield KeyBar()
+
+    def carried(self) -> State | None:
+        """The highlighted row's state."""
+        return self.query_one(BarChart).highlighted
+
+    async def action_map(self) -> None:
+        """Switch to the map."""
+        await self.finish(ChartResult(self.carried(), then="map"))

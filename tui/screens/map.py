@@ -1,0 +1,64 @@
+"""The map screen: the US tile-grid map of the list's states, and the way back to the list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+
+from tui.dataset import Dataset, State
+from tui.dataset.charts import source_line
+from tui.dataset.tiles import start_tile
+from tui.dataset.view import StateView
+from tui.i18n import N_
+from tui.screens.chart import ChartResult, ChartScreen, OnClose, shown_codes
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.tile_map import TileMap
+
+
+class MapScreen(ChartScreen):
+    """The tile-grid map; m, q or Backspace go back to the list, b to the bar chart."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m,q,backspace,escape", "close", N_("Back to the list"), id="map.close"),
+        Binding("b", "bars", N_("Bars"), id="map.bars"),
+    ]
+    """Several ways back, so that no one depends on Esc."""
+
+    AUTO_FOCUS = "#map"
+
+    def __init__(
+        self, dataset: Dataset, view: StateView, selected: State | None, on_close: OnClose
+    ) -> None:
+        super().__init__(on_close)
+        self.dataset = dataset
+        self.view = view
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        """The map, and the keys that work here."""
+        states = self.dataset.states
+        yield TileMap(
+            states,
+            shown_codes(self.view),
+            start_tile(states, self.selected),
+            source_line(self.dataset),
+            on_open=self.open_state,
+            id="map",
+        )
+        yield KeyBar()
+
+    @property
+    def tile_map(self) -> TileMap:
+        """The map widget."""
+        return self.query_one(TileMap)
+
+    def carried(self) -> State | None:
+        """The highlighted state, unless it is outside the operation or filtered out."""
+        cell = self.tile_map.highlighted
+        return None if cell.hidden else cell.state
+
+    async def action_bars(self) -> None:
+        """Switch to the bar chart."""
+        await self.finish(ChartResult(self.carried(), then="bars"))
