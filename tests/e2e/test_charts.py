@@ -41,7 +41,7 @@ def test_map_arrows_enter_and_bars(tmp_path: Path, env: dict[str, str]) -> None:
         session.keys("Enter")
         session.wait_gone("by state")
         screen = session.settle()
-        assert "Tennessee (TN)" in screen and "States · 12" in screen
+        assert "Tennessee (TN)" in screen and "─ States ─" in screen
         session.keys("b")
         screen = session.wait_for("Victims rescued and arrests by state")
         assert "23 (48.9%)" in screen and "Tennessee (TN): Victims rescued —" in screen

@@ -44,4 +44,13 @@ CASES: tuple[Case, ...] = (
     Case("q", ("question_mark",), label="help closes"),
     Case("i", label="about opens"),
     Case("q", ("i",), label="about closes"),
+    Case("v", label="sort by victims"),
+    Case("m", label="map opens"),
+    Case("right", ("m",), max_bytes=CURSOR_MAX, label="map move"),
+    Case("down", ("m",), max_bytes=CURSOR_MAX, label="map move down"),
+    Case("v", ("m",), label="map metric"),
+    Case("q", ("m",), label="map closes"),
+    Case("b", label="bars open"),
+    Case("down", ("b",), max_bytes=CURSOR_MAX, label="bars move"),
+    Case("q", ("b",), label="bars close"),
 )
