@@ -42,7 +42,19 @@ test-all: lint ## mypy and the tests on every Python 3.9..3.13 found (.ci/test-a
 	PYTEST_ARGS="$(PYTEST_ARGS)" .ci/test-all
 
 snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
-	$(BIN)/python -m pytest tests/test_snapshots.py --snapshot-update
+	$(BIN)/python -m pytest tests/test_snapshots*.py --snapshot-update
+
+LOCALE := tui/locale
+POT := $(LOCALE)/unitedfront.pot
+
+i18n: $(VENV)/.installed-test ## Extract UI strings, update the French catalog, compile it (.mo)
+	$(BIN)/pybabel --quiet extract --no-wrap --sort-by-file --add-location=file \
+		--project=unitedfront-tui --copyright-holder="unitedfront-tui developers" \
+		--msgid-bugs-address="" -o $(POT) tui
+	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
+		-i $(POT) -d $(LOCALE) -D unitedfront -l fr
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D unitedfront -l fr
+	@echo "Translate every empty msgstr in $(LOCALE)/fr/LC_MESSAGES/unitedfront.po, then run make i18n again."
 
 bench: $(VENV)/.installed-test ## Run the benchmarks (see benchmarks/RESULTS.md)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -8,7 +8,7 @@ from functools import partial
 from typing import ClassVar
 
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -18,10 +18,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.view import SortKey, StateView
 from tui.i18n import N_, _, number
 from tui.key_router import KeyRouter, install_burst_parser
+from tui.palette import localized
 from tui.resources import resource_dir
 from tui.screens.chart import ChartActions
 from tui.several import SeveralOperations
@@ -42,7 +44,7 @@ class UnknownThemeError(ValueError):
     """``--theme`` named a theme Textual does not have."""
 
 
-class UnitedFrontApp(SeveralOperations, ChartActions, App[int]):
+class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
     """Read, sort, filter and check Operation United Front's figures state by state."""
 
     CSS_PATH = str(resource_dir("styles") / "app.tcss")
@@ -71,6 +73,7 @@ class UnitedFrontApp(SeveralOperations, ChartActions, App[int]):
         Binding(
             "shift+tab", "focus_previous", N_("Previous pane"), show=False, id="app.focus_prev"
         ),
+        *CITE_BINDINGS,
     ]
     """App-wide keys: letters and Tab only, which every terminal passes."""
 
@@ -359,10 +362,10 @@ class UnitedFrontApp(SeveralOperations, ChartActions, App[int]):
             self.action_screenshot_here,
         )
         yield from self.operation_commands()
-        for command in super().get_system_commands(screen):
-            # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
-            if command.title != "Screenshot":
-                yield command
+        yield from self.cite_commands()
+        # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
+        textual = super().get_system_commands(screen)
+        yield from localized(c for c in textual if c.title != "Screenshot")
 
 
 PALETTE: dict[str, tuple[str, str]] = {

@@ -15,6 +15,7 @@ from types import ModuleType
 from tui import __version__, i18n
 from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
 from tui.commands.check import summary
+from tui.i18n import _
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
@@ -30,33 +31,37 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``unitedfront-tui``."""
     parser = argparse.ArgumentParser(
         prog="unitedfront-tui",
-        description=(
+        description=_(
             "Explore, check and export the figures of Operation United Front, state by state. "
             "With no command, opens the explorer."
         ),
-        epilog="Run 'unitedfront-tui COMMAND --help' for a command's options.",
+        epilog=_("Run 'unitedfront-tui COMMAND --help' for a command's options."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--data",
         metavar="PATH",
         action="append",
-        help="dataset to open, or a directory of them; repeat it to open several operations "
-        "(default: the bundled dataset)",
+        help=_(
+            "dataset to open, or a directory of them; repeat it to open several operations "
+            "(default: the bundled dataset)"
+        ),
     )
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="reload a dataset when its file changes (an invalid save keeps the last good data)",
+        help=_("reload a dataset when its file changes (an invalid save keeps the last good data)"),
     )
     parser.add_argument(
-        "--no-mouse", action="store_true", help="turn mouse reporting off (lets you select text)"
+        "--no-mouse",
+        action="store_true",
+        help=_("turn mouse reporting off (lets you select text)"),
     )
-    parser.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. textual-dark, nord")
+    parser.add_argument("--theme", metavar="NAME", help=_("Textual theme, e.g. textual-dark, nord"))
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
-        help="language of the interface (default: from LC_ALL, LC_MESSAGES or LANG)",
+        help=_("language of the interface (default: from LC_ALL, LC_MESSAGES or LANG)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -64,12 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lang_option(words: Sequence[str]) -> str | None:
+    """The value of a valid ``--lang`` among ``words`` (argparse reports invalid ones)."""
+    for i, word in enumerate(words):
+        value = words[i + 1] if word == "--lang" and i + 1 < len(words) else None
+        if word.startswith("--lang="):
+            value = word.split("=", 1)[1]
+        if value in i18n.LANGUAGES:
+            return value
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``unitedfront-tui`` command."""
     # Never die on an unencodable character in messages (LANG=C and friends).
     sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    args = build_parser().parse_args(argv)
-    i18n.set_language(args.lang or i18n.language_from_env())
+    words = sys.argv[1:] if argv is None else list(argv)
+    # The language first, so that --help and usage errors are in it too.
+    i18n.set_language(_lang_option(words) or i18n.language_from_env())
+    args = build_parser().parse_args(words)
+    if args.lang:
+        i18n.set_language(args.lang)
     try:
         module = _command(args.command or "explore")
         status: int = module.run(args)

@@ -194,6 +194,27 @@ def _md_details(dataset: Dataset) -> list[str]:
     return lines
 
 
+def _md_operation(dataset: Dataset) -> list[str]:
+    """Who announced the operation and when, and every statement the source makes about it."""
+    op = dataset.operation
+    lines: list[str] = []
+    if op.local_name:
+        lines += [f"*{_md(op.local_name)}*", ""]
+    who = ", ".join(_md(x) for x in (op.announced_by, op.announced_by_title) if x)
+    when = op.announced.isoformat() if op.announced else ""
+    if who or when:
+        said = "Announced" + (f" on {when}" if when else "") + (f" by {who}" if who else "")
+        lines += [said + ".", ""]
+    if op.facts:
+        lines += ["## The operation", ""]
+        for fact in op.facts:
+            lines.append(f"- **{_md(fact.topic)}**: {_md(fact.text)}")
+            if fact.quote:
+                lines.append(f"  {_md_quote(fact.quote, fact.translation)}")
+        lines.append("")
+    return lines
+
+
 def to_markdown(dataset: Dataset) -> str:
     """A report to read and cite: figures, the source's words, agencies, context, totals with
     reconciliation, notes and the source."""
@@ -201,6 +222,7 @@ def to_markdown(dataset: Dataset) -> str:
     lines = [f"# {_md(op.name)}", ""]
     if op.summary:
         lines += [_md(op.summary), ""]
+    lines += _md_operation(dataset)
     lines += [
         "| Code | State | Victims rescued | Adult | Minor | Arrests | Notes |",
         "|---|---|--:|--:|--:|--:|---|",
@@ -225,11 +247,15 @@ def to_markdown(dataset: Dataset) -> str:
         "no-state-figures": "no per-state figures",
         "not-reported": "not reported by source",
     }
+    note = dataset.reported.victims_note
     for r in reconcile(dataset):
+        reported = _md_figure(r.reported) + ("†" if note and r.metric == "victims_rescued" else "")
         lines.append(
-            f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {_md_figure(r.reported)} | "
+            f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {reported} | "
             f"{r.reporting} of {r.of} | {marks[r.status]} |"
         )
+    if note:
+        lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
         lines += ["", _md_quote(dataset.reported.quote, dataset.reported.translation)]
     lines += ["", "## Source", ""]

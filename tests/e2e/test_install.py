@@ -55,3 +55,7 @@ def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     assert Path(styles).is_file()
     assert str(venv) in styles
     assert run(command, "--version", cwd=elsewhere).startswith("unitedfront-tui ")
+    # The French catalog (.mo) ships in the wheel.
+    assert "valide — Operation United Front, 12 États" in run(
+        command, "--lang", "fr", "check", cwd=elsewhere
+    )

@@ -213,7 +213,7 @@ async def test_detail_kentucky_breakdown(make_app: AppFactory) -> None:
         assert "Arrests          46" in text
         assert "21 victimes adultes secourues" in text
         assert "English: Kentucky: 21 adult victims rescued" in text
-        assert "48.9% (23 of 47)" in text
+        assert "48.9% (23 of 47†)" in text  # † : the source counts "victims and sex workers"
         assert "45.1% (46 of 102)" in text
 
 
@@ -265,7 +265,7 @@ async def test_footer_totals_and_marks(make_app: AppFactory) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "States 12 ✓" in text
-        assert "Victims 47 ✓" in text
+        assert "Victims 47† ✓" in text
         assert "Arrests 102 ✓" in text
         assert "Medical — (41 reported)" in text
 
@@ -301,7 +301,8 @@ async def test_footer_flags_a_difference() -> None:
 async def test_help_lists_every_binding(make_app: AppFactory) -> None:
     """`?` shows every binding, grouped; q closes it."""
     app = make_app()
-    async with app.run_test(size=(80, 40)) as pilot:
+    # Tall enough for every group, the cite and export keys included.
+    async with app.run_test(size=(80, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
@@ -328,13 +329,14 @@ async def test_help_lists_every_binding(make_app: AppFactory) -> None:
 async def test_about_screen(make_app: AppFactory) -> None:
     """`i` shows the operation, the source, context, reconciliation and all notes."""
     app = make_app()
-    async with app.run_test(size=(120, 100)) as pilot:
+    # Tall enough for every section, the facts' words and their translations.
+    async with app.run_test(size=(120, 140)) as pilot:
         await pilot.press("i")
         await pilot.pause()
         text = screen_text(app)
         for expected in (
             "Operation United Front",
-            "Announced: 2021-08-27",
+            "Announced: 27 August 2021",
             "Allen Zhong",
             "Epoch Times",
             "1,883",
@@ -453,7 +455,8 @@ async def test_markup_in_data_is_literal() -> None:
 async def test_about_quotes_are_not_doubled(make_app: AppFactory) -> None:
     """Quotes that carry their own guillemets are shown once, as the source wrote them."""
     app = make_app()
-    async with app.run_test(size=(120, 100)) as pilot:
+    # Tall enough for every section, the facts' words and their translations.
+    async with app.run_test(size=(120, 140)) as pilot:
         await pilot.press("i")
         await pilot.pause()
         # Guillemets are bound to their words with no-break spaces when rendered.

@@ -7,6 +7,7 @@ focus must be on the screen the user sees, and nothing may have raised.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,8 +76,10 @@ def check(app: UnitedFrontApp) -> str | None:
 
 
 @pytest.mark.slow
-async def test_soak(dataset: Dataset) -> None:
+async def test_soak(dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """2,000 random key presses: no exception, totals always those of the shown rows."""
+    # `e` then letters then Enter exports the view, as a user would: into a scratch directory.
+    monkeypatch.chdir(tmp_path)
     keys = binding_keys()
     rng = random.Random(SEED)
     pressed: list[str] = []

@@ -172,7 +172,8 @@ def test_markdown_report(dataset: Dataset) -> None:
     assert "23 (sum)" in kentucky
     nebraska = next(r for r in rows if r.startswith("| NE |"))
     assert "| — |" in nebraska
-    assert "| Victims rescued | 47 | 47 | 7 of 12 | ✓ match |" in text
+    assert "| Victims rescued | 47 | 47† | 7 of 12 | ✓ match |" in text
+    assert '† The source counts the 47 as "victims and sex workers"' in text
     assert "| Medical services | — | 41 | 0 of 12 | no per-state figures |" in text
     assert "Allen Zhong" in text
 

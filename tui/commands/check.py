@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from tui.commands import EXIT_INVALID, EXIT_OK, err, silence_stdout
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
 from tui.dataset.text import printable
+from tui.i18n import N_, _, ngettext, number
 from tui.resources import bundled_dataset
 
 
@@ -16,50 +17,61 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``check`` and its options."""
     check = commands.add_parser(
         "check",
-        help="validate datasets and summarise their totals",
-        description="Validate datasets. Exit 0 when all are valid, 1 when any is not.",
+        help=_("validate datasets and summarise their totals"),
+        description=_("Validate datasets. Exit 0 when all are valid, 1 when any is not."),
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="datasets (default: bundled)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help=_("datasets (default: bundled)"))
     check.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="text (default), or json: every diagnostic with file, line, column, field, "
-        "message and severity, on stdout (for editors and CI)",
+        help=_(
+            "text (default), or json: every diagnostic with file, line, column, field, "
+            "message and severity, on stdout (for editors and CI)"
+        ),
     )
 
 
 def _figure(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    return "—" if value is None else number(value)
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 state``, ``12 states``."""
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+MARKS = {
+    "match": N_("✓ matches the source"),
+    "differs": N_("⚠ DIFFERS from the source"),
+    "no-state-figures": N_("no per-state figures"),
+    "not-reported": N_("no reported figure"),
+}
+"""How ``check`` words each reconciliation status."""
 
 
 def summary(dataset: Dataset, name: str) -> list[str]:
     """A few lines describing a valid dataset: states, totals and reconciliation."""
     totals = compute_totals(dataset.states)
+    states = ngettext("{n} state", "{n} states", totals.states).format(n=number(totals.states))
     lines = [
-        f"{printable(name, 200)}: valid — {printable(dataset.operation.name)}, "
-        f"{_count(totals.states, 'state')}"
+        _("{path}: valid — {operation}, {states}").format(
+            path=printable(name, 200), operation=printable(dataset.operation.name), states=states
+        )
     ]
-    marks = {
-        "match": "✓ matches the source",
-        "differs": "⚠ DIFFERS from the source",
-        "no-state-figures": "no per-state figures",
-        "not-reported": "no reported figure",
-    }
-    for r in reconcile(dataset, totals):
+    rows = reconcile(dataset, totals)
+    # English labels fit 17 columns; translations may be longer (Victimes secourues).
+    width = max(17, *(len(_(LABELS[r.metric])) + 1 for r in rows))
+    for r in rows:
         coverage = (
             ""
             if r.metric == "states"
-            else f" ({r.reporting} of {_count(r.of, 'state')} report{'s' if r.of == 1 else ''})"
+            else " "
+            + ngettext(
+                "({reporting} of {of} state reports)",
+                "({reporting} of {of} states report)",
+                r.of,
+            ).format(reporting=number(r.reporting), of=number(r.of))
         )
+        reported = _("reported")
         lines.append(
-            f"  {LABELS[r.metric]:<17}{_figure(r.computed):>10}{coverage:<26}"
-            f" reported {_figure(r.reported):>8}  {marks[r.status]}"
+            f"  {_(LABELS[r.metric]):<{width}}{_figure(r.computed):>10}{coverage:<26}"
+            f" {reported} {_figure(r.reported):>8}  {_(MARKS[r.status])}"
         )
     return lines
 

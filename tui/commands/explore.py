@@ -9,14 +9,15 @@ import sys
 from collections.abc import Sequence
 
 from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
+from tui.i18n import _
 
 
 def terminal_problem() -> str | None:
     """Why the explorer cannot draw here, or None when it can."""
     if os.environ.get("TERM") == "dumb":
-        return "this terminal (TERM=dumb) cannot show the explorer"
+        return _("this terminal (TERM=dumb) cannot show the explorer")
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        return "the explorer needs a terminal, but input or output is not one"
+        return _("the explorer needs a terminal, but input or output is not one")
     return None
 
 
@@ -42,8 +43,10 @@ def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: b
     why = terminal_problem()
     if why is not None:
         err(
-            f"unitedfront-tui: {why}. For text output, use: "
-            "unitedfront-tui export --format markdown"
+            "unitedfront-tui: "
+            + _("{why}. For text output, use: {command}").format(
+                why=why, command="unitedfront-tui export --format markdown"
+            )
         )
         return EXIT_INVALID
     from tui.app import UnitedFrontApp, UnknownThemeError

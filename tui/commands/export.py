@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
 from tui.dataset.text import printable
-from tui.i18n import _
+from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown", "svg")
 """Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
@@ -54,15 +54,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``export`` and its options."""
     export = commands.add_parser(
         "export",
-        help="write the figures as CSV, JSON, Markdown or an SVG chart",
-        description="Export a dataset. Writes to stdout unless -o is given.",
+        help=_("write the figures as CSV, JSON, Markdown or an SVG chart"),
+        description=_("Export a dataset. Writes to stdout unless -o is given."),
     )
     export.add_argument(
         "--data",
         dest="export_data",
         metavar="PATH",
         action="append",
-        help="dataset to export, or a directory of them (repeat it for several operations)",
+        help=_("dataset to export, or a directory of them (repeat it for several operations)"),
     )
     export.add_argument(
         "--format",
@@ -73,8 +73,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--view", choices=("map", "bars"), help=_("svg only: the tile-grid map (default) or bars")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
-    export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
+    export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     export.add_argument(
         "--csv-raw",
         action="store_true",
@@ -138,8 +138,13 @@ def export(
     except ExportError as exc:
         err(f"unitedfront-tui: {printable(str(exc), 300)}")
         return EXIT_INVALID
-    states = sum(len(d.states) for d in datasets)
-    err(f"wrote {printable(output, 200)} ({states:,} states, {fmt})")
+    count = sum(len(d.states) for d in datasets)
+    states = ngettext("{n} state", "{n} states", count).format(n=number(count))
+    err(
+        _("wrote {path} ({states}, {format})").format(
+            path=printable(output, 200), states=states, format=fmt
+        )
+    )
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from tui.dataset.locate import KeyLocator
 from tui.dataset.model import Dataset
 from tui.dataset.text import printable
 from tui.dataset.validate import build
+from tui.i18n import _, language
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Largest dataset read (about 140,000 state tables): past it, refuse rather than stall."""
@@ -33,37 +34,46 @@ def read_text(path: str | os.PathLike[str]) -> str:
     try:
         info = os.stat(name)
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise fail(_("no such file")) from None
     except PermissionError:
-        raise fail("permission denied") from None
+        raise fail(_("permission denied")) from None
     except (OSError, ValueError) as exc:
-        raise fail(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        raise fail(
+            _("cannot read: {reason}").format(reason=getattr(exc, "strerror", None) or exc)
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise fail("is a directory, not a dataset file")
+        raise fail(_("is a directory, not a dataset file"))
     if not stat.S_ISREG(info.st_mode):
-        raise fail("is not a regular file")
+        raise fail(_("is not a regular file"))
     if info.st_size > MAX_FILE_BYTES:
-        raise fail(f"is {info.st_size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB")
+        size = f"{info.st_size / 2**20:.1f}"
+        raise fail(
+            _("is {size} MiB; the limit is {limit} MiB").format(
+                size=size.replace(".", ",") if language() == "fr" else size,
+                limit=MAX_FILE_BYTES // 2**20,
+            )
+        )
     try:
         with open(name, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except PermissionError:
-        raise fail("permission denied") from None
+        raise fail(_("permission denied")) from None
     except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from None
+        raise fail(_("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
     if len(data) > MAX_FILE_BYTES:
-        raise fail(f"is larger than the {MAX_FILE_BYTES // 2**20} MiB limit")
+        raise fail(_("is larger than the {limit} MiB limit").format(limit=MAX_FILE_BYTES // 2**20))
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _position(data, nul)
-        raise fail("is not a text file (NUL byte)", line, column)
+        raise fail(_("is not a text file (NUL byte)"), line, column)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise fail(f"is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column) from None
+        byte = f"0x{data[exc.start]:02x}"
+        raise fail(_("is not valid UTF-8 (byte {byte})").format(byte=byte), line, column) from None
     if not text.strip(" \t\r\n\ufeff"):
-        raise fail("is empty (no TOML in it)")
+        raise fail(_("is empty (no TOML in it)"))
     return text.removeprefix("\ufeff")
 
 
@@ -91,10 +101,11 @@ def parse(text: str, name: str) -> dict[str, Any]:
             if len(lines) > 1 and not lines[-1]:
                 lines.pop()
             line, column = len(lines), len(lines[-1].removesuffix("\r")) + 1
-            message = message[: match.start()] + " at end of file"
-        raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
+            message = message[: match.start()] + " " + _("at end of file")
+        syntax = _("TOML syntax error: {message}").format(message=message)
+        raise DatasetError([Problem(name, syntax, line, column)]) from None
     except RecursionError:
-        raise DatasetError([Problem(name, "TOML nesting is too deep to read")]) from None
+        raise DatasetError([Problem(name, _("TOML nesting is too deep to read"))]) from None
     except ValueError as exc:
         # tomllib lets int() refuse a number of more than sys.get_int_max_str_digits() digits.
         line = column = None
@@ -102,8 +113,9 @@ def parse(text: str, name: str) -> dict[str, Any]:
             start = match.start(1)
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1
-        message = "a number has too many digits to read" if match else printable(str(exc), 120)
-        raise DatasetError([Problem(name, f"TOML syntax error: {message}", line, column)]) from None
+        message = _("a number has too many digits to read") if match else printable(str(exc), 120)
+        syntax = _("TOML syntax error: {message}").format(message=message)
+        raise DatasetError([Problem(name, syntax, line, column)]) from None
 
 
 def load_text(text: str, name: str = "<dataset>") -> Dataset:

@@ -45,6 +45,10 @@ class State:
     """English rendering of ``quote``."""
     victims_derived: bool = False
     """True when ``victims_rescued`` was computed from the adult/minor breakdown."""
+    local_name: str | None = None
+    """The state's name in the source's language ("Dakota du Sud"), when the source names it."""
+    aliases: tuple[str, ...] = ()
+    """Other names readers may search for (abbreviations, former names)."""
 
     def figure(self, metric: Metric) -> int | None:
         """Return the value of ``metric`` for this state."""
@@ -121,6 +125,9 @@ class Reported:
     medical_services: int | None = None
     quote: str | None = None
     translation: str | None = None
+    victims_note: str | None = None
+    """What the source's victims total counts, when it is not plainly victims; shown beside
+    every victims total."""
 
 
 @dataclass(frozen=True, **SLOTS)

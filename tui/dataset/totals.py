@@ -8,6 +8,7 @@ from typing import Literal
 
 from tui.dataset.compat import SLOTS
 from tui.dataset.model import METRICS, Dataset, Metric, State
+from tui.i18n import N_
 
 
 @dataclass(frozen=True, **SLOTS)
@@ -106,11 +107,13 @@ def reconcile(dataset: Dataset, totals: Totals | None = None) -> tuple[Reconcili
 
 
 LABELS: dict[str, str] = {
-    "states": "States",
-    "victims_rescued": "Victims rescued",
-    "victims_adult": "Adult victims",
-    "victims_minor": "Minor victims",
-    "arrests": "Arrests",
-    "medical_services": "Medical services",
+    "states": N_("States"),
+    "victims_rescued": N_("Victims rescued"),
+    "victims_adult": N_("Adult victims"),
+    "victims_minor": N_("Minor victims"),
+    "arrests": N_("Arrests"),
+    "medical_services": N_("Medical services"),
 }
-"""Human labels for metrics, shared by the CLI, exports and the explorer."""
+"""Human labels for metrics, shared by the CLI, exports and the explorer.
+
+Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""

@@ -24,7 +24,7 @@ from tui.dataset.model import (
     State,
 )
 from tui.dataset.text import UNSAFE, first_unsafe, printable
-from tui.i18n import _
+from tui.i18n import _, number
 
 SCHEMA_VERSION = 1
 MAX_INT = 2**53
@@ -48,7 +48,15 @@ OPERATION_KEYS = (
 )
 FACT_KEYS = ("topic", "text", "quote", "translation")
 SOURCE_KEYS = ("title", "publisher", "author", "published", "language", "url", "reports_on")
-REPORTED_KEYS = ("states", "victims_rescued", "arrests", "medical_services", "quote", "translation")
+REPORTED_KEYS = (
+    "states",
+    "victims_rescued",
+    "arrests",
+    "medical_services",
+    "quote",
+    "translation",
+    "victims_note",
+)
 AGENCY_KEYS = ("name", "level", "role", "states", "quote", "translation")
 LEVELS = ("federal", "state", "local")
 ROLES = ("lead", "participant", "partner")
@@ -57,6 +65,8 @@ FIGURE_KEYS = ("label", "value", "year", "attributed_to", "quote", "translation"
 STATE_KEYS = (
     "code",
     "name",
+    "local_name",
+    "aliases",
     "victims_rescued",
     "victims_adult",
     "victims_minor",
@@ -85,23 +95,23 @@ def _close_matches(word: str, options: tuple[str, ...], n: int, cutoff: float = 
 def _type_name(value: object) -> str:
     """Name a TOML value's type the way the format documentation does."""
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, int):
-        return "an integer"
+        return _("an integer")
     if isinstance(value, float):
-        return "a float"
+        return _("a float")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, dict):
-        return "a table"
+        return _("a table")
     if isinstance(value, dt.datetime):
-        return "a date-time"
+        return _("a date-time")
     if isinstance(value, dt.date):
-        return "a date"
+        return _("a date")
     if isinstance(value, dt.time):
-        return "a time"
+        return _("a time")
     return type(value).__name__
 
 
@@ -128,22 +138,23 @@ class Validator:
                 continue
             hint = _close_matches(key, allowed, n=1, cutoff=0.6)
             more = (
-                f"; did you mean '{hint[0]}'?"
+                _("; did you mean '{hint}'?").format(hint=hint[0])
                 if hint
-                else f" (expected one of: {', '.join(allowed)})"
+                else " " + _("(expected one of: {keys})").format(keys=", ".join(allowed))
             )
             shown = _key_label(key)
             where = f"{label}.{shown}" if label else shown
-            self.fail((*parts, key), where, f"unknown key '{printable(key, 40)}'{more}")
+            unknown = _("unknown key '{key}'").format(key=printable(key, 40))
+            self.fail((*parts, key), where, unknown + more)
 
     def table(self, raw: object, parts: Parts, label: str, required: bool) -> dict[str, Any] | None:
         """Return ``raw`` when it is a table; report it missing or mistyped otherwise."""
         if raw is None:
             if required:
-                self.fail(parts, label, "is required")
+                self.fail(parts, label, _("is required"))
             return None
         if not isinstance(raw, dict):
-            self.fail(parts, label, f"must be a table, not {_type_name(raw)}")
+            self.fail(parts, label, _("must be a table, not {kind}").format(kind=_type_name(raw)))
             return None
         return raw
 
@@ -155,25 +166,37 @@ class Validator:
         field = f"{label}.{key}" if label else key
         if value is None:
             if required:
-                self.fail((*parts, key), field, "is required")
+                self.fail((*parts, key), field, _("is required"))
             return None
         return self.check_string(value, (*parts, key), field, required)
 
     def check_string(self, value: object, parts: Parts, field: str, required: bool) -> str | None:
         """Check one string value (also used for list entries)."""
         if not isinstance(value, str):
-            self.fail(parts, field, f"must be a string, not {_type_name(value)}")
+            self.fail(
+                parts, field, _("must be a string, not {kind}").format(kind=_type_name(value))
+            )
             return None
         if required and not value.strip():
-            self.fail(parts, field, "must not be empty")
+            self.fail(parts, field, _("must not be empty"))
             return None
         if len(value) > MAX_STRING:
             self.fail(
-                parts, field, f"is {len(value):,} characters long; the limit is {MAX_STRING:,}"
+                parts,
+                field,
+                _("is {length} characters long; the limit is {limit}").format(
+                    length=number(len(value)), limit=number(MAX_STRING)
+                ),
             )
             return None
         if UNSAFE.search(value):
-            self.fail(parts, field, f"contains a control or bidi character ({first_unsafe(value)})")
+            self.fail(
+                parts,
+                field,
+                _("contains a control or bidi character ({which})").format(
+                    which=first_unsafe(value)
+                ),
+            )
             return None
         return value
 
@@ -184,10 +207,20 @@ class Validator:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.fail((*parts, key), field, f"must be an array of strings, not {_type_name(value)}")
+            self.fail(
+                (*parts, key),
+                field,
+                _("must be an array of strings, not {kind}").format(kind=_type_name(value)),
+            )
             return ()
         if len(value) > MAX_LIST:
-            self.fail((*parts, key), field, f"has {len(value):,} entries; the limit is {MAX_LIST}")
+            self.fail(
+                (*parts, key),
+                field,
+                _("has {count} entries; the limit is {limit}").format(
+                    count=number(len(value)), limit=number(MAX_LIST)
+                ),
+            )
             return ()
         out: list[str] = []
         for i, item in enumerate(value):
@@ -206,15 +239,28 @@ class Validator:
     def check_int(self, value: object, parts: Parts, field: str) -> int | None:
         """Check one figure: a non-negative integer no larger than 2^53."""
         if type(value) is not int:
-            hint = " (leave the key out when the source does not report it)" if value == "" else ""
-            self.fail(parts, field, f"must be a whole number, not {_type_name(value)}{hint}")
+            hint = (
+                " " + _("(leave the key out when the source does not report it)")
+                if value == ""
+                else ""
+            )
+            message = _("must be a whole number, not {kind}").format(kind=_type_name(value))
+            self.fail(parts, field, message + hint)
             return None
         if value < 0:
-            self.fail(parts, field, f"must not be negative (got {_int_text(value, 30)})")
+            self.fail(
+                parts,
+                field,
+                _("must not be negative (got {value})").format(value=_int_text(value, 30)),
+            )
             return None
         if value > MAX_INT:
             self.fail(
-                parts, field, f"is implausibly large (more than 2^53): {_int_text(value, 30)}"
+                parts,
+                field,
+                _("is implausibly large (more than 2^53): {value}").format(
+                    value=_int_text(value, 30)
+                ),
             )
             return None
         return value
@@ -234,11 +280,14 @@ class Validator:
             return None
         if value not in options:
             hint = _close_matches(value, options, n=1)
-            more = f"; did you mean '{hint[0]}'?" if hint else ""
+            more = _("; did you mean '{hint}'?").format(hint=hint[0]) if hint else ""
             self.fail(
                 (*parts, key),
                 f"{label}.{key}",
-                f"must be one of {', '.join(options)}, not '{printable(value, 40)}'{more}",
+                _("must be one of {options}, not '{value}'").format(
+                    options=", ".join(options), value=printable(value, 40)
+                )
+                + more,
             )
             return None
         return value
@@ -254,8 +303,11 @@ class Validator:
             return value
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
-        wanted = "a date or date-time" if allow_time else "a date (YYYY-MM-DD, unquoted)"
-        self.fail((*parts, key), f"{label}.{key}", f"must be {wanted}, not {_type_name(value)}")
+        if allow_time:
+            message = _("must be a date or date-time, not {kind}")
+        else:
+            message = _("must be a date (YYYY-MM-DD, unquoted), not {kind}")
+        self.fail((*parts, key), f"{label}.{key}", message.format(kind=_type_name(value)))
         return None
 
     def array_of_tables(self, raw: object, parts: Parts, label: str) -> list[dict[str, Any] | None]:
@@ -263,7 +315,11 @@ class Validator:
         if raw is None:
             return []
         if not isinstance(raw, list):
-            self.fail(parts, label, f"must be an array of tables, not {_type_name(raw)}")
+            self.fail(
+                parts,
+                label,
+                _("must be an array of tables, not {kind}").format(kind=_type_name(raw)),
+            )
             return []
         out: list[dict[str, Any] | None] = []
         for i, item in enumerate(raw):
@@ -316,7 +372,7 @@ class Validator:
         title = self.string(table, "title", p, lb, True)
         url = self.string(table, "url", p, lb)
         if url is not None and not url.startswith(("https://", "http://")):
-            self.fail((*p, "url"), f"{lb}.url", "must start with https:// or http://")
+            self.fail((*p, "url"), f"{lb}.url", _("must start with https:// or http://"))
             url = None
         result = Source(
             title=title or "",
@@ -343,6 +399,7 @@ class Validator:
             medical_services=self.integer(table, "medical_services", p, lb),
             quote=self.string(table, "quote", p, lb),
             translation=self.string(table, "translation", p, lb),
+            victims_note=self.string(table, "victims_note", p, lb),
         )
 
     def agencies(self, raw: object, codes: set[str]) -> tuple[Agency, ...]:
@@ -374,7 +431,9 @@ class Validator:
                     self.fail(
                         (*p, "states", j),
                         f"{lb}.states[{j}]",
-                        f"'{printable(code, 20)}' is not the code of a state in this dataset",
+                        _("'{code}' is not the code of a state in this dataset").format(
+                            code=printable(code, 20)
+                        ),
                     )
             quote = self.string(item, "quote", p, lb)
             translation = self.string(item, "translation", p, lb)
@@ -409,7 +468,7 @@ class Validator:
             value = item.get("value")
             number = self.integer(item, "value", fp, fl)
             if value is None:
-                self.fail((*fp, "value"), f"{fl}.value", "is required")
+                self.fail((*fp, "value"), f"{fl}.value", _("is required"))
             year = self.integer(item, "year", fp, fl)
             attributed = self.string(item, "attributed_to", fp, fl)
             quote = self.string(item, "quote", fp, fl)
@@ -421,13 +480,17 @@ class Validator:
     def states(self, raw: object) -> tuple[State, ...]:
         """Validate ``[[states]]``: the hot path, written to stay near-free at 100k rows."""
         if raw is None:
-            self.fail(("states",), "states", "is required: add at least one [[states]] table")
+            self.fail(("states",), "states", _("is required: add at least one [[states]] table"))
             return ()
         if not isinstance(raw, list):
-            self.fail(("states",), "states", f"must be an array of tables, not {_type_name(raw)}")
+            self.fail(
+                ("states",),
+                "states",
+                _("must be an array of tables, not {kind}").format(kind=_type_name(raw)),
+            )
             return ()
         if not raw:
-            self.fail(("states",), "states", "must list at least one state")
+            self.fail(("states",), "states", _("must list at least one state"))
             return ()
         out: list[State] = []
         seen = self.codes
@@ -437,7 +500,11 @@ class Validator:
             # Free each raw table once converted: the model must not hold the data twice.
             raw[i] = None
             if type(row) is not dict:
-                self.fail(("states", i), f"states[{i}]", f"must be a table, not {_type_name(row)}")
+                self.fail(
+                    ("states", i),
+                    f"states[{i}]",
+                    _("must be a table, not {kind}").format(kind=_type_name(row)),
+                )
                 continue
             code = row.get("code")
             good_code = (
@@ -452,7 +519,7 @@ class Validator:
             if not good_code:
                 ok = False
                 if code is None:
-                    self.fail(p, f"{label}.code", "is required")
+                    self.fail(p, f"{label}.code", _("is required"))
                 else:
                     self.fail((*p, "code"), f"{label}.code", _code_problem(code))
                     if type(code) is str:
@@ -462,7 +529,9 @@ class Validator:
                 self.fail(
                     (*p, "code"),
                     f"{label}.code",
-                    f"duplicate code '{code}' (first used by states[{seen[code]}])",
+                    _("duplicate code '{code}' (first used by states[{first}])").format(
+                        code=code, first=seen[code]
+                    ),
                 )
             else:
                 seen[cast(str, code)] = i
@@ -470,7 +539,7 @@ class Validator:
             if type(name) is not str or not name.strip() or len(name) > MAX_STRING or unsafe(name):
                 ok = False
                 if name is None:
-                    self.fail(p, f"{label}.name", "is required")
+                    self.fail(p, f"{label}.name", _("is required"))
                 else:
                     self.check_string(name, (*p, "name"), f"{label}.name", True)
             figures: list[int | None] = []
@@ -494,9 +563,14 @@ class Validator:
                 ok = False
                 self.check_string(translation, (*p, "translation"), f"{label}.translation", False)
             notes: tuple[str, ...] = ()
-            if "notes" in row:
+            local_name: str | None = None
+            aliases: tuple[str, ...] = ()
+            if "notes" in row or "local_name" in row or "aliases" in row:
+                # Optional names and notes are rarer: the generic (slower) checks are fine here.
                 count = len(self.issues)
                 notes = self.strings(row, "notes", p, label)
+                local_name = self.string(row, "local_name", p, label)
+                aliases = self.strings(row, "aliases", p, label)
                 ok = ok and len(self.issues) == count
             derived = False
             if adult is not None or minor is not None:
@@ -510,8 +584,10 @@ class Validator:
                     self.fail(
                         (*p, "victims_rescued"),
                         f"{label}.victims_rescued",
-                        f"is {rescued}, but victims_adult ({_show(adult)}) and victims_minor "
-                        f"({_show(minor)}) do not agree with it",
+                        _(
+                            "is {rescued}, but victims_adult ({adult}) and victims_minor "
+                            "({minor}) do not agree with it"
+                        ).format(rescued=rescued, adult=_show(adult), minor=_show(minor)),
                     )
             if ok:
                 out.append(
@@ -527,6 +603,8 @@ class Validator:
                         quote,
                         translation,
                         derived,
+                        local_name,
+                        aliases,
                     )
                 )
         return tuple(out)
@@ -545,26 +623,27 @@ def _int_text(value: int, limit: int) -> str:
     Never fails: converting an integer of thousands of digits to text raises ValueError.
     """
     if value.bit_length() > 4 * limit:
-        return f"a {value.bit_length():,}-bit number"
+        return _("a {bits}-bit number").format(bits=number(value.bit_length()))
     return str(value)[:limit]
 
 
 def _show(value: int | None) -> str:
-    return "not reported" if value is None else str(value)
+    return _("not reported") if value is None else str(value)
 
 
 def _code_problem(code: object) -> str:
     """Explain why ``code`` is not a valid state code."""
     if not isinstance(code, str):
-        return f"must be a string, not {_type_name(code)}"
+        return _("must be a string, not {kind}").format(kind=_type_name(code))
     if not code:
-        return "must not be empty"
+        return _("must not be empty")
     if len(code) > MAX_CODE:
-        return f"'{printable(code, 20)}' is longer than {MAX_CODE} characters"
-    return (
-        f"'{printable(code, 20)}' may only use A-Z, 0-9 and '-' "
-        "(upper case; a USPS code such as 'KY' for a state)"
-    )
+        return _("'{code}' is longer than {limit} characters").format(
+            code=printable(code, 20), limit=MAX_CODE
+        )
+    return _(
+        "'{code}' may only use A-Z, 0-9 and '-' (upper case; a USPS code such as 'KY' for a state)"
+    ).format(code=printable(code, 20))
 
 
 def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
@@ -573,18 +652,26 @@ def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
     version = doc.get("schema_version")
     where: Parts = ("schema_version",)
     if version is None:
-        check.fail(where, "schema_version", f"is required (schema_version = {SCHEMA_VERSION})")
+        check.fail(
+            where,
+            "schema_version",
+            _("is required (schema_version = {version})").format(version=SCHEMA_VERSION),
+        )
     elif type(version) is not int:
         check.fail(
             where,
             "schema_version",
-            f"must be the integer {SCHEMA_VERSION}, not {_type_name(version)}",
+            _("must be the integer {version}, not {kind}").format(
+                version=SCHEMA_VERSION, kind=_type_name(version)
+            ),
         )
     elif version != SCHEMA_VERSION:
         check.fail(
             where,
             "schema_version",
-            f"is {_int_text(version, 20)}; only schema version {SCHEMA_VERSION} is read",
+            _("is {value}; only schema version {version} is read").format(
+                value=_int_text(version, 20), version=SCHEMA_VERSION
+            ),
         )
         return None, check.issues
     check.keys(doc, TOP_KEYS, (), "")

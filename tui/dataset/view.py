@@ -12,6 +12,7 @@ from typing import Literal
 from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
 from tui.dataset.totals import MetricTotal, Totals
+from tui.i18n import N_, _, number
 
 SortKey = Literal["source", "name", "victims", "arrests"]
 SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
@@ -19,8 +20,14 @@ SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
 
 
 def _search_key(state: State) -> str:
-    """Name and code folded for matching (the NUL keeps a query from spanning both)."""
-    return fold(f"{state.name}\x00{state.code}")
+    """Name, code, local name and aliases folded for matching.
+
+    The NULs between them keep a query from matching across two names.
+    """
+    if state.local_name is None and not state.aliases:
+        return fold(f"{state.name}\x00{state.code}")
+    names = (state.name, state.code, state.local_name or "", *state.aliases)
+    return fold("\x00".join(names))
 
 
 class StateView:
@@ -120,7 +127,8 @@ class StateView:
         self.set_sort(self.sort, not self.reverse)
 
     def set_query(self, query: str) -> None:
-        """Show only states whose name or code contains ``query`` (case and accents ignored)."""
+        """Show only states whose name, code, local name or an alias contains ``query``
+        (case and accents ignored)."""
         self.query = query if query.strip() else ""
         self._apply()
 
@@ -157,20 +165,21 @@ class StateView:
 
     @property
     def order_label(self) -> str:
-        """The current order in words, e.g. ``"victims, high to low"``."""
+        """The current order in words, untranslated (``_`` it to show it)."""
         return _ORDER_LABELS[self.sort][self.reverse]
 
     @property
     def title(self) -> str:
         """A short description for a pane title, e.g. ``"3 of 12 · by name, A to Z"``."""
-        total = len(self.states)
-        count = f"{len(self.rows):,} of {total:,}" if self.query else f"{total:,}"
-        return f"{count} · {self.order_label}"
+        total = number(len(self.states))
+        shown = _("{shown} of {total}").format(shown=number(len(self.rows)), total=total)
+        return f"{shown if self.query else total} · {_(self.order_label)}"
 
 
 _ORDER_LABELS: dict[SortKey, tuple[str, str]] = {
-    "source": ("source order", "source order, reversed"),
-    "name": ("by name, A to Z", "by name, Z to A"),
-    "victims": ("by victims, high to low", "by victims, low to high"),
-    "arrests": ("by arrests, high to low", "by arrests, low to high"),
+    "source": (N_("source order"), N_("source order, reversed")),
+    "name": (N_("by name, A to Z"), N_("by name, Z to A")),
+    "victims": (N_("by victims, high to low"), N_("by victims, low to high")),
+    "arrests": (N_("by arrests, high to low"), N_("by arrests, low to high")),
 }
+"""Marked for translation: pass through ``_`` where shown."""

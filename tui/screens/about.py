@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -14,56 +15,73 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
+from tui.i18n import N_, _, date, language, number
 from tui.screens.scrolling import dialog_bindings, scroll
-from tui.widgets.figures import figure, heading, mark, quoted
+from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, quoted
 from tui.widgets.key_bar import KeyBar
 
 
-def _field(label: str, value: object) -> Text:
+def _field(label: str, value: str | None) -> Text:
     # A base style would spill onto the value: only the label is bold.
     text = Text()
-    text.append(f"{label}: ", style="bold")
-    text.append("not stated" if value is None else str(value), style=None)
+    text.append(_("{label}: ").format(label=label), style="bold")
+    text.append(_("not stated") if value is None else value, style=None)
     return text
 
 
-def about_content(dataset: Dataset) -> RenderableType:
-    """Everything about the dataset that is not one state's, as literal text."""
-    op, src = dataset.operation, dataset.source
+def _when(value: dt.date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return f"{date(value.date())} {value:%H:%M}"
+    return date(value)
+
+
+def _words(quote: str | None, translation: str | None) -> list[RenderableType]:
+    """The source's words and the English translation, the reader's language first."""
+    original = quoted(quote) if quote else None
+    english = Text.assemble((_("English: "), "bold"), translation) if translation else None
+    order = (original, english) if language() == "fr" else (english, original)
+    return [part for part in order if part is not None]
+
+
+def _operation(dataset: Dataset) -> list[RenderableType]:
+    op = dataset.operation
     parts: list[RenderableType] = [Text(op.name, style="bold")]
     if op.local_name:
         parts.append(Text(f"({op.local_name})", style="italic"))
     if op.summary:
         parts.append(Text(op.summary))
-    parts += [
-        _field("Announced", op.announced),
-        _field(
-            "Announced by",
-            ", ".join(x for x in (op.announced_by, op.announced_by_title) if x) or None,
-        ),
-        Text(),
-    ]
+    who = ", ".join(x for x in (op.announced_by, op.announced_by_title) if x) or None
+    parts += [_field(_("Announced"), _when(op.announced)), _field(_("Announced by"), who)]
+    parts.append(Text())
     if op.facts:
-        parts.append(heading("Facts"))
+        parts.append(heading(_("What the source says about the operation")))
         for fact in op.facts:
-            parts.append(Text.assemble((f"{fact.topic}: ", "bold"), fact.text))
-            if fact.quote:
-                parts.append(quoted(fact.quote))
+            parts.append(
+                Text.assemble((_("{label}: ").format(label=fact.topic), "bold"), fact.text)
+            )
+            parts += _words(fact.quote, fact.translation)
         parts.append(Text())
-    parts += [
-        heading("Source"),
-        _field("Title", src.title),
-        _field("Publisher", src.publisher),
-        _field("Author", src.author),
-        _field("Published", src.published),
-        _field("Language", src.language),
-        _field("URL", src.url),
+    return parts
+
+
+def _source(dataset: Dataset) -> list[RenderableType]:
+    src = dataset.source
+    parts: list[RenderableType] = [
+        heading(_("Source")),
+        _field(_("Title"), src.title),
+        _field(_("Publisher"), src.publisher),
+        _field(_("Author"), src.author),
+        _field(_("Published"), _when(src.published)),
+        _field(_("Language"), src.language),
+        _field(_("URL"), src.url),
     ]
     if src.reports_on:
-        parts.append(_field("Reports on", src.reports_on))
+        parts.append(_field(_("Reports on"), src.reports_on))
     parts.append(Text())
     if dataset.context:
-        parts.append(heading("National context"))
+        parts.append(heading(_("National context")))
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right")
         table.add_column()
@@ -72,28 +90,48 @@ def about_content(dataset: Dataset) -> RenderableType:
             line = Text(item.label)
             if who:
                 line.append(f" ({who})", style="dim")
-            table.add_row(f"{item.value:,}", line)
+            table.add_row(number(item.value), line)
         parts += [table]
         parts += [Text("• ").append(Text(note)) for note in dataset.context_notes]
         parts.append(Text())
-    parts.append(heading("Reconciliation: computed from the states vs reported by the source"))
+    return parts
+
+
+def _reconciliation(dataset: Dataset) -> list[RenderableType]:
+    parts: list[RenderableType] = [
+        heading(_("Reconciliation: computed from the states vs reported by the source"))
+    ]
     table = Table(box=None, padding=(0, 1), show_edge=False)
-    for column in ("Figure", "Computed", "Reported", "States", "Check"):
-        table.add_column(column, justify="left" if column in ("Figure", "Check") else "right")
+    columns = (N_("Figure"), N_("Computed"), N_("Reported"), N_("States"), N_("Check"))
+    for column in columns:
+        table.add_column(_(column), justify="left" if column in ("Figure", "Check") else "right")
+    note = dataset.reported.victims_note
     for row in reconcile(dataset):
+        reported = figure(row.reported)
+        if note and row.metric == "victims_rescued":
+            reported += VICTIMS_MARK
         table.add_row(
-            LABELS[row.metric],
+            _(LABELS[row.metric]),
             figure(row.computed),
-            figure(row.reported),
-            f"{row.reporting} of {row.of}",
+            reported,
+            _("{reporting} of {of}").format(reporting=number(row.reporting), of=number(row.of)),
             mark(row),
         )
-    parts += [table, Text()]
+    parts += [table]
+    if note:
+        parts.append(Text(f"{VICTIMS_MARK} ").append(Text(note, style="italic")))
+    parts.append(Text())
     if dataset.reported.quote:
-        parts.append(quoted(dataset.reported.quote))
+        parts += _words(dataset.reported.quote, dataset.reported.translation)
         parts.append(Text())
-    parts.append(heading("Data-quality notes"))
-    for note in op.notes:
+    return parts
+
+
+def about_content(dataset: Dataset) -> RenderableType:
+    """Everything about the dataset that is not one state's, as literal text."""
+    parts = _operation(dataset) + _source(dataset) + _reconciliation(dataset)
+    parts.append(heading(_("Data-quality notes")))
+    for note in dataset.operation.notes:
         parts.append(Text("• ").append(Text(note)))
     for state in dataset.states:
         for note in state.notes:
@@ -114,7 +152,7 @@ class AboutScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The about text in a scrollable, focusable box."""
         with VerticalScroll(id="about-box") as box:
-            box.border_title = "About this dataset"
+            box.border_title = _("About this dataset")
             yield Static(about_content(self.dataset))
         yield KeyBar()
 

@@ -14,8 +14,17 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
+from tui.i18n import N_, _, language, number, percent
 from tui.screens.scrolling import scroll
-from tui.widgets.figures import MISSING, agency_line, bar, figure, heading, quoted
+from tui.widgets.figures import (
+    MISSING,
+    VICTIMS_MARK,
+    agency_line,
+    bar,
+    figure,
+    heading,
+    quoted,
+)
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -26,15 +35,19 @@ class DetailPane(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="detail.up"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="detail.down"),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="detail.page_up"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id="detail.up"),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="detail.down"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id="detail.page_up"),
         Binding(
-            "pagedown,space", "scroll('page_down')", "Page down", show=False, id="detail.page_down"
+            "pagedown,space",
+            "scroll('page_down')",
+            N_("Page down"),
+            show=False,
+            id="detail.page_down",
         ),
-        Binding("home,g", "scroll('home')", "Top", show=False, id="detail.top"),
-        Binding("end,G", "scroll('end')", "Bottom", show=False, id="detail.bottom"),
-        Binding("left,h,backspace", "back", "Back to list", id="detail.back"),
+        Binding("home,g", "scroll('home')", N_("Top"), show=False, id="detail.top"),
+        Binding("end,G", "scroll('end')", N_("Bottom"), show=False, id="detail.bottom"),
+        Binding("left,h,backspace", "back", N_("Back to list"), id="detail.back"),
     ]
     """Scrolling; left/h/backspace return to the list."""
 
@@ -51,7 +64,7 @@ class DetailPane(ScrollView, can_focus=True):
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
         # Border titles are markup when given a str: data goes in as literal Content.
-        self.border_title = Content(f"{state.name} ({state.code})" if state else "No state")
+        self.border_title = Content(title(state) if state else _("No state"))
         self._update_lines()
         self.scroll_to(y=0, animate=False, immediate=True)
 
@@ -117,11 +130,16 @@ class DetailPane(ScrollView, can_focus=True):
         """Everything the source says about ``state``, as literal text."""
         if state is None:
             return Text(
-                "No state matches the filter. Ctrl+U empties the filter box; "
-                "from the list, c clears the filter.",
+                _(
+                    "No state matches the filter. Ctrl+U empties the filter box; "
+                    "from the list, c clears the filter."
+                ),
                 style="italic",
             )
         parts: list[RenderableType] = []
+        if state.aliases:
+            also = Text(_("Also known as: "), style="dim")
+            parts.append(also.append(Text(", ".join(state.aliases))))
         parts += self._outcomes(state)
         parts += self._shares(state)
         parts += self._agencies(state)
@@ -130,44 +148,56 @@ class DetailPane(ScrollView, can_focus=True):
         return Group(*parts)
 
     def _outcomes(self, state: State) -> list[RenderableType]:
-        rows: list[RenderableType] = [heading("Outcomes")]
-        victims = Text("Victims rescued  ")
+        rows: list[RenderableType] = [heading(_("Outcomes"))]
+        labels = [_("Victims rescued"), _("Arrests"), _("Medical services")]
+        width = max(len(label) for label in labels) + 1
+        victims = Text(labels[0].ljust(width))
         victims.append(figure(state.victims_rescued), style="bold")
         if state.victims_adult is not None or state.victims_minor is not None:
-            victims.append(
-                f"  ({figure(state.victims_adult)} adult, {figure(state.victims_minor)} minor"
-                + ("; total is their sum)" if state.victims_derived else ")")
-            )
+            parts = {"adult": figure(state.victims_adult), "minor": figure(state.victims_minor)}
+            if state.victims_derived:
+                breakdown = _("({adult} adult, {minor} minor; total is their sum)")
+            else:
+                breakdown = _("({adult} adult, {minor} minor)")
+            victims.append("  " + breakdown.format(**parts))
         if state.victims_rescued is None:
-            victims.append("  not reported", style="italic")
+            victims.append("  " + _("not reported"), style="italic")
         rows.append(victims)
-        arrests = Text("Arrests          ")
+        arrests = Text(labels[1].ljust(width))
         arrests.append(figure(state.arrests), style="bold")
         if state.arrests is None:
-            arrests.append("  not reported", style="italic")
+            arrests.append("  " + _("not reported"), style="italic")
         rows.append(arrests)
         if state.medical_services is not None:
-            medical = Text("Medical services ")
+            medical = Text(labels[2].ljust(width))
             medical.append(figure(state.medical_services), style="bold")
             rows.append(medical)
         rows.append(Text())
         return rows
 
     def _shares(self, state: State) -> list[RenderableType]:
-        rows: list[RenderableType] = [heading("Share of operation totals")]
-        for label, value, metric in (
-            ("Victims", state.victims_rescued, "victims_rescued"),
-            ("Arrests", state.arrests, "arrests"),
-        ):
+        rows: list[RenderableType] = [heading(_("Share of operation totals"))]
+        note = self.dataset.reported.victims_note
+        dagger = VICTIMS_MARK if note else ""
+        shares = (
+            (_("Victims"), state.victims_rescued, "victims_rescued"),
+            (_("Arrests"), state.arrests, "arrests"),
+        )
+        width = max(len(label) for label, _value, _metric in shares) + 1
+        for label, value, metric in shares:
             total = self.totals[metric].total  # type: ignore[index]
-            line = Text(f"{label:<8} ")
+            line = Text(label.ljust(width))
             if value is None:
-                line.append(f"{MISSING} not reported", style="italic")
+                line.append(f"{MISSING} " + _("not reported"), style="italic")
             else:
                 share = 100 * value / total if total else 0.0
                 line.append(bar(value, total, 8))
-                line.append(f" {share:.1f}% ({value:,} of {total:,})")
+                whole = number(total) + (dagger if metric == "victims_rescued" else "")
+                of = _("{part} of {whole}").format(part=number(value), whole=whole)
+                line.append(f" {percent(share)} ({of})")
             rows.append(line)
+        if note:
+            rows.append(Text(f"{dagger} ").append(Text(note, style="italic")))
         rows.append(Text())
         return rows
 
@@ -175,36 +205,50 @@ class DetailPane(ScrollView, can_focus=True):
         own = self.dataset.agencies_for(state.code)
         leads = [a for a in self.dataset.leads if a not in own]
         wide = [a for a in self.dataset.operation_wide_agencies if a not in leads]
-        rows: list[RenderableType] = [heading("Agencies")]
-        rows.append(Text("This state", style="italic"))
+        rows: list[RenderableType] = [heading(_("Agencies"))]
+        rows.append(Text(_("This state"), style="italic"))
         if own:
             rows += [agency_line(a) for a in own]
         else:
-            rows.append(Text("  none named by the source", style="dim"))
+            rows.append(Text("  " + _("none named by the source"), style="dim"))
         if leads:
-            rows.append(Text("Operation leads", style="italic"))
+            rows.append(Text(_("Operation leads"), style="italic"))
             rows += [agency_line(a) for a in leads]
         if wide:
-            rows.append(Text("Operation-wide partners", style="italic"))
+            rows.append(Text(_("Operation-wide partners"), style="italic"))
             rows += [agency_line(a) for a in wide]
         rows.append(Text())
         return rows
 
     def _words(self, state: State) -> list[RenderableType]:
-        rows: list[RenderableType] = [heading("The source's words")]
-        if state.quote:
-            rows.append(quoted(state.quote))
-        else:
-            rows.append(Text("No quote recorded.", style="dim"))
-        if state.translation:
-            rows.append(Text.assemble(("English: ", "bold"), state.translation))
+        rows: list[RenderableType] = [heading(_("The source's words"))]
+        quote = quoted(state.quote) if state.quote else None
+        english = (
+            Text.assemble((_("English: "), "bold"), state.translation)
+            if state.translation
+            else None
+        )
+        # French readers read the source first; English readers the translation first.
+        order = (quote, english) if language() == "fr" else (english, quote)
+        if quote is None:
+            rows.append(Text(_("No quote recorded."), style="dim"))
+        rows += [part for part in order if part is not None]
         rows.append(Text())
         return rows
 
     def _notes(self, state: State) -> list[RenderableType]:
-        rows: list[RenderableType] = [heading("Other outcomes and data-quality notes")]
+        rows: list[RenderableType] = [heading(_("Other outcomes and data-quality notes"))]
         if not state.notes:
-            rows.append(Text("None.", style="dim"))
+            rows.append(Text(_("None."), style="dim"))
         for note in state.notes:
             rows.append(Text("• ").append(Text(note)))
         return rows
+
+
+def title(state: State) -> str:
+    """The pane title: the name, the source's own name when it differs, and the code."""
+    local = state.local_name
+    if not local or local == state.name:
+        return f"{state.name} ({state.code})"
+    first, second = (local, state.name) if language() == "fr" else (state.name, local)
+    return f"{first} ({state.code}) · {second}"

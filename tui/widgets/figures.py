@@ -6,15 +6,19 @@ from rich.text import Text
 
 from tui.dataset import Agency, Reconciliation
 from tui.dataset.totals import LABELS
+from tui.i18n import N_, _, number
 from tui.widgets.nobreak import NoBreak, bind_guillemets
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
 
+VICTIMS_MARK = "†"
+"""Marks a victims total the dataset qualifies (``reported.victims_note``), wherever shown."""
+
 
 def figure(value: int | None) -> str:
     """Format a figure with thousands separators, or the *not reported* dash."""
-    return MISSING if value is None else f"{value:,}"
+    return MISSING if value is None else number(value)
 
 
 def bar(part: int, whole: int, width: int = 20) -> str:
@@ -29,19 +33,22 @@ def mark(row: Reconciliation) -> Text:
     if status == "match":
         return Text("✓", style="bold")
     if status == "differs":
-        return Text(
-            f"⚠ {figure(row.computed)} ≠ {figure(row.reported)} reported", style="bold reverse"
+        text = _("⚠ {computed} ≠ {reported} reported").format(
+            computed=figure(row.computed), reported=figure(row.reported)
         )
+        return Text(text, style="bold reverse")
     if status == "no-state-figures":
-        return Text(f"({figure(row.reported)} reported)", style="italic")
-    return Text("(source gives no total)", style="italic")
+        return Text(
+            _("({reported} reported)").format(reported=figure(row.reported)), style="italic"
+        )
+    return Text(_("(source gives no total)"), style="italic")
 
 
 SHORT_LABELS = {
-    "states": "States",
-    "victims_rescued": "Victims",
-    "arrests": "Arrests",
-    "medical_services": "Medical",
+    "states": N_("States"),
+    "victims_rescued": N_("Victims"),
+    "arrests": N_("Arrests"),
+    "medical_services": N_("Medical"),
 }
 """Labels for the one-line footer."""
 
@@ -49,19 +56,26 @@ SHORT_LABELS = {
 def reconciliation_line(row: Reconciliation, short: bool = False) -> Text:
     """One headline figure with its check mark, e.g. ``Arrests 102 ✓``."""
     label = SHORT_LABELS.get(row.metric, row.metric) if short else LABELS[row.metric]
-    text = Text(f"{label} ", style="bold")
+    text = Text(f"{_(label)} ", style="bold")
     text.append(figure(row.computed))
     text.append(" ")
     text.append_text(mark(row))
     return text
 
 
+LEVELS = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
+"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
+
+ROLES = {"lead": N_("lead"), "participant": N_("participant"), "partner": N_("partner")}
+"""Agency roles in words."""
+
+
 def agency_line(agency: Agency) -> Text:
     """An agency with its level and role, e.g. ``FBI — federal · partner``."""
     text = Text("• ")
     text.append(agency.name, style="bold")
-    level = agency.level or "level not stated"
-    text.append(f" — {level} · {agency.role}", style="italic")
+    level = _(LEVELS[agency.level]) if agency.level else _("level not stated")
+    text.append(f" — {level} · {_(ROLES[agency.role])}", style="italic")
     return text
 
 

@@ -18,7 +18,7 @@ from textual.strip import Strip
 
 from tui.dataset import State
 from tui.dataset.view import StateView
-from tui.i18n import _
+from tui.i18n import N_, _
 from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
 
 MISSING = "—"
@@ -43,13 +43,13 @@ class StateList(ScrollView, can_focus=True):
     """The state list pane: a sticky header line, then one line per shown state."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "open", "Details", id="list.open"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="list.up"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="list.down"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down"),
+        Binding("home,g", "first", N_("First"), show=False, id="list.first"),
+        Binding("end,G", "last", N_("Last"), show=False, id="list.last"),
+        Binding("enter", "open", N_("Details"), id="list.open"),
     ]
     """Cursor movement; Enter moves into the detail pane."""
 

@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from tui.dataset import Reconciliation, Totals
 from tui.i18n import N_, _
-from tui.widgets.figures import figure, mark
+from tui.widgets.figures import VICTIMS_MARK, figure, mark
 
 SEPARATOR = " │ "
 
@@ -42,8 +42,10 @@ def compact_mark(row: Reconciliation) -> Text:
     return Text("")
 
 
-def operation_line(rows: tuple[Reconciliation, ...], tier: int) -> Text:
+def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = False) -> Text:
     """The operation's totals with their marks; each tier is shorter than the one before.
+
+    ``marked`` adds :data:`VICTIMS_MARK` to the victims total (the dataset qualifies it).
 
     0: everything; 1: without figures neither the states nor the source give; 2: compact
     marks; 3: abbreviated labels; 4: only the figures that can be checked against the source.
@@ -61,6 +63,8 @@ def operation_line(rows: tuple[Reconciliation, ...], tier: int) -> Text:
         full, short = LABELS.get(row.metric, (row.metric, row.metric))
         text.append(_(short if tier >= 3 else full) + " ", style="bold")
         text.append(figure(row.computed))
+        if marked and row.metric == "victims_rescued":
+            text.append(VICTIMS_MARK)
         row_mark = mark(row) if tier <= 1 else compact_mark(row)
         if row_mark.plain:
             text.append(" ")
@@ -141,11 +145,17 @@ class TotalsFooter(Widget):
         self.reconciliation = reconciliation
         self.refresh(layout=True)
 
+    @property
+    def victims_marked(self) -> bool:
+        """True when the dataset qualifies its victims total (explained in details and About)."""
+        return bool(getattr(self.app, "victims_note", None))
+
     def render(self) -> Text:
         """Operation line, then the shown-states line, each fitted to the width."""
         width = self.content_region.width
         rows = self.reconciliation
-        text = fitting(lambda tier: operation_line(rows, tier), width, 5)
+        marked = self.victims_marked
+        text = fitting(lambda tier: operation_line(rows, tier, marked), width, 5)
         text.append("\n")
         shown = self.shown
         all_states = rows[0].computed if rows else None

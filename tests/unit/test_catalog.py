@@ -1,0 +1,106 @@
+"""The French catalog: every UI string translated, placeholders kept, the .mo compiled from the .po.
+
+Strings are extracted from the source the way `make i18n` does (Babel, keywords ``_``, ``N_``
+and ``ngettext``), so a string wrapped anywhere in ``tui/`` and left untranslated fails here.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Union
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from tui import i18n
+
+PACKAGE = Path(i18n.__file__).resolve().parent
+MESSAGES = PACKAGE / "locale" / "fr" / "LC_MESSAGES"
+PO = MESSAGES / f"{i18n.DOMAIN}.po"
+MO = MESSAGES / f"{i18n.DOMAIN}.mo"
+
+MessageId = Union[str, tuple[str, ...]]
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Parse a .po or .mo file."""
+    with path.open("rb") as handle:
+        return read_mo(handle) if path.suffix == ".mo" else read_po(handle)
+
+
+def extracted() -> Iterator[tuple[str, int, MessageId]]:
+    """(file, line, msgid) of every string marked for translation under ``tui/``."""
+    for filename, line, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=DEFAULT_KEYWORDS
+    ):
+        yield filename, line, message
+
+
+def _key(value: object) -> MessageId:
+    # The .mo reader gives plural forms as lists, the .po reader as tuples.
+    return tuple(value) if isinstance(value, (list, tuple)) else str(value)
+
+
+def translations(catalog: Catalog) -> dict[MessageId, MessageId]:
+    """Translated, non-fuzzy entries of a catalog (the header left out)."""
+    out: dict[MessageId, MessageId] = {}
+    for m in catalog:
+        msgid, msgstr = _key(m.id), _key(m.string)
+        complete = all(msgstr) if isinstance(msgstr, tuple) else bool(msgstr)
+        if m.id and complete and "fuzzy" not in m.flags:
+            out[msgid] = msgstr
+    return out
+
+
+def test_every_ui_string_has_a_french_translation() -> None:
+    """A string wrapped in _(), N_() or ngettext() with no French in the .po fails the build."""
+    french = translations(read_catalog(PO))
+    found = list(extracted())
+    assert len(found) > 100, "extraction found almost nothing: is the keyword list right?"
+    missing = sorted(
+        {f"{file}:{line}: {msgid!r}" for file, line, msgid in found if msgid not in french}
+    )
+    assert not missing, "untranslated (run `make i18n`, then translate):\n" + "\n".join(missing)
+
+
+def test_the_compiled_catalog_matches_the_po() -> None:
+    """The committed .mo holds exactly the .po's translations (run `make i18n` after editing)."""
+    po = translations(read_catalog(PO))
+    mo = translations(read_catalog(MO))
+    assert mo == po
+
+
+def test_gettext_reads_the_shipped_mo() -> None:
+    """The runtime reads the same file: a translation from the .po comes back from gettext."""
+    catalog = gettext.translation(i18n.DOMAIN, PACKAGE / "locale", languages=["fr"])
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        if isinstance(msgid, str):
+            assert catalog.gettext(msgid) == msgstr
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+MARKUP = re.compile(r"\[@click=[a-z_.]+\]|\[/\]")
+
+
+@pytest.mark.parametrize("kind", [PLACEHOLDER, MARKUP], ids=["placeholders", "markup"])
+def test_translations_keep_placeholders_and_markup(kind: re.Pattern[str]) -> None:
+    """A translation uses the same {names} and the same [@click] links as its English."""
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        ids = (msgid,) if isinstance(msgid, str) else msgid
+        strings = (msgstr,) if isinstance(msgstr, str) else msgstr
+        wanted = sorted(set(kind.findall(ids[-1])))
+        for text in strings:
+            assert sorted(set(kind.findall(text))) == wanted, (msgid, text)
+
+
+def test_no_stale_entries() -> None:
+    """Every translated entry is still used somewhere in the source (no dead translations)."""
+    used = {msgid for _file, _line, msgid in extracted()}
+    stale = [msgid for msgid in translations(read_catalog(PO)) if msgid not in used]
+    assert not stale, f"run `make i18n` to drop: {stale}"
