@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.dataset import Dataset, DatasetError, load
+from tui.dataset.text import printable
 from tui.resources import bundled_dataset
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -26,6 +27,7 @@ __all__ = [
     "load_all",
     "load_or_report",
     "silence_stdout",
+    "write_or_report",
 ]
 
 
@@ -69,6 +71,21 @@ def load_or_report(path: str) -> Dataset | None:
         for problem in exc.problems:
             err(problem.format())
         return None
+
+
+def write_or_report(path: str, text: str, force: bool) -> bool:
+    """Write ``text`` to ``path`` atomically (never over a file unless ``force``).
+
+    On failure print one line on stderr and return False.
+    """
+    from tui.export import ExportError, write_atomic
+
+    try:
+        write_atomic(path, text, force)
+    except ExportError as exc:
+        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+        return False
+    return True
 
 
 def silence_stdout() -> None:

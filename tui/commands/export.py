@@ -7,7 +7,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
+from tui.commands import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    dataset_paths,
+    err,
+    load_all,
+    write_or_report,
+)
 from tui.dataset.text import printable
 from tui.i18n import _, ngettext, number
 
@@ -113,7 +121,7 @@ def export(
     datasets = load_all([paths] if isinstance(paths, str) else paths)
     if datasets is None:
         return EXIT_INVALID
-    from tui.export import FORMATS, ExportError, to_csv, write_atomic
+    from tui.export import FORMATS, to_csv
 
     if len(datasets) > 1:
         from tui.export_several import SEVERAL, several_csv
@@ -133,10 +141,7 @@ def export(
     if output is None:
         _write_stdout(text)
         return EXIT_OK
-    try:
-        write_atomic(output, text, force)
-    except ExportError as exc:
-        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+    if not write_or_report(output, text, force):
         return EXIT_INVALID
     count = sum(len(d.states) for d in datasets)
     states = ngettext("{n} state", "{n} states", count).format(n=number(count))

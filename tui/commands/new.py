@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.commands import EXIT_INVALID, EXIT_OK, err
+from tui.commands import EXIT_INVALID, EXIT_OK, err, write_or_report
 from tui.dataset.text import printable
 from tui.i18n import _
 
@@ -38,12 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.path == "-":
         print(text, end="")
         return EXIT_OK
-    from tui.export import ExportError, write_atomic
-
-    try:
-        write_atomic(args.path, text, args.force)
-    except ExportError as exc:
-        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+    if not write_or_report(args.path, text, args.force):
         return EXIT_INVALID
     shown = printable(args.path, 200)
     err(_("wrote {path}; fill it in, then: unitedfront-tui check {path}").format(path=shown))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.commands import EXIT_INVALID, EXIT_OK, err
+from tui.commands import EXIT_INVALID, EXIT_OK, err, write_or_report
 from tui.dataset.text import printable
 from tui.i18n import _
 
@@ -32,12 +32,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         print(text, end="")
         return EXIT_OK
-    from tui.export import ExportError, write_atomic
-
-    try:
-        write_atomic(args.output, text, args.force)
-    except ExportError as exc:
-        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+    if not write_or_report(args.output, text, args.force):
         return EXIT_INVALID
     err(_("wrote {path}").format(path=printable(args.output, 200)))
     return EXIT_OK
