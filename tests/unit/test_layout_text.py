@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.dataset import Dataset, compute_totals, reconcile
-from tui.widgets.figures import quoted
+from tui.widgets.figures import prose, quoted
 from tui.widgets.key_bar import Hint, fit
 from tui.widgets.list_header import direction_mark, header_label
 from tui.widgets.nobreak import NBSP, NoBreak, bind_guillemets
@@ -27,6 +27,16 @@ def test_guillemets_never_alone_at_a_line_end_or_start(width: int) -> None:
     """At every width, no line ends with « nor starts with »."""
     quote = "Dakota du Sud : 9 arrestations, « selon le bureau » du procureur général « Sud »"
     for line in lines(quoted(quote), width):
+        assert not line.endswith("«"), (width, line)
+        assert not line.lstrip().startswith("»"), (width, line)
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_guillemets_in_notes_stay_with_their_words(width: int) -> None:
+    """Dataset prose with guillemets inside (the victims caveat, notes) wraps the same way
+    (from 20 columns: "travailleurs »)." is 16 cells and cannot be kept whole narrower)."""
+    note = 'The source counts the 47 as "victims and sex workers" (« victimes et travailleurs »).'
+    for line in lines(prose("† ", note, "italic"), width):
         assert not line.endswith("«"), (width, line)
         assert not line.lstrip().startswith("»"), (width, line)
 

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tui.dataset import LABELS, Dataset, reconcile
 from tui.i18n import N_, _, date, language, number
 from tui.screens.scrolling import dialog_bindings, scroll
-from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, quoted
+from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, prose, quoted
 from tui.widgets.key_bar import KeyBar
 
 
@@ -92,7 +92,7 @@ def _source(dataset: Dataset) -> list[RenderableType]:
                 line.append(f" ({who})", style="dim")
             table.add_row(number(item.value), line)
         parts += [table]
-        parts += [Text("• ").append(Text(note)) for note in dataset.context_notes]
+        parts += [prose("• ", note) for note in dataset.context_notes]
         parts.append(Text())
     return parts
 
@@ -119,7 +119,7 @@ def _reconciliation(dataset: Dataset) -> list[RenderableType]:
         )
     parts += [table]
     if note:
-        parts.append(Text(f"{VICTIMS_MARK} ").append(Text(note, style="italic")))
+        parts.append(prose(f"{VICTIMS_MARK} ", note, "italic"))
     parts.append(Text())
     if dataset.reported.quote:
         parts += _words(dataset.reported.quote, dataset.reported.translation)
@@ -132,10 +132,10 @@ def about_content(dataset: Dataset) -> RenderableType:
     parts = _operation(dataset) + _source(dataset) + _reconciliation(dataset)
     parts.append(heading(_("Data-quality notes")))
     for note in dataset.operation.notes:
-        parts.append(Text("• ").append(Text(note)))
+        parts.append(prose("• ", note))
     for state in dataset.states:
         for note in state.notes:
-            parts.append(Text(f"• {state.name}: ").append(Text(note)))
+            parts.append(prose(f"• {state.name}: ", note))
     return Group(*parts)
 
 

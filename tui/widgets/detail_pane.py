@@ -23,6 +23,7 @@ from tui.widgets.figures import (
     bar,
     figure,
     heading,
+    prose,
     quoted,
 )
 
@@ -197,7 +198,7 @@ class DetailPane(ScrollView, can_focus=True):
                 line.append(f" {percent(share)} ({of})")
             rows.append(line)
         if note:
-            rows.append(Text(f"{dagger} ").append(Text(note, style="italic")))
+            rows.append(prose(f"{dagger} ", note, "italic"))
         rows.append(Text())
         return rows
 
@@ -241,7 +242,7 @@ class DetailPane(ScrollView, can_focus=True):
         if not state.notes:
             rows.append(Text(_("None."), style="dim"))
         for note in state.notes:
-            rows.append(Text("• ").append(Text(note)))
+            rows.append(prose("• ", note))
         return rows
 
 

@@ -79,6 +79,13 @@ def agency_line(agency: Agency) -> Text:
     return text
 
 
+def prose(prefix: str, text: str, style: str | None = None) -> NoBreak:
+    """``prefix`` then dataset ``text`` (literal), with any guillemets kept with their words."""
+    line = Text(prefix)
+    line.append(Text(bind_guillemets(text), style=style or ""))
+    return NoBreak(line)
+
+
 def quoted(text: str, style: str = "italic") -> NoBreak:
     """The source's words between guillemets (unless they carry their own), kept together.
 
