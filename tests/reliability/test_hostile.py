@@ -32,6 +32,7 @@ from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.screens.about import about_content
 from tui.widgets import DetailPane
+from tui.widgets.nobreak import NoBreak
 
 HOSTILE = Path(__file__).resolve().parent.parent / "data" / "hostile"
 
@@ -287,13 +288,19 @@ def renderable_texts(renderable: object) -> list[Text]:
     """The Rich Text objects inside a renderable (Groups and Tables walked)."""
     if isinstance(renderable, Text):
         return [renderable]
+    if isinstance(renderable, NoBreak):
+        return [renderable.text]
+    if isinstance(renderable, str):
+        # Rich reads a str cell as markup: read it the same way, so that dataset text passed
+        # as a str (and so interpreted) would fail the literal checks.
+        return [Text.from_markup(renderable)]
     if isinstance(renderable, Group):
         return [t for r in renderable.renderables for t in renderable_texts(r)]
     if isinstance(renderable, Table):
         return [
             t for column in renderable.columns for c in column.cells for t in renderable_texts(c)
         ]
-    return []
+    raise AssertionError(f"renderable_texts cannot look inside {type(renderable).__name__}")
 
 
 def active_spans(texts: list[Text]) -> list[str]:
