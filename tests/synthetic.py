@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
-    Row = tuple[str, str, int | None, int | None]
+    # Optional, not `X | None`: mypy reads aliases as run-time expressions, and 3.9 has no `|`.
+    Row = tuple[str, str, Optional[int], Optional[int]]
     """(code, name, victims rescued, arrests); None is *not reported*."""
 
 ALPHA: Sequence[Row] = (

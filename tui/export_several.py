@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tui.dataset import Dataset
 from tui.export import neutralise, to_csv, to_document, to_markdown
@@ -44,5 +44,9 @@ def several_markdown(datasets: Sequence[Dataset]) -> str:
     return "\n---\n\n".join(to_markdown(d) for d in datasets)
 
 
-SEVERAL = {"csv": several_csv, "json": several_json, "markdown": several_markdown}
+SEVERAL: dict[str, Callable[[Sequence[Dataset]], str]] = {
+    "csv": several_csv,
+    "json": several_json,
+    "markdown": several_markdown,
+}
 """Export functions for several datasets, by format name."""

@@ -7,7 +7,7 @@ as fast as two of twelve: rows are formatted when shown, never all at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Optional
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,7 +23,8 @@ from tui.dataset import State
 from tui.i18n import N_, number
 
 if TYPE_CHECKING:
-    Pair = tuple[State | None, State | None]
+    # Optional, not `X | None`: mypy reads aliases as run-time expressions, and 3.9 has no `|`.
+    Pair = tuple[Optional[State], Optional[State]]
 
 MISSING = "—"
 """The operation has the state but does not report the figure."""
