@@ -363,9 +363,10 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         )
         yield from self.operation_commands()
         yield from self.cite_commands()
-        # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH.
+        # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH. Its
+        # "Keys" panel lists Textual's keys, not ours, and squeezes the panes: `?` is ours.
         textual = super().get_system_commands(screen)
-        yield from localized(c for c in textual if c.title != "Screenshot")
+        yield from localized(c for c in textual if c.title not in ("Screenshot", "Keys"))
 
 
 PALETTE: dict[str, tuple[str, str]] = {

@@ -298,6 +298,20 @@ async def test_footer_flags_a_difference() -> None:
         assert "Victims — (3 reported)" in text
 
 
+async def test_share_says_when_the_source_reports_another_total() -> None:
+    """A state's share is of the states' sum: when the source's figure differs, say so
+    (Alpha made all 5 arrests the states report, but the source reports 7)."""
+    data = make_dataset(
+        '[[states]]\ncode = "AA"\nname = "Alpha"\narrests = 5\n',
+        extra="[reported]\narrests = 7\n",
+    )
+    app = UnitedFrontApp(data)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "100.0% (5 of 5) of the states' sum; the source reports 7" in text
+
+
 async def test_help_lists_every_binding(make_app: AppFactory) -> None:
     """`?` shows every binding, grouped; q closes it."""
     app = make_app()
@@ -371,6 +385,8 @@ async def test_palette_commands(make_app: AppFactory) -> None:
         ):
             assert title in commands
         assert any("theme" in title.lower() for title in commands)
+        # Textual's key panel lists Textual's keys, not ours, and squeezes the panes.
+        assert "Keys" not in commands
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Sort by arrests")

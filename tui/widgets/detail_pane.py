@@ -196,6 +196,11 @@ class DetailPane(ScrollView, can_focus=True):
                 whole = number(total) + (dagger if metric == "victims_rescued" else "")
                 of = _("{part} of {whole}").format(part=number(value), whole=whole)
                 line.append(f" {percent(share)} ({of})")
+                reported = getattr(self.dataset.reported, metric)
+                if reported is not None and reported != total:
+                    # A share of the states' sum is not a share of the source's figure.
+                    differs = _("of the states' sum; the source reports {reported}")
+                    line.append(" " + differs.format(reported=number(reported)), style="bold")
             rows.append(line)
         if note:
             rows.append(prose(f"{dagger} ", note, "italic"))

@@ -190,7 +190,7 @@ class TileMap(Widget, can_focus=True):
             )
         elif cell.hidden:
             self.notify(
-                _("{name} is hidden by the list's filter (c clears it).").format(
+                _("{name} is hidden by the list's filter (back in the list, c clears it).").format(
                     name=cell.tile.name
                 ),
                 timeout=4,
