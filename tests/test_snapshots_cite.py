@@ -58,7 +58,7 @@ class TestCite:
 
         async def copy_and_show(pilot: Pilot[int]) -> None:
             await pilot.press("j", "j", "j", "y")
-            app.action_show_copied()
+            await app.action_show_copied()
             await pilot.pause()
 
         assert snap_compare(app, run_before=copy_and_show, terminal_size=(80, 24))

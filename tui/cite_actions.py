@@ -11,6 +11,7 @@ says so and points to the "show the copied text" dialog, which is also in the pa
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import SystemCommand
@@ -109,7 +110,7 @@ class CiteActions(LocalizedPalette):
         copied = _("The shown table copied to the clipboard (OSC 52).")
         self._copy(table, _("The shown table"), copied)
 
-    def action_show_copied(self) -> None:
+    async def action_show_copied(self) -> None:
         """Show the last copied text, to select it by hand."""
         from tui.screens.copied_text import CopiedTextScreen
 
@@ -117,9 +118,10 @@ class CiteActions(LocalizedPalette):
             self.notify(_("Nothing copied yet: y copies a citation, Y the table."))
             return
         text, title = self.copied
-        self.push_screen(CopiedTextScreen(text, title))
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(CopiedTextScreen(text, title))
 
-    def action_export_view(self) -> None:
+    async def action_export_view(self) -> None:
         """Ask for a format and a path, then write the current view."""
         from tui.screens.export_dialog import ExportDialog
 
@@ -133,7 +135,8 @@ class CiteActions(LocalizedPalette):
             # A path is data: no markup from it.
             self.notify(message, title=_("Exported"), markup=False)
 
-        self.push_screen(ExportDialog(self.dataset, self.view, Path.cwd()), done)
+        # Awaited: the key router routes the next key once the dialog is there to take it.
+        await self.push_screen(ExportDialog(self.dataset, self.view, Path.cwd()), done)
 
     def cite_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for citing, showing the copied text and exporting (with their keys,
@@ -148,10 +151,11 @@ class CiteActions(LocalizedPalette):
             yield SystemCommand(
                 _("{title} ({key})").format(title=_(title), key=key),
                 _("Key {key}: {help}").format(key=key, help=_(help_text)),
-                action,
+                # Scheduled, not called: the palette does not await coroutine callbacks.
+                partial(self.call_later, action),
             )
         yield SystemCommand(
             _("Show the copied text"),
             _("The last citation or table copied, to select by hand"),
-            self.action_show_copied,
+            partial(self.call_later, self.action_show_copied),
         )

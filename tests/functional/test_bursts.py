@@ -13,7 +13,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from tests.functional.helpers import screen_text
@@ -93,6 +93,10 @@ key_names = st.sampled_from(sorted(KEYS))
     suppress_health_check=[HealthCheck.too_slow],
 )
 @given(keys=st.lists(key_names, min_size=1, max_size=14), cuts=st.lists(st.integers(0, 60)))
+# Found on Python 3.9 (another hypothesis release draws other examples): keys typed right
+# after `e` went to the list because the export dialog was not yet mounted.
+@example(keys=["home", "end", "enter", "shift+tab", "e", "h", "tab", "q"], cuts=[])
+@example(keys=["e", "h", "x", "tab", "q"], cuts=[1])
 def test_a_burst_does_what_keys_one_by_one_do(keys: list[str], cuts: list[int]) -> None:
     """One key per read, one read, random chunks: the same final screen and state."""
     data = "".join(KEYS[k] for k in keys)

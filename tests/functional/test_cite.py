@@ -108,7 +108,7 @@ async def test_show_before_copying_explains(make_app: AppFactory) -> None:
     """Nothing copied yet: a notification, no empty dialog."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.action_show_copied()
+        await app.action_show_copied()
         await pilot.pause()
         assert not isinstance(app.screen, CopiedTextScreen)
         assert any("Nothing copied yet" in n.message for n in app._notifications)

@@ -76,7 +76,7 @@ class CompareScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         """Fill the table for the first pair."""
         self._fill()
-        self.query_one(CompareTable).focus()
+        self.set_focus(self.query_one(CompareTable))  # now: a burst's next key lands here
 
     def _fill(self) -> None:
         """Show the current pair: names above, one row per state, totals last."""

@@ -111,8 +111,11 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
     def on_mount(self) -> None:
         """Start in the path box: the format has a default."""
-        self.query_one("#export-path", Input).cursor_blink = False
-        self.query_one("#export-path", Input).focus()
+        path = self.query_one("#export-path", Input)
+        path.cursor_blink = False
+        # Now, not deferred (Widget.focus waits for the queue): keys typed right after `e`
+        # in the same burst must land in the path box, as they do typed one by one.
+        self.set_focus(path)
 
     def _scope(self) -> str:
         view = self.view

@@ -132,7 +132,7 @@ class OperationsScreen(ModalScreen["int | None"]):
         self._fill()
         table = self.query_one(DataTable)
         table.move_cursor(row=self.current, animate=False)
-        table.focus()
+        self.set_focus(table)  # now, not deferred: a burst's next key lands here
 
     def datasets_changed(self) -> None:
         """A watched file was reloaded: show its new name and totals, the cursor where it was."""
