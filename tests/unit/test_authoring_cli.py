@@ -202,3 +202,25 @@ def test_json_output_is_valid_even_when_piped_in_a_subprocess(tmp_path: Path) ->
     doc = json.loads(result.stdout)
     assert [f["valid"] for f in doc["files"]] == [True, False]
     assert os.path.basename(doc["diagnostics"][0]["file"]) == "none.toml"
+
+
+# -- directories and repeats --------------------------------------------------------------
+
+
+def test_check_takes_a_directory_like_data(tmp_path: Path, capsys: Capsys) -> None:
+    """`check DIR` checks the directory's datasets, as `--data DIR` opens them."""
+    write(tmp_path, "a.toml", document(state(arrests="2")))
+    write(tmp_path, "b.toml", document(state(arrests="-1")))
+    assert main(["check", str(tmp_path)]) == EXIT_INVALID
+    captured = capsys.readouterr()
+    assert "a.toml: valid" in captured.out
+    assert "b.toml:" in captured.err and "arrests" in captured.err
+
+
+def test_a_dataset_named_twice_counts_once(tmp_path: Path, capsys: Capsys) -> None:
+    """The same file twice (or also through its directory) is one operation, not two."""
+    path = write(tmp_path, "a.toml", document(state(arrests="2")))
+    assert main(["export", "--data", str(path), "--data", str(tmp_path), "-f", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2  # the header and the one state, without an `operation` column
+    assert rows[0].startswith("code,")

@@ -47,12 +47,18 @@ def dataset_paths(values: Sequence[str] | None) -> list[str]:
     """The datasets named by ``--data`` (repeatable), or the bundled one.
 
     A directory stands for its ``*.toml`` files, sorted by name; a directory with none stays
-    as it is, so that loading it says what is wrong.
+    as it is, so that loading it says what is wrong. A file named twice (or also through its
+    directory) counts once: the same operation twice would double every total.
     """
     paths: list[str] = []
+    seen: set[str] = set()
     for value in values or [str(bundled_dataset())]:
         found = sorted(Path(value).glob("*.toml")) if os.path.isdir(value) else []
-        paths += [str(p) for p in found] or [value]
+        for path in [str(p) for p in found] or [value]:
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                paths.append(path)
     return paths
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.commands import EXIT_INVALID, EXIT_OK, err, silence_stdout
+from tui.commands import EXIT_INVALID, EXIT_OK, dataset_paths, err, silence_stdout
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
 from tui.dataset.text import printable
 from tui.i18n import N_, _, ngettext, number
@@ -113,6 +113,8 @@ def check_json(paths: Sequence[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     """Run ``check`` for parsed arguments."""
     sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    # Directories stand for their datasets, as with --data.
+    paths = dataset_paths(args.paths)
     if args.format == "json":
-        return check_json(args.paths)
-    return check(args.paths)
+        return check_json(paths)
+    return check(paths)
