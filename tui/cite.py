@@ -90,7 +90,9 @@ def _blockquote(text: str) -> list[str]:
 def words(quote: str | None, translation: str | None, source: Source) -> list[str]:
     """The source's words and their English translation as a Markdown block quote."""
     if not quote:
-        return [f"*{_('No quote recorded.')}*"] if not translation else _blockquote(translation)
+        # gettext calls stay outside f-strings: Babel sees into them only on Python 3.12+.
+        none = _("No quote recorded.")
+        return [f"*{none}*"] if not translation else _blockquote(translation)
     original = quote if quote.lstrip().startswith("«") else f"« {quote.strip()} »"
     said = _("The source's words ({language}):").format(language=_language_name(source.language))
     if language() == "fr":
@@ -128,7 +130,8 @@ def state_citation(dataset: Dataset, state: State) -> str:
     colon = " :" if language() == "fr" else ":"
     lines += [f"- {label}{colon} {value}" for label, value in rows]
     if state.victims_rescued is None or state.arrests is None:
-        lines.append(f"- *{_('— = not reported by the source (not zero)')}*")
+        missing = _("— = not reported by the source (not zero)")
+        lines.append(f"- *{missing}*")
     lines += ["", *words(state.quote, state.translation, dataset.source)]
     lines += ["", source_line(dataset.source)]
     return "\n".join(lines) + "\n"
@@ -146,10 +149,8 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
     """The shown table (its filter and order) as Markdown, with its totals and the source."""
     shown: Sequence[State] = [view.state_at(row) for row in range(len(view))]
     lines = [f"**{md(dataset.operation.name)}** — {md(view_description(view))}", ""]
-    lines += [
-        f"| {_('Code')} | {_('State')} | {_('Victims rescued')} | {_('Arrests')} |",
-        "|---|---|--:|--:|",
-    ]
+    head = (_("Code"), _("State"), _("Victims rescued"), _("Arrests"))
+    lines += ["| " + " | ".join(head) + " |", "|---|---|--:|--:|"]
     for state in shown:
         lines.append(
             f"| {md(state.code)} | {md(_table_name(state))} | {figure(state.victims_rescued)} "

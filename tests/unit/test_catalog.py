@@ -104,3 +104,19 @@ def test_no_stale_entries() -> None:
     used = {msgid for _file, _line, msgid in extracted()}
     stale = [msgid for msgid in translations(read_catalog(PO)) if msgid not in used]
     assert not stale, f"run `make i18n` to drop: {stale}"
+
+
+LITERAL_IN_FSTRING = re.compile(r"""\{\s*N?_\(\s*['"]""")
+"""``{_("...")}`` inside an f-string: Babel extracts it on Python 3.12+ only (PEP 701)."""
+
+
+def test_no_translated_literal_inside_an_f_string() -> None:
+    """On 3.9-3.11 extraction cannot see into f-strings, so such a string would silently stay
+    English there: gettext calls on literals are made outside f-strings."""
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if LITERAL_IN_FSTRING.search(line) and re.search(r"""\bf['"]""", line)
+    ]
+    assert not found, f"translated literal inside an f-string: {found}"
