@@ -44,7 +44,7 @@ test-all: lint ## mypy and the tests on every Python 3.9..3.13 found (.ci/test-a
 snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
 	$(BIN)/python -m pytest tests/test_snapshots*.py --snapshot-update
 
-LOCALE := tui/locale
+LOCALE := tui/i18n/locale
 POT := $(LOCALE)/unitedfront.pot
 
 i18n: $(VENV)/.installed-test ## Extract UI strings, update the French catalog, compile it (.mo)

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Label, ListItem, ListView, Static
 
 from tui.dataset import load
-from tui.resources import bundled_dataset
+from tui.dataset.resources import bundled_dataset
 
 
 class BareList(App[None]):

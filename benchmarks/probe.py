@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
             BareApp().run()
             status = 0
         else:
-            import tui.cli
+            import tui.cli.main
 
             if args.freeze_after_load:
-                _freeze_after_load(tui.cli)
+                _freeze_after_load(tui.cli.main)
             status = tui.cli.main(cli_args)
     finally:
         gc.callbacks.remove(on_gc)

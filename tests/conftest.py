@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.dataset import Dataset, load
-from tui.resources import bundled_dataset
+from tui.dataset.resources import bundled_dataset
 
 REPO = Path(__file__).resolve().parent.parent
 

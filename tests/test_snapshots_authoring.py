@@ -13,8 +13,8 @@ from textual.pilot import Pilot
 from tests.synthetic import ALPHA, BRAVO, operation_toml
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, Problem, load_text
+from tui.dataset.watch import Reloaded
 from tui.live_reload import LiveReload
-from tui.watch import Reloaded
 
 SnapCompare = Callable[..., bool]
 

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.screens.export_dialog import ExportDialog
+from tui.dialogs.export_dialog import ExportDialog
 
 SnapCompare = Callable[..., bool]
 

@@ -20,14 +20,14 @@ from textual.widget import Widget
 
 from tui.cite_actions import CITE_BINDINGS, CiteActions
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
+from tui.dataset.resources import resource_dir
 from tui.dataset.view import SortKey, StateView
+from tui.dataset.watch import FileWatcher, Prepared, prepare
 from tui.i18n import N_, _, number
+from tui.i18n.textual import localized
 from tui.key_router import KeyRouter, install_burst_parser
-from tui.palette import localized
-from tui.resources import resource_dir
 from tui.screens.chart import ChartActions
 from tui.several import SeveralOperations
-from tui.watch import FileWatcher, Prepared, prepare
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 from tui.wire.hook import wire_driver
@@ -302,15 +302,15 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
 
     async def action_about(self) -> None:
         """Show the operation, the source and the reconciliation."""
-        from tui.screens.about import AboutScreen
+        from tui.dialogs.about import AboutScreen
 
         # Awaited: the key router routes the next key once the dialog is there to take it.
         await self.push_screen(AboutScreen(self.dataset))
 
     async def action_help(self) -> None:
         """Show every key binding."""
+        from tui.dialogs.help import HelpScreen
         from tui.screens.bars import BarsScreen
-        from tui.screens.help import HelpScreen
         from tui.screens.map import MapScreen
         from tui.widgets.bar_chart import BarChart
         from tui.widgets.tile_map import TileMap
@@ -332,8 +332,8 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
 
     def action_screenshot_here(self) -> None:
         """Save an SVG of the screen in the current directory (or $XDG_STATE_HOME) and say where."""
-        from tui.export import ExportError
-        from tui.screenshot import save_screenshot
+        from tui.output.export import ExportError
+        from tui.output.screenshot import save_screenshot
 
         try:
             path = save_screenshot(self.export_screenshot())

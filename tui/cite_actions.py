@@ -21,7 +21,7 @@ from textual.markup import escape
 from tui.dataset import Dataset, State
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
-from tui.palette import LocalizedPalette
+from tui.i18n.textual import LocalizedPalette
 
 CITE_BINDINGS: list[BindingType] = [
     Binding(
@@ -95,7 +95,7 @@ class CiteActions(LocalizedPalette):
         copied = _("Citation of {state} copied to the clipboard (OSC 52).").format(
             state=escape(state.name)
         )
-        from tui.cite import state_citation
+        from tui.output.cite import state_citation
 
         self._copy(state_citation(self.dataset, state), title, copied)
 
@@ -104,7 +104,7 @@ class CiteActions(LocalizedPalette):
         if not len(self.view):
             self.notify(_("No state is shown: nothing to copy."), severity="warning")
             return
-        from tui.cite import table_markdown
+        from tui.output.cite import table_markdown
 
         table = table_markdown(self.dataset, self.view)
         copied = _("The shown table copied to the clipboard (OSC 52).")
@@ -112,7 +112,7 @@ class CiteActions(LocalizedPalette):
 
     async def action_show_copied(self) -> None:
         """Show the last copied text, to select it by hand."""
-        from tui.screens.copied_text import CopiedTextScreen
+        from tui.dialogs.copied_text import CopiedTextScreen
 
         if self.copied is None:
             self.notify(_("Nothing copied yet: y copies a citation, Y the table."))
@@ -123,7 +123,7 @@ class CiteActions(LocalizedPalette):
 
     async def action_export_view(self) -> None:
         """Ask for a format and a path, then write the current view."""
-        from tui.screens.export_dialog import ExportDialog
+        from tui.dialogs.export_dialog import ExportDialog
 
         def done(written: str | None) -> None:
             if written is None:

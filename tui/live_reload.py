@@ -1,9 +1,9 @@
 """``--watch`` in the explorer: poll the dataset files, read new versions off the event loop.
 
 The decisions (has the file changed, has the save finished, did it change while read) are
-:mod:`tui.watch`'s, which knows nothing of the UI. Here a timer polls, a thread reads, and the
-app shows the outcome: a valid version replaces the data (``replace_dataset``), an invalid one
-opens the problems panel and leaves the last good data on screen.
+:mod:`tui.dataset.watch`'s, which knows nothing of the UI. Here a timer polls, a thread reads,
+and the app shows the outcome: a valid version replaces the data (``replace_dataset``), an
+invalid one opens the problems panel and leaves the last good data on screen.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from tui.watch import POLL_SECONDS, FileWatcher, Prepared, Reloaded, prepare
+from tui.dataset.watch import POLL_SECONDS, FileWatcher, Prepared, Reloaded, prepare
 from tui.widgets.problems_panel import ProblemsPanel
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class LiveReload:
         """Paths being read by a worker: never two reads of one file at once."""
 
     def start(self) -> None:
-        """Poll every :data:`tui.watch.POLL_SECONDS` (a stat per file; nothing is drawn)."""
+        """Poll every :data:`tui.dataset.watch.POLL_SECONDS` (a stat per file; nothing is drawn)."""
         self.app.set_interval(POLL_SECONDS, self.poll, name="watch")
 
     def poll(self) -> None:

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 
 from tui.app import UnitedFrontApp
 from tui.dataset import load
-from tui.export import FORMATS
-from tui.resources import bundled_dataset
+from tui.dataset.resources import bundled_dataset
+from tui.output.export import FORMATS
 
 FILENAME = "united-front-states.csv"
 

@@ -49,7 +49,8 @@ def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     styles = run(
         venv / "bin" / "python",
         "-c",
-        "from tui.resources import resource_dir; print(resource_dir('styles') / 'app.tcss')",
+        "from tui.dataset.resources import resource_dir; "
+        "print(resource_dir('styles') / 'app.tcss')",
         cwd=elsewhere,
     ).strip()
     assert Path(styles).is_file()

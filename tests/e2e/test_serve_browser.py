@@ -24,7 +24,7 @@ from tests.e2e.browser import Tab, chromium, colours
 from tests.e2e.deliver_app import FILENAME
 from tests.e2e.serving import Served, alive, serving
 from tui.dataset import Dataset
-from tui.export import FORMATS
+from tui.output.export import FORMATS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

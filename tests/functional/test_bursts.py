@@ -20,7 +20,7 @@ from tests.functional.helpers import screen_text
 from tests.functional.terminal_input import KEYS, TerminalInput, settle
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
-from tui.resources import bundled_dataset
+from tui.dataset.resources import bundled_dataset
 from tui.widgets import DetailPane, StateList
 
 EXAMPLES = int(os.environ.get("BURST_EXAMPLES", "12"))

@@ -17,10 +17,10 @@ from tests.functional.conftest import AppFactory
 from tests.functional.helpers import make_dataset, screen_text
 from tui import i18n
 from tui.app import UnitedFrontApp
-from tui.cite import state_citation, table_markdown
-from tui.palette import localized
-from tui.screens.copied_text import CopiedTextScreen
-from tui.screens.export_dialog import ExportDialog
+from tui.dialogs.copied_text import CopiedTextScreen
+from tui.dialogs.export_dialog import ExportDialog
+from tui.i18n.textual import localized
+from tui.output.cite import state_citation, table_markdown
 
 OSC52 = re.compile(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tui import cli
+import tui.cli.main as cli
 from tui.app import UnitedFrontApp, UnknownThemeError
-from tui.commands import explore
+from tui.cli import explore
 from tui.dataset import Dataset
 
 

@@ -71,7 +71,7 @@ async def test_screenshot_falls_back_to_xdg_state(
     make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A working directory that cannot be written: the SVG goes to $XDG_STATE_HOME."""
-    from tui import screenshot
+    from tui.output import screenshot
 
     state = tmp_path / "state"
     monkeypatch.setenv("XDG_STATE_HOME", str(state))

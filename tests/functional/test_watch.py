@@ -13,7 +13,7 @@ from tests.functional.helpers import screen_text
 from tests.synthetic import ALPHA, BRAVO, operation_toml, write_operations
 from tui.app import UnitedFrontApp
 from tui.dataset import load
-from tui.watch import FileWatcher
+from tui.dataset.watch import FileWatcher
 from tui.widgets.problems_panel import ProblemsPanel
 
 

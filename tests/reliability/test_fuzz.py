@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from tui.dataset import DatasetError, compute_totals, load_text
 from tui.dataset.model import METRICS
 from tui.dataset.text import UNSAFE
-from tui.export import to_csv, to_json
+from tui.output.export import to_csv, to_json
 
 MAX_INT = 2**53
 SAFE_TEXT = st.text(

@@ -30,7 +30,7 @@ from tests.e2e.tmux import (
 )
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
-from tui.screens.about import about_content
+from tui.dialogs.about import about_content
 from tui.widgets import DetailPane
 from tui.widgets.nobreak import NoBreak
 

@@ -16,7 +16,7 @@ import pytest
 from tests.e2e.tmux import COMMAND
 from tui.app import UnitedFrontApp
 from tui.dataset import load
-from tui.export import ExportError, write_atomic
+from tui.output.export import ExportError, write_atomic
 
 OLD = "old contents\n"
 NEW = "code,state\nKY,Kentucky\n" * 1000

@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, compute_totals
-from tui.screens.about import AboutScreen
-from tui.screens.help import HelpScreen
+from tui.dialogs.about import AboutScreen
+from tui.dialogs.help import HelpScreen
 from tui.widgets import DetailPane, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 

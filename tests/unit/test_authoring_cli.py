@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.unit.helpers import document, line_of, state
-from tui.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from tui.cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from tui.dataset import load
 from tui.dataset.schema import SCHEMA_PATH
 

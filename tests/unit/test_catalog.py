@@ -20,8 +20,10 @@ from babel.messages.pofile import read_po
 
 from tui import i18n
 
-PACKAGE = Path(i18n.__file__).resolve().parent
-MESSAGES = PACKAGE / "locale" / "fr" / "LC_MESSAGES"
+PACKAGE = Path(i18n.__file__).resolve().parent.parent
+"""The ``tui`` package, whose sources the catalog must cover."""
+LOCALE = i18n.LOCALE_DIR
+MESSAGES = LOCALE / "fr" / "LC_MESSAGES"
 PO = MESSAGES / f"{i18n.DOMAIN}.po"
 MO = MESSAGES / f"{i18n.DOMAIN}.mo"
 
@@ -78,7 +80,7 @@ def test_the_compiled_catalog_matches_the_po() -> None:
 
 def test_gettext_reads_the_shipped_mo() -> None:
     """The runtime reads the same file: a translation from the .po comes back from gettext."""
-    catalog = gettext.translation(i18n.DOMAIN, PACKAGE / "locale", languages=["fr"])
+    catalog = gettext.translation(i18n.DOMAIN, LOCALE, languages=["fr"])
     for msgid, msgstr in translations(read_catalog(PO)).items():
         if isinstance(msgid, str):
             assert catalog.gettext(msgid) == msgstr

@@ -1,4 +1,4 @@
-"""Citation builders (tui/cite.py): exact Markdown in English and French, views, exports."""
+"""Citation builders (tui/output/cite.py): exact Markdown in English and French, views, exports."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 
 from tests.unit.helpers import document, load_ok, state
 from tui import i18n
-from tui.cite import source_line, state_citation, table_markdown, view_export
 from tui.dataset import Dataset, State
 from tui.dataset.view import StateView
+from tui.output.cite import source_line, state_citation, table_markdown, view_export
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_view_export_markdown_names_the_filter(dataset: Dataset) -> None:
 def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: Dataset) -> None:
     """Who announced it and when, leadership, coordination, training, Schmitt's words, and
     the "victims and sex workers" caveat right under the totals."""
-    from tui.export import to_markdown
+    from tui.output.export import to_markdown
 
     text = to_markdown(dataset)
     assert "Announced on 2021-08-27 by Eric Schmitt, Missouri Attorney General." in text

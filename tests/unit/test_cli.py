@@ -15,7 +15,7 @@ import pytest
 
 from tests.unit.helpers import REPO, document, line_of, run_cli, state
 from tui import __version__
-from tui.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from tui.cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from tui.dataset import Dataset
 
 FIXED_HEADER = "code,state,victims_rescued,victims_adult,victims_minor,arrests,notes"

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.unit.helpers import REPO
-from tui.cli import summary
+from tui.cli.main import summary
 from tui.dataset import load_text
 from tui.dataset.compat import tomllib
 from tui.dataset.loader import MAX_FILE_BYTES

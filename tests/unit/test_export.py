@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.helpers import document, load_ok, state
 from tui.dataset import METRICS, Dataset, compute_totals, reconcile
-from tui.export import CSV_COLUMNS, FORMATS, to_csv, to_document, to_json, to_markdown
+from tui.output.export import CSV_COLUMNS, FORMATS, to_csv, to_document, to_json, to_markdown
 
 FIXED_HEADER = "code,state,victims_rescued,victims_adult,victims_minor,arrests,notes"
 
@@ -195,7 +195,7 @@ def test_every_format_ends_with_a_newline(dataset: Dataset, fmt: str) -> None:
 
 def test_notes_separator_reads_well_and_is_the_same_in_csv_and_markdown(dataset: Dataset) -> None:
     """Notes end with a full stop: never joined as ".;"; CSV and Markdown join them alike."""
-    from tui.export import NOTES_SEPARATOR
+    from tui.output.export import NOTES_SEPARATOR
 
     csv_text, md_text = to_csv(dataset), to_markdown(dataset)
     assert ".;" not in csv_text and ".;" not in md_text
@@ -209,7 +209,7 @@ def test_notes_separator_reads_well_and_is_the_same_in_csv_and_markdown(dataset:
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_neutralise_formula_starts(start: str) -> None:
     """OWASP's list: each leading character gets an apostrophe; other text is unchanged."""
-    from tui.export import neutralise
+    from tui.output.export import neutralise
 
     assert neutralise(f"{start}1+1") == f"'{start}1+1"
     assert neutralise(f"a{start}1") == f"a{start}1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tui.dataset import Dataset
-from tui.export import to_json, to_markdown
+from tui.output.export import to_json, to_markdown
 
 
 def test_json_total_of_an_unreported_metric_is_null(dataset: Dataset) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.helpers import document, line_of, run_cli, state
 from tui import i18n
-from tui.cli import main
+from tui.cli.main import main
 
 
 @pytest.fixture(autouse=True)

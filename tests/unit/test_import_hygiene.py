@@ -49,7 +49,15 @@ MODEL_MODULES = sorted(
 
 @pytest.mark.parametrize(
     "module",
-    ["tui", "tui.dataset", *MODEL_MODULES, "tui.export", "tui.svg", "tui.cli", "tui.resources"],
+    [
+        "tui",
+        "tui.dataset",
+        *MODEL_MODULES,
+        "tui.output.export",
+        "tui.output.svg",
+        "tui.cli.main",
+        "tui.dataset.resources",
+    ],
 )
 def test_module_does_not_import_textual(module: str) -> None:
     """Importing the module leaves textual out of sys.modules."""
@@ -70,7 +78,7 @@ def test_check_runs_without_textual() -> None:
     """A full ``check`` run through main() never imports textual."""
     probe = (
         "import sys\n"
-        "from tui.cli import main\n"
+        "from tui.cli.main import main\n"
         "code = main(['check'])\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
         "raise SystemExit(code)\n"

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from tests.unit.helpers import REPO, document, state
 from tests.unit.test_docs import fenced
-from tui.commands.new import skeleton
+from tui.cli.new import skeleton
 from tui.dataset import DatasetError, load_text
 from tui.dataset.compat import tomllib
 from tui.dataset.schema import CROSS_FIELD_RULES, as_json, schema

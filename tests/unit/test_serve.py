@@ -11,8 +11,8 @@ import sys
 import pytest
 
 from tests.unit.helpers import REPO, run_cli
-from tui.cli import build_parser
-from tui.commands import serve as serve_command
+from tui.cli import serve as serve_command
+from tui.cli.main import build_parser
 from tui.web.policy import host_allowed, is_loopback, origin_allowed
 
 
@@ -151,7 +151,7 @@ def test_missing_web_extra_says_how_to_install() -> None:
     """Without textual-serve: one clear line naming the extra, exit 1, no traceback."""
     result = run_python(
         "import sys; sys.modules['textual_serve'] = None; "
-        "from tui.cli import main; sys.exit(main(['serve']))"
+        "from tui.cli.main import main; sys.exit(main(['serve']))"
     )
     assert result.returncode == 1
     assert "pip install 'unitedfront-tui[web]'" in result.stderr

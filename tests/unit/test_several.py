@@ -11,9 +11,9 @@ import pytest
 
 from tests.synthetic import write_operations
 from tests.unit.helpers import document, run_cli, state
-from tui.cli import EXIT_INVALID, EXIT_OK, main
-from tui.commands import dataset_paths
-from tui.resources import bundled_dataset
+from tui.cli.common import dataset_paths
+from tui.cli.main import EXIT_INVALID, EXIT_OK, main
+from tui.dataset.resources import bundled_dataset
 
 Capsys = pytest.CaptureFixture[str]
 

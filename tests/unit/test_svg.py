@@ -12,9 +12,9 @@ import pytest
 
 from tests.png import png_pixels
 from tests.unit.helpers import run_cli
-from tui.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from tui.cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from tui.dataset import Dataset, State
-from tui.svg import bars_svg, map_svg, to_svg
+from tui.output.svg import bars_svg, map_svg, to_svg
 
 NS = "{http://www.w3.org/2000/svg}"
 

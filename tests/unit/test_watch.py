@@ -9,7 +9,7 @@ import pytest
 
 from tests.unit.helpers import document, state
 from tests.unit.test_import_hygiene import imported_textual
-from tui.watch import FileWatcher, signature
+from tui.dataset.watch import FileWatcher, signature
 
 VALID = document(state(arrests="2"))
 BROKEN = document(state(arrests="-2"))
@@ -32,7 +32,7 @@ def target(tmp_path: Path) -> Path:
 
 def test_the_watcher_does_not_import_textual() -> None:
     """The watch logic is UI-free."""
-    assert imported_textual("tui.watch") == "-"
+    assert imported_textual("tui.dataset.watch") == "-"
 
 
 def test_no_change_no_reload(target: Path) -> None:
@@ -108,7 +108,7 @@ def test_a_change_during_the_read_is_not_trusted(
     save_atomically(target, document(state(arrests="7")))
     watcher.poll()
     assert watcher.poll()
-    import tui.watch
+    import tui.dataset.watch
     from tui.dataset import load as real_load
 
     def load_then_save(path: str) -> object:
@@ -116,9 +116,9 @@ def test_a_change_during_the_read_is_not_trusted(
         save_atomically(target, document(state(arrests="8")))
         return loaded
 
-    monkeypatch.setattr(tui.watch, "load", load_then_save)
+    monkeypatch.setattr(tui.dataset.watch, "load", load_then_save)
     assert watcher.read() is None
-    monkeypatch.setattr(tui.watch, "load", real_load)
+    monkeypatch.setattr(tui.dataset.watch, "load", real_load)
     watcher.poll()
     assert watcher.poll()
     result = watcher.read()

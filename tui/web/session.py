@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 
 from tui import i18n
-from tui.commands import EXIT_INVALID, EXIT_OK, load_or_report
+from tui.cli.common import EXIT_INVALID, EXIT_OK, load_or_report
 
 
 def exit_when_orphaned(parent: int, every: float = 1.0) -> None:

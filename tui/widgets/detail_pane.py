@@ -14,8 +14,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
+from tui.dialogs.scrolling import scroll
 from tui.i18n import N_, _, language, number, percent
-from tui.screens.scrolling import scroll
 from tui.widgets.figures import (
     MISSING,
     VICTIMS_MARK,

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.dataset import Dataset, DatasetError, load
+from tui.dataset.resources import bundled_dataset
 from tui.dataset.text import printable
-from tui.resources import bundled_dataset
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -84,7 +84,7 @@ def write_or_report(path: str, text: str, force: bool) -> bool:
 
     On failure print one line on stderr and return False.
     """
-    from tui.export import ExportError, write_atomic
+    from tui.output.export import ExportError, write_atomic
 
     try:
         write_atomic(path, text, force)

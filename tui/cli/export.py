@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from tui.commands import (
+from tui.cli.common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
@@ -20,7 +20,7 @@ from tui.dataset.text import printable
 from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown", "svg")
-"""Export formats (tui.export is imported only to export: csv and json cost start-up time)."""
+"""Export formats (tui.output.export is imported only to export: it costs start-up time)."""
 
 ALIASES = {"md": "markdown"}
 """Other names accepted by ``--format`` and as ``-o`` extensions."""
@@ -121,17 +121,17 @@ def export(
     datasets = load_all([paths] if isinstance(paths, str) else paths)
     if datasets is None:
         return EXIT_INVALID
-    from tui.export import FORMATS, to_csv
+    from tui.output.export import FORMATS, to_csv
 
     if len(datasets) > 1:
-        from tui.export_several import SEVERAL, several_csv
+        from tui.output.several import SEVERAL, several_csv
 
         if fmt not in SEVERAL:
             err(_("unitedfront-tui export: --format {format} takes one dataset").format(format=fmt))
             return EXIT_USAGE
         text = several_csv(datasets, raw=csv_raw) if fmt == "csv" else SEVERAL[fmt](datasets)
     elif fmt == "svg":
-        from tui.svg import to_svg
+        from tui.output.svg import to_svg
 
         text = to_svg(datasets[0], view or "map")
     elif fmt == "csv":

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.view import StateView
-from tui.export import _md as md
 from tui.i18n import N_, _, date, language, number
+from tui.output.export import _md as md
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 """Names of source languages the citations spell out (others are shown as their tag)."""
@@ -209,7 +209,7 @@ def view_export(dataset: Dataset, view: StateView, fmt: str) -> str:
     JSON gains a ``view`` object and Markdown a line saying which states are shown, so a
     partial file is never mistaken for the whole operation.
     """
-    from tui.export import FORMATS, to_document
+    from tui.output.export import FORMATS, to_document
 
     narrowed = view_dataset(dataset, view)
     if fmt == "json":

@@ -12,7 +12,7 @@ import shlex
 import sys
 
 from tui import i18n
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
+from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_path, err, load_or_report
 from tui.dataset.text import printable
 from tui.i18n import N_, _
 

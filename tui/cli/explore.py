@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
+from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
 from tui.i18n import _
 
 
@@ -26,7 +26,7 @@ def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: b
     paths = [paths] if isinstance(paths, str) else list(paths)
     watchers = []
     if watch:
-        from tui.watch import FileWatcher
+        from tui.dataset.watch import FileWatcher
 
         # Before loading: a save made while the file loads is then seen as a change.
         watchers = [FileWatcher(path) for path in paths]

@@ -15,8 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
+from tui.dialogs.scrolling import dialog_bindings, scroll
 from tui.i18n import N_, _, date, language, number
-from tui.screens.scrolling import dialog_bindings, scroll
 from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, prose, quoted
 from tui.widgets.key_bar import KeyBar
 

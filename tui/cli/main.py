@@ -1,4 +1,4 @@
-"""Command line: launch the explorer, or run a subcommand (one module each in tui.commands).
+"""Command line: launch the explorer, or run a subcommand (one module each in tui.cli).
 
 Datasets are loaded and validated before anything draws on the screen, so a bad file prints
 its errors and exits 1 with the terminal untouched. Textual is imported only to launch.
@@ -13,18 +13,18 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from tui import __version__, i18n
-from tui.commands import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
-from tui.commands.check import summary
+from tui.cli.check import summary
+from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
 from tui.i18n import _
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
 COMMANDS = ("check", "export", "new", "schema", "serve")
-"""Subcommand modules under ``tui.commands``, in the order ``--help`` lists them."""
+"""Subcommand modules under ``tui.cli``, in the order ``--help`` lists them."""
 
 
 def _command(name: str) -> ModuleType:
-    return importlib.import_module(f"tui.commands.{name}")
+    return importlib.import_module(f"tui.cli.{name}")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,7 +1,8 @@
 """The export dialog: format and path for the current view, written like `export -o`.
 
-The file is written with :func:`tui.export.write_atomic` (temporary file, rename, never over an
-existing file unless asked). In a browser (textual-serve) the file is offered as a download.
+The file is written with :func:`tui.output.export.write_atomic` (temporary file, rename,
+never over an existing file unless asked). In a browser (textual-serve) the file is offered as
+a download.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from tui.cite import EXTENSIONS, view_export
 from tui.dataset import Dataset
 from tui.dataset.text import printable
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, number
+from tui.output.cite import EXTENSIONS, view_export
 
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "markdown": "Markdown"}
 """Formats in the order offered (names are not translated: they are file formats)."""
@@ -149,7 +150,7 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
     def export(self) -> None:
         """Write the view; on failure say why in the dialog and stay open."""
-        from tui.export import ExportError, write_atomic
+        from tui.output.export import ExportError, write_atomic
 
         text = view_export(self.dataset, self.view, self.format)
         raw = self.query_one("#export-path", Input).value.strip()

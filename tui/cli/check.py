@@ -6,11 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.commands import EXIT_INVALID, EXIT_OK, dataset_paths, err, silence_stdout
+from tui.cli.common import EXIT_INVALID, EXIT_OK, dataset_paths, err, silence_stdout
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
+from tui.dataset.resources import bundled_dataset
 from tui.dataset.text import printable
 from tui.i18n import N_, _, ngettext, number
-from tui.resources import bundled_dataset
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.commands import EXIT_INVALID, EXIT_OK, err, write_or_report
+from tui.cli.common import EXIT_INVALID, EXIT_OK, err, write_or_report
 from tui.dataset.text import printable
 from tui.i18n import _
 

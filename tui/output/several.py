@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Sequence
 
 from tui.dataset import Dataset
-from tui.export import neutralise, to_csv, to_document, to_markdown
+from tui.output.export import neutralise, to_csv, to_document, to_markdown
 
 
 def several_csv(datasets: Sequence[Dataset], raw: bool = False) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from tui.export import ExportError, write_atomic
+from tui.output.export import ExportError, write_atomic
 
 APP_DIR = "unitedfront-tui"
 
@@ -30,7 +30,7 @@ def screenshot_name(now: dt.datetime) -> str:
 def save_screenshot(svg: str, now: dt.datetime | None = None, cwd: Path | None = None) -> Path:
     """Write ``svg`` (never over an existing file) and return its absolute path.
 
-    Raises :class:`~tui.export.ExportError` when neither place can be written.
+    Raises :class:`~tui.output.export.ExportError` when neither place can be written.
     """
     name = screenshot_name(now or dt.datetime.now())
     here = (cwd or Path.cwd()).resolve()

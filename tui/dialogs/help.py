@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.dialogs.scrolling import dialog_bindings, scroll
 from tui.i18n import _
-from tui.screens.scrolling import dialog_bindings, scroll
 from tui.widgets.key_bar import KeyBar
 
 KEY_NAMES = {

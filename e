@@ -1,1 +1,0 @@
-code,state,victims_rescued,victims_adult,victims_minor,arrests,notes,medical_services,victims_derived,quote,translation

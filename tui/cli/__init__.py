@@ -1,0 +1,2 @@
+"""Command line: ``main()`` in ``tui.cli.main``, one module per subcommand, shared helpers in
+``tui.cli.common``."""

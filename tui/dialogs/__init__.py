@@ -1,0 +1,1 @@
+"""Modal dialogs: help, about, export, copied text."""

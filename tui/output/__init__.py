@@ -1,0 +1,2 @@
+"""Every output format, pure Python: atomic file writing, CSV/JSON/Markdown tables, SVG,
+citations, screenshots on disk. Never imports textual."""
