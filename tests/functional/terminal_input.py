@@ -2,7 +2,7 @@
 
 Pilot's ``press`` posts one key event at a time; a terminal instead hands the driver whatever
 bytes one ``read()`` returned, and the driver turns them into events with its parser (Textual's
-``XTermParser``, as :class:`tui.key_router.BurstParser` amends it).
+``XTermParser``, as :class:`tui.terminal.keys.BurstParser` amends it).
 These helpers do the same, so that "one read" in a test really is one read.
 """
 
@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
-from tui.key_router import BurstParser
+from tui.terminal import keys_idle
+from tui.terminal.keys import BurstParser
 
 KEYS: dict[str, str] = {
     **{c: c for c in "jkgGsrvanocih/?dtexq"},
@@ -65,7 +66,7 @@ async def settle(pilot: Pilot[Any], app: UnitedFrontApp) -> None:
     """Wait until every key has been routed and its effects drawn."""
     for _ in range(200):
         await pilot.pause()
-        if app.keys.idle:
+        if keys_idle(app):
             break
     for _ in range(3):
         await pilot._wait_for_screen()

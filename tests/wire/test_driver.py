@@ -9,7 +9,7 @@ from textual.drivers.web_driver import WebDriver
 
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.wire.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
+from tui.terminal.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
 
 
 def test_linux_terminal_gets_the_wire_driver(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,9 +9,9 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 
-from tui.wire.buffer import WIDE, CellGrid
-from tui.wire.encode import Encoder
-from tui.wire.pen import PLAIN, Pen, intern, pen_for, transition
+from tui.terminal.buffer import WIDE, CellGrid
+from tui.terminal.encode import Encoder
+from tui.terminal.pen import PLAIN, Pen, intern, pen_for, transition
 
 W, H = 12, 4
 NO_WRAP = "\x1b[?7l"

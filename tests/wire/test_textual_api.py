@@ -1,4 +1,4 @@
-"""Loud failures when a Textual upgrade moves the private API that tui/wire/hook.py uses.
+"""Loud failures when a Textual upgrade moves the private API that tui/terminal/hook.py uses.
 
 The wire layer replays what Textual writes (``App._display``, the compositor's updates), so a
 change to any of these functions needs a look at hook.py before the pin moves. Update the
@@ -43,7 +43,7 @@ FINGERPRINTS: dict[str, tuple[Callable[..., Any], str]] = {
 def test_textual_is_the_pinned_version() -> None:
     """The wire layer was written against Textual 8.2.8."""
     assert importlib.metadata.version("textual") == "8.2.8", (
-        "Textual moved: review tui/wire/hook.py against the new App._display and compositor, "
+        "Textual moved: review tui/terminal/hook.py against the new App._display and compositor, "
         "then update the pin and the fingerprints in this file"
     )
 
@@ -54,7 +54,7 @@ def test_replayed_textual_code_is_unchanged(name: str) -> None:
     function, expected = FINGERPRINTS[name]
     source = inspect.getsource(function)
     assert hashlib.sha256(source.encode()).hexdigest()[:16] == expected, (
-        f"{name} changed in this Textual: review tui/wire/hook.py"
+        f"{name} changed in this Textual: review tui/terminal/hook.py"
     )
 
 

@@ -1,6 +1,6 @@
 """The filter box over the state list: type to narrow the list, Enter (or Down, or Esc) to leave.
 
-Keys reach it through the app's key router (:mod:`tui.key_router`), one at a time, so a key
+Keys reach it through the app's key router (:mod:`tui.terminal.keys`), one at a time, so a key
 typed right after `/` lands here and a key typed right after Enter lands in the list.
 """
 

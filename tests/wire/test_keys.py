@@ -9,7 +9,7 @@ from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App
 
-from tui.key_router import DRIVER_MODULES, BurstParser, install_burst_parser, split_alt
+from tui.terminal.keys import DRIVER_MODULES, BurstParser, install_burst_parser, split_alt
 
 
 def keys(parser: XTermParser, data: str) -> list[str]:
@@ -21,7 +21,7 @@ def test_private_textual_apis_are_still_there() -> None:
     """If an upgrade renames these, the router and BurstParser break: this says where."""
     parser = XTermParser()
     for name in ("_gen", "_tokens", "_awaiting", "_timeout_time"):
-        assert hasattr(parser, name), f"XTermParser.{name} is gone: fix tui/key_router.py"
+        assert hasattr(parser, name), f"XTermParser.{name} is gone: fix tui/terminal/keys.py"
     assert callable(getattr(App, "_check_bindings", None)), "App._check_bindings is gone"
     assert hasattr(events.Key("a", "a"), "is_forwarded"), "Event.is_forwarded is gone"
     for name in DRIVER_MODULES:

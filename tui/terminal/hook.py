@@ -29,8 +29,8 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
 from textual.strip import Strip
 
-from tui.wire.buffer import CellGrid
-from tui.wire.encode import Encoder
+from tui.terminal.buffer import CellGrid
+from tui.terminal.encode import Encoder
 
 POLL = 0.0005
 """Seconds between two looks at whether the app is still busy with the last key."""

@@ -12,7 +12,7 @@ from rich.cells import get_character_cell_size
 from rich.color import ColorSystem
 from rich.segment import Segment
 
-from tui.wire.pen import Pen, pen_for
+from tui.terminal.pen import Pen, pen_for
 
 WIDE = ""
 """Text of the right half of a wide character."""

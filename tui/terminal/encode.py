@@ -8,8 +8,8 @@ that differ, and write the character.
 
 from __future__ import annotations
 
-from tui.wire.buffer import WIDE, CellGrid
-from tui.wire.pen import PLAIN, Pen, transition
+from tui.terminal.buffer import WIDE, CellGrid
+from tui.terminal.pen import PLAIN, Pen, transition
 
 Run = tuple[int, int, int]
 """Changed cells of one row: ``(y, first column, column after the last)``."""
