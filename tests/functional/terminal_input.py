@@ -19,7 +19,8 @@ from tui.terminal import keys_idle
 from tui.terminal.keys import BurstParser
 
 KEYS: dict[str, str] = {
-    **{c: c for c in "jkgGsrvanocih/?dtexq"},
+    **{c: c for c in "jkgGsrvanocih/?dtexqmb"},
+    "ctrl+p": "\x10",
     "space": " ",
     "enter": "\r",
     "backspace": "\x7f",

@@ -36,10 +36,9 @@ class TerminalDriver(Driver):
     def start_application_mode(self) -> None:
         """Take the terminal; from now on an exit signal gives it back."""
         super().start_application_mode()  # type: ignore[safe-super]
-        if isinstance(self, LinuxDriver):
-            for signum in EXIT_SIGNALS:
-                self._loop.add_signal_handler(signum, self._exit_on, signum)
-                self._signals.append(signum)
+        for signum in EXIT_SIGNALS:
+            self._loop.add_signal_handler(signum, self._exit_on, signum)
+            self._signals.append(signum)
 
     def stop_application_mode(self) -> None:
         """Give the terminal back; the signals' default actions are back too."""
@@ -61,4 +60,6 @@ def _with_terminal(base: type[Driver]) -> type[Driver]:
 def terminal_driver(default: type[Driver]) -> type[Driver]:
     """The driver to run with, given the one Textual would use."""
     install_burst_parser()
-    return _with_terminal(wire_driver(default))
+    driver = wire_driver(default)
+    # Only a terminal of its own has a terminal to give back (not textual-serve's web driver).
+    return _with_terminal(driver) if issubclass(driver, LinuxDriver) else driver

@@ -38,7 +38,7 @@ from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.message import Message
 
-from tui.terminal.hook import busy
+from tui.terminal.hook import hurry
 
 _ESC_THEN_KEY = re.compile(r"\x1b(?=[^\[O\]P_^\\\x1b])")
 """An Esc followed by a byte that starts no escape sequence (CSI, SS3, OSC, DCS, APC, PM, ST)."""
@@ -113,7 +113,7 @@ def split_alt(event: events.Key) -> list[events.Key]:
     return [event]
 
 
-POLL = 0.001
+POLL = 0.0005
 """Seconds between two looks at whether the last key's effects have settled."""
 CALM = 3
 """Looks in a row that must find the app settled: a handler that awaits leaves every queue
@@ -126,15 +126,19 @@ Gated = Union[events.Key, events.MouseEvent, events.Paste]
 
 
 def settled(app: App[Any]) -> bool:
-    """Whether the app has no message waiting in any screen and nothing left to draw."""
+    """Whether no message waits in any screen's widgets and no layout is due.
+
+    A repaint may still be due: the next key does not depend on it.
+    """
     if not app.is_running:
         return True
-    if busy(app) or app.screen._callbacks:
+    screen = app.screen
+    if screen._layout_required or screen._recompose_required or not app._message_queue.empty():
         return False
     return all(
         node._message_queue.empty()
-        for screen in app.screen_stack
-        for node in screen.walk_children(with_self=True)
+        for stacked in app.screen_stack
+        for node in stacked.walk_children(with_self=True)
     )
 
 
@@ -191,7 +195,13 @@ class KeyGate:
 
     def _check(self, calm: int) -> None:
         loop = asyncio.get_running_loop()
-        calm = calm + 1 if settled(self._app) else 0
+        if settled(self._app):
+            calm += 1
+        else:
+            calm = 0
+            if self._app.is_running and self._app.screen._layout_required:
+                # The next key may need the sizes (a page down in a dialog just opened).
+                hurry(self._app)
         if calm >= CALM or loop.time() - self._since > MAX_WAIT:
             self._next()
         else:
