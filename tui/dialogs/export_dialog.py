@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, Optional
 
 from textual import on
@@ -137,6 +137,8 @@ class ExportDialog(ModalScreen[Optional[str]]):
         # Follow the format only while the name still carries the old format's extension.
         if box.value.endswith(old_suffix):
             box.value = box.value[: -len(old_suffix)] + "." + EXTENSIONS[fmt]
+            # At the end, as after typing: a key typed next lands after the extension.
+            box.cursor_position = len(box.value)
         self.format = fmt
 
     @on(Input.Submitted, "#export-path")
@@ -162,6 +164,16 @@ class ExportDialog(ModalScreen[Optional[str]]):
         if not raw:
             self._error(_("Type a file name."))
             return
+        named = format_named_by(raw)
+        if named is not None and named != self.format:
+            # As the command line refuses `--format json -o view.csv` (exit 2).
+            message = _(
+                "The name ends in .{extension}, which is not the chosen format ({format}): "
+                "change the name or the format."
+            )
+            extension = PurePath(raw).suffix.lstrip(".")
+            self._error(message.format(extension=extension, format=FORMAT_LABELS[self.format]))
+            return
         path = Path(os.path.expanduser(raw))
         if not path.is_absolute():
             path = self.directory / path
@@ -175,6 +187,21 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
     def _error(self, message: str) -> None:
         self.query_one("#export-error", Static).update(message)
+
+
+NAMED_FORMATS = {
+    "csv": "csv",
+    "json": "json",
+    "md": "markdown",
+    "markdown": "markdown",
+    "svg": "svg",
+}
+"""Extensions that name a format (as ``export -o`` infers it), lower case."""
+
+
+def format_named_by(name: str) -> str | None:
+    """The format the extension of ``name`` names (``None``: no extension, or an unknown one)."""
+    return NAMED_FORMATS.get(PurePath(name).suffix.lower().lstrip("."))
 
 
 def error_message(exc: Exception, path: Path) -> str:
