@@ -76,7 +76,7 @@ async def stock(value: str, keys: list[str]) -> Box:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         widget = app.query_one(Input)
-        terminal = TerminalInput(app)  # type: ignore[arg-type]
+        terminal = TerminalInput(app)
         for key in keys:
             terminal.read(key)
             await pilot.pause()
