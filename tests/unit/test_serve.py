@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import argparse
+import email.utils
 import os
 import shlex
+import socket
 import subprocess
 import sys
+import urllib.parse
 
 import pytest
 
 from tests.unit.helpers import REPO, run_cli
 from tui.cli import serve as serve_command
 from tui.cli.main import build_parser
-from tui.web.policy import host_allowed, is_loopback, origin_allowed
+from tui.web import policy
+from tui.web.policy import (
+    content_disposition,
+    host_allowed,
+    is_loopback,
+    is_wildcard,
+    listening_urls,
+    origin_allowed,
+)
 
 
 @pytest.mark.parametrize(
-    "host", ["127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "::1", "[::1]", "app.localhost"]
+    "host",
+    [
+        "127.0.0.1",
+        "127.1.2.3",
+        "127.1",
+        "0x7f.1",
+        "localhost",
+        "LOCALHOST",
+        "::1",
+        "[::1]",
+        "0:0:0:0:0:0:0:1",
+        "app.localhost",
+    ],
 )
 def test_loopback_hosts(host: str) -> None:
     """Loopback addresses and names are recognised, however written."""
@@ -25,7 +48,18 @@ def test_loopback_hosts(host: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "host", ["0.0.0.0", "::", "", "192.168.1.10", "10.0.0.1", "example.org", "localhost.evil.org"]
+    "host",
+    [
+        "0.0.0.0",
+        "::",
+        "",
+        "0",
+        "192.168.1.10",
+        "10.0.0.1",
+        "example.org",
+        "localhost.evil.org",
+        "127.0.0.1 evil.org",
+    ],
 )
 def test_other_hosts_are_not_loopback(host: str) -> None:
     """Wildcards, LAN addresses and names that merely contain 'localhost' are not loopback."""
@@ -46,6 +80,8 @@ def test_other_hosts_are_not_loopback(host: str) -> None:
         ("localhost:notaport", True, False),
         ("user@localhost:8000", True, False),
         ("localhost:8000/path", True, False),
+        ("127.1:8000", True, True),
+        ("[0:0:0:0:0:0:0:1]:8000", True, True),
     ],
 )
 def test_host_header(header: str | None, loopback_only: bool, allowed: bool) -> None:
@@ -102,6 +138,12 @@ def test_bad_options(argv: list[str], complaint: str) -> None:
     """Each refused option is named in the message."""
     problem = serve_command.check_options(options(*argv))
     assert problem is not None and complaint in problem
+
+
+@pytest.mark.parametrize("host", ["127.1", "::1", "[::1]", "localhost"])
+def test_loopback_spellings_need_no_public(host: str) -> None:
+    """``127.1`` and ``::1`` are this machine, however written: no --public asked for."""
+    assert serve_command.check_options(options("--host", host)) is None
 
 
 def test_public_allows_any_host() -> None:
@@ -186,3 +228,68 @@ def test_unknown_theme_exits_2_before_listening() -> None:
     assert result.returncode == 2
     assert "unknown theme 'no-such-theme'" in result.stderr
     assert "Serving" not in result.stdout
+
+
+def test_a_taken_port_prints_no_address() -> None:
+    """The address is printed once listening: with the port taken, no "Serving" line."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), timeout=60)
+    assert result.returncode == 1
+    assert "Serving" not in result.stdout, result.stdout
+    assert f"cannot listen on 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "[::]", "0"])
+def test_wildcards(host: str) -> None:
+    """Every way of writing "every interface" is one."""
+    assert is_wildcard(host)
+    assert not is_wildcard("192.168.1.10")
+
+
+def test_public_urls_name_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bound to every interface, the URLs printed are the machine's addresses, never 0.0.0.0."""
+    monkeypatch.setattr(policy, "machine_addresses", lambda ipv6=True: ["192.168.1.10", "fd00::2"])
+    assert listening_urls("0.0.0.0", 8000) == [
+        "http://192.168.1.10:8000/",
+        "http://[fd00::2]:8000/",
+    ]
+    monkeypatch.setattr(policy, "machine_addresses", lambda ipv6=True: [])
+    monkeypatch.setattr(socket, "gethostname", lambda: "newsroom")
+    assert listening_urls("::", 8000) == ["http://newsroom:8000/"]
+
+
+def test_urls_for_one_address() -> None:
+    """One address: itself, spelt out, IPv6 in brackets."""
+    assert listening_urls("127.1", 8000) == ["http://127.0.0.1:8000/"]
+    assert listening_urls("::1", 8001) == ["http://[::1]:8001/"]
+    assert listening_urls("192.168.1.10", 80) == ["http://192.168.1.10:80/"]
+
+
+def test_machine_addresses_are_openable() -> None:
+    """Whatever this machine has, no loopback, link-local or wildcard address is offered."""
+    for address in policy.machine_addresses():
+        assert policy.openable(address), address
+    assert not policy.openable("127.0.0.1")
+    assert not policy.openable("fe80::1")
+    assert not policy.openable("0.0.0.0")
+    assert policy.openable("192.168.1.10")
+
+
+@pytest.mark.parametrize("name", ["a;b.csv", 'q"uote.csv', "été 2021.md", "x\\y.json", "50%.csv"])
+def test_download_names_arrive_whole(name: str) -> None:
+    """``filename*`` carries the exact name (RFC 8187, decoded by the standard library)."""
+    header = content_disposition(name)
+    kind, fallback, exact = header.split("; ")
+    assert kind == "attachment"
+    assert fallback.startswith('filename="') and fallback.endswith('"')
+    assert '"' not in fallback[10:-1] and "\\" not in fallback
+    key, value = exact.split("=", 1)
+    charset, _language, encoded = email.utils.decode_rfc2231(value)
+    assert (key, charset) == ("filename*", "UTF-8")
+    assert urllib.parse.unquote(encoded, encoding="utf-8", errors="strict") == name
+    # A header is bytes on the wire: ASCII only, the exact name being percent-encoded.
+    assert header.isascii()

@@ -101,7 +101,7 @@ def serve(args: argparse.Namespace) -> int:
         except UnknownThemeError as exc:
             err(f"unitedfront-tui: {exc}")
             return EXIT_USAGE
-    from tui.web.policy import WILDCARDS, is_loopback
+    from tui.web.policy import is_loopback, is_wildcard
 
     try:
         from tui.web.server import ExplorerServer
@@ -110,7 +110,7 @@ def serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     loopback = is_loopback(args.host)
     if not loopback:
-        where = _("every interface") if args.host.strip("[]") in WILDCARDS else args.host
+        where = _("every interface") if is_wildcard(args.host) else args.host
         err(
             _(
                 "unitedfront-tui serve: WARNING: serving on {where}: anyone who can reach this "
@@ -129,7 +129,7 @@ def serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         err(
             _("unitedfront-tui serve: cannot listen on {host}:{port}: {why}").format(
-                host=printable(args.host, 100), port=args.port, why=exc.strerror or exc
+                host=printable(args.host, 100), port=args.port, why=os.strerror(exc.errno) if exc.errno else exc
             )
         )
         return EXIT_INVALID
