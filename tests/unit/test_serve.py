@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import email.utils
+import hashlib
+import importlib.metadata
+import inspect
 import os
 import shlex
 import socket
@@ -293,3 +296,74 @@ def test_download_names_arrive_whole(name: str) -> None:
     assert urllib.parse.unquote(encoded, encoding="utf-8", errors="strict") == name
     # A header is bytes on the wire: ASCII only, the exact name being percent-encoded.
     assert header.isascii()
+
+
+TEXTUAL_SERVE = {
+    "Server._make_app": "replaced: the routes, with /static/ unlisted",
+    "Server.serve": "replaced: the address printed once bound",
+    "Server.handle_download": "replaced: RFC 6266 names, attachments only",
+    "Server.handle_websocket": "replaced: the cap, counted where a session starts",
+    "Server._process_messages": "called as is",
+    "AppService._open_app_process": "replaced: a process group per session",
+    "AppService.start": "called; sets _task, read by the server",
+    "AppService.stop": "called",
+    "DownloadManager.get_download_metadata": "called; its fields read",
+    "DownloadManager.download": "called",
+}
+"""The textual-serve code tui/web/server.py replaces or relies on, and why."""
+
+TEXTUAL_SERVE_FINGERPRINTS = {
+    "Server._make_app": "f49af73ecb6eb223",
+    "Server.serve": "199f785dcfa9af73",
+    "Server.handle_download": "0f198f68877ae6fb",
+    "Server.handle_websocket": "87c0c9d50be81f45",
+    "Server._process_messages": "c30aaa2d9521fe13",
+    "AppService._open_app_process": "1202e78eb3e9d5d6",
+    "AppService.start": "677839f69c78d856",
+    "AppService.stop": "e17b0255d820b5e6",
+    "DownloadManager.get_download_metadata": "64560fa4ea184feb",
+    "DownloadManager.download": "ee0b19017538d502",
+}
+"""A fingerprint of each one's source in textual-serve 1.1.3."""
+
+
+def textual_serve_function(name: str) -> object:
+    """``Class.method`` of textual-serve."""
+    from textual_serve.app_service import AppService
+    from textual_serve.download_manager import DownloadManager
+    from textual_serve.server import Server
+
+    owner, method = name.split(".")
+    classes = {"Server": Server, "AppService": AppService, "DownloadManager": DownloadManager}
+    return getattr(classes[owner], method)
+
+
+def test_textual_serve_is_the_pinned_version() -> None:
+    """tui/web/server.py was written against textual-serve 1.1.3."""
+    assert importlib.metadata.version("textual-serve") == "1.1.3", (
+        "textual-serve moved: review tui/web/server.py, then the pin and the fingerprints here"
+    )
+
+
+@pytest.mark.parametrize("name", list(TEXTUAL_SERVE))
+def test_textual_serve_code_relied_on_is_unchanged(name: str) -> None:
+    """The functions tui/web/server.py replaces or calls have the source it was written for."""
+    source = inspect.getsource(textual_serve_function(name))  # type: ignore[arg-type]
+    fingerprint = hashlib.sha256(source.encode()).hexdigest()[:16]
+    assert fingerprint == TEXTUAL_SERVE_FINGERPRINTS[name], (
+        f"{name} ({TEXTUAL_SERVE[name]}) changed in this textual-serve: review tui/web/server.py"
+    )
+
+
+def test_textual_js_still_does_what_the_page_relies_on() -> None:
+    """The page wraps ``window.WebSocket`` and focuses xterm's textarea: textual.js must open
+    its socket through that global, and the files the page loads must be there."""
+    from tui.web.server import ExplorerServer
+
+    static = ExplorerServer("true", "127.0.0.1", 8000, 1, True).statics_path
+    for name in ("css/xterm.css", "js/textual.js", "fonts/RobotoMono-VariableFont_wght.ttf"):
+        assert (static / name).is_file(), name
+    script = (static / "js" / "textual.js").read_text(encoding="utf-8")
+    assert "new WebSocket(" in script
+    assert "xterm-helper-textarea" in script
+    assert '"-closed"' in script
