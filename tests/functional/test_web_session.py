@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from textual.widgets import Checkbox, Input
@@ -18,7 +19,7 @@ from tui.app import UnitedFrontApp
 from tui.dialogs.export_dialog import ExportDialog
 from tui.web.delivery import download_name
 
-Delivered = list[tuple[str, "str | None", "str | None"]]
+Delivered = list[tuple[str, Optional[str], Optional[str]]]
 
 
 def as_browser_session(
