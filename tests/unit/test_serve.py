@@ -367,3 +367,18 @@ def test_textual_js_still_does_what_the_page_relies_on() -> None:
     assert "new WebSocket(" in script
     assert "xterm-helper-textarea" in script
     assert '"-closed"' in script
+
+
+def test_the_banner_names_addresses_to_open(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once listening on every interface: the machine's addresses, one session in the singular."""
+    from tui.web.server import ExplorerServer
+
+    monkeypatch.setattr(policy, "machine_addresses", lambda ipv6=True: ["192.168.1.10", "fd00::2"])
+    ExplorerServer("true", "::", 8000, 1, loopback_only=False)._listening()
+    assert capsys.readouterr().out.splitlines() == [
+        "Serving the explorer on http://192.168.1.10:8000/ (at most 1 session).",
+        "Also on http://[fd00::2]:8000/",
+        "Press Ctrl+C to stop.",
+    ]
