@@ -127,9 +127,11 @@ def serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:
+        # aiohttp's own message repeats the address in Python's notation: the reason alone.
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
         err(
             _("unitedfront-tui serve: cannot listen on {host}:{port}: {why}").format(
-                host=printable(args.host, 100), port=args.port, why=os.strerror(exc.errno) if exc.errno else exc
+                host=printable(args.host, 100), port=args.port, why=why
             )
         )
         return EXIT_INVALID
