@@ -36,7 +36,10 @@ from textual import events
 from textual._parser import ParseTimeout
 from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.dom import NoScreen
 from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
 
 from tui.terminal.hook import hurry
 
@@ -126,7 +129,8 @@ Gated = Union[events.Key, events.MouseEvent, events.Paste]
 
 
 def settled(app: App[Any]) -> bool:
-    """Whether no message waits in any screen's widgets and no layout is due.
+    """Whether no message waits in any screen's widgets, no layout is due, and no worker of the
+    top screen runs (the palette searches in one).
 
     A repaint may still be due: the next key does not depend on it.
     """
@@ -135,11 +139,23 @@ def settled(app: App[Any]) -> bool:
     screen = app.screen
     if screen._layout_required or screen._recompose_required or not app._message_queue.empty():
         return False
+    if any(worker.is_running and on_screen(worker.node, screen) for worker in app.workers):
+        return False
     return all(
         node._message_queue.empty()
         for stacked in app.screen_stack
         for node in stacked.walk_children(with_self=True)
     )
+
+
+def on_screen(node: object, screen: Screen[Any]) -> bool:
+    """Whether ``node`` (a worker's) is ``screen`` or one of its widgets."""
+    if node is screen:
+        return True
+    try:
+        return isinstance(node, Widget) and node.screen is screen
+    except NoScreen:
+        return False
 
 
 class KeyGate:
