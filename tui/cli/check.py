@@ -6,10 +6,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import EXIT_INVALID, EXIT_OK, dataset_paths, err, silence_stdout
+from tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    dataset_paths,
+    err,
+    silence_stdout,
+    write_stdout,
+)
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
 from tui.dataset.resources import bundled_dataset
-from tui.dataset.text import printable
+from tui.dataset.text import printable, printable_path
 from tui.i18n import N_, _, ngettext, number
 
 
@@ -51,7 +58,7 @@ def summary(dataset: Dataset, name: str) -> list[str]:
     states = ngettext("{n} state", "{n} states", totals.states).format(n=number(totals.states))
     lines = [
         _("{path}: valid — {operation}, {states}").format(
-            path=printable(name, 200), operation=printable(dataset.operation.name), states=states
+            path=printable_path(name), operation=printable(dataset.operation.name), states=states
         )
     ]
     rows = reconcile(dataset, totals)
@@ -90,7 +97,7 @@ def check(paths: Sequence[str]) -> int:
             continue
         if reader:
             try:
-                print("\n".join(summary(dataset, path)), flush=True)
+                write_stdout("\n".join(summary(dataset, path)) + "\n")
             except BrokenPipeError:
                 # `check ... | head`: keep validating (errors go to stderr) and keep the status.
                 reader = False
@@ -104,7 +111,7 @@ def check_json(paths: Sequence[str]) -> int:
 
     reports = [check_file(path) for path in paths or [str(bundled_dataset())]]
     try:
-        print(to_json(reports), end="", flush=True)
+        write_stdout(to_json(reports))
     except BrokenPipeError:
         silence_stdout()
     return EXIT_OK if all(r.dataset is not None for r in reports) else EXIT_INVALID

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -12,7 +13,12 @@ These can move the cursor, retitle the window, make hyperlinks or reorder what a
 none has a place in a figure's text.
 """
 
-_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+"""What :func:`printable` escapes: every control, bidi mark and line separator, and the lone
+surrogates that stand for undecodable bytes in a file name (no terminal can be sent them)."""
+
+PATH_LIMIT = 4096
+"""Longest path Linux accepts: a path is shown whole, never cut."""
 
 
 def first_unsafe(text: str) -> str | None:
@@ -35,6 +41,15 @@ def printable(text: str, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return _ECHO_UNSAFE.sub(_escape, text)
+
+
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path as literal text on one line: controls (ESC, BEL, newline...) made visible.
+
+    A folder named with an escape sequence must not retitle the terminal or move its cursor
+    when a message or a dialog shows it.
+    """
+    return printable(os.fspath(path), PATH_LIMIT)
 
 
 def _full_fold(text: str) -> str:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import io
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
+from tui.dataset.text import printable, printable_path
+from tui.i18n import _
 
 CSV_COLUMNS = (
     "code",
@@ -276,7 +280,62 @@ FORMATS: dict[str, Callable[[Dataset], str]] = {
 
 
 class ExportError(Exception):
-    """An export could not be written; the message says why, in one line."""
+    """An export could not be written; the message says why, in one line.
+
+    ``path`` is the file that could not be written (None when the message names several),
+    ``reason`` why, and ``exists`` is True when the only reason is an existing file.
+    """
+
+    def __init__(
+        self, reason: str, path: str | os.PathLike[str] | None = None, exists: bool = False
+    ) -> None:
+        self.path = None if path is None else os.fspath(path)
+        self.reason = reason
+        self.exists = exists
+        shown = f"{printable_path(self.path)}: " if self.path is not None else ""
+        super().__init__(shown + printable(reason, 300))
+
+
+TEMP_PREFIX = ".unitedfront-"
+"""Temporary files are ``.unitedfront-XXXXXXXX.tmp``: short, so that a target name of up to
+255 bytes (the usual limit) can be written, which ``.<name>.XXXX.tmp`` would push past it."""
+
+
+def working_directory() -> Path:
+    """The current directory, or the home directory when the current one was deleted.
+
+    ``Path.cwd()`` raises once the directory a session started in is gone.
+    """
+    try:
+        return Path.cwd()
+    except OSError:
+        try:
+            return Path.home()
+        except (KeyError, RuntimeError):
+            return Path(os.sep)
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError's reason as the system words it (``Permission denied``), or the message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _create_temporary(directory: Path) -> tuple[int, str]:
+    """Create an empty temporary file in ``directory``; return its descriptor and path.
+
+    Created with mode 0o666 so that the kernel applies the umask (and any default ACL), as for
+    any new file the user makes; :func:`tempfile.mkstemp` would make it 0o600.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _attempt in range(100):
+        tmp = os.path.join(directory, f"{TEMP_PREFIX}{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(directory))
 
 
 def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None:
@@ -284,41 +343,65 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
 
     Without ``force`` an existing file is never replaced, even one created while writing
     (the final step is a hard link, which fails if the name exists). On any failure no
-    temporary file is left behind.
+    temporary file is left behind, and every ``OSError`` (or a path the system cannot take)
+    becomes an :class:`ExportError` naming the path and the reason. A new file gets the mode
+    the umask gives; a replaced file keeps its mode.
     """
     path = Path(target)
-    directory = path.parent
-    if path.is_dir():
-        raise ExportError(f"{path}: is a directory")
-    if path.exists() and not path.is_file():
-        # A device, FIFO or socket (/dev/null, /dev/stdout): renaming over it would replace it.
-        raise ExportError(f"{path}: is not a regular file; leave out -o to write to stdout")
-    if not directory.is_dir():
-        raise ExportError(f"{path}: directory {directory} does not exist")
-    if path.exists() and not force:
-        raise ExportError(f"{path}: already exists (use --force to overwrite)")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        _write_atomic(path, text, force)
+    except (OSError, ValueError) as exc:
+        # Unforeseen failures too (a directory that cannot be searched, a name over 255
+        # bytes, a NUL in a typed path): one line, never a traceback.
+        raise ExportError(_("cannot write: {reason}").format(reason=_reason(exc)), path) from None
+
+
+def _write_atomic(path: Path, text: str, force: bool) -> None:
+    """:func:`write_atomic`'s steps; foreseen failures raise ExportError, others OSError."""
+    directory = path.parent
+    try:
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise ExportError(_("is a directory"), path)
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        # A device, FIFO or socket (/dev/null, /dev/stdout): renaming over it would replace it.
+        raise ExportError(_("is not a regular file; leave out -o to write to stdout"), path)
+    if not directory.is_dir():
+        raise ExportError(
+            _("directory {directory} does not exist").format(directory=printable_path(directory)),
+            path,
+        )
+    if status is not None and not force:
+        raise ExportError(_("already exists (use --force to overwrite)"), path, exists=True)
+    try:
+        fd, tmp = _create_temporary(directory)
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
+        message = _("cannot write in {directory}: {reason}")
+        raise ExportError(
+            message.format(directory=printable_path(directory), reason=_reason(exc)), path
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        if status is not None:
+            # The file replaced keeps its permissions (a private file stays private).
+            os.chmod(tmp, stat.S_IMODE(status.st_mode))
         if force:
             os.replace(tmp, path)
         else:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportError(f"{path}: already exists (use --force to overwrite)") from None
+                raise ExportError(
+                    _("already exists (use --force to overwrite)"), path, exists=True
+                ) from None
             except OSError:
-                # Filesystems without hard links: the exists() check above is the guard.
+                # Filesystems without hard links: the stat above is the guard.
                 os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
