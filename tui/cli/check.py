@@ -17,6 +17,7 @@ from tui.cli.common import (
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
 from tui.dataset.resources import bundled_dataset
 from tui.dataset.text import printable, printable_path
+from tui.dataset.totals import Status
 from tui.i18n import N_, _, ngettext, number
 
 
@@ -43,11 +44,12 @@ def _figure(value: int | None) -> str:
     return "—" if value is None else number(value)
 
 
-MARKS = {
+MARKS: dict[Status, str] = {
     "match": N_("✓ matches the source"),
     "differs": N_("⚠ DIFFERS from the source"),
     "no-state-figures": N_("no per-state figures"),
     "not-reported": N_("no reported figure"),
+    "subset": N_("shown states only; not compared with the source"),
 }
 """How ``check`` words each reconciliation status."""
 

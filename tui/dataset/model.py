@@ -155,6 +155,9 @@ class Dataset:
     context_notes: tuple[str, ...] = ()
     path: str | None = field(default=None, compare=False)
     """Where the dataset was read from (for messages only)."""
+    subset_of: int | None = None
+    """Set on a filtered view (an export of the shown rows): how many states the whole dataset
+    has. Totals are then those of the shown states, never reconciled with the source's."""
 
     def agencies_for(self, code: str) -> tuple[Agency, ...]:
         """Agencies tied to state ``code``."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.text import printable, printable_path
+from tui.dataset.totals import Status
 from tui.i18n import _
 
 CSV_COLUMNS = (
@@ -133,6 +134,8 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
                 for m in totals.metrics
             },
         },
+        # A filtered export: totals of the shown states (status "subset"), and of how many.
+        **({"subset_of": dataset.subset_of} if dataset.subset_of is not None else {}),
         "reconciliation": [
             {
                 "metric": r.metric,
@@ -149,6 +152,24 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
 def to_json(dataset: Dataset) -> str:
     """JSON export: the per-state CSV fields plus operation, source, totals and reconciliation."""
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
+
+
+MARKDOWN_MARKS: dict[Status, str] = {
+    "match": "✓ match",
+    "differs": "⚠ differs",
+    "no-state-figures": "no per-state figures",
+    "not-reported": "not reported by source",
+    "subset": "shown states only",
+}
+"""The Markdown report's check column, per reconciliation status (files stay in English)."""
+
+
+def subset_note(shown: int, whole: int) -> str:
+    """What the totals of a filtered export are (the Markdown report is in English)."""
+    return (
+        f"{shown} of {whole} states shown; totals of the shown states, "
+        "not compared with the source."
+    )
 
 
 def _md(text: str) -> str:
@@ -245,19 +266,15 @@ def to_markdown(dataset: Dataset) -> str:
         "| Figure | Computed | Reported | States reporting | Check |",
         "|---|--:|--:|--:|---|",
     ]
-    marks = {
-        "match": "✓ match",
-        "differs": "⚠ differs",
-        "no-state-figures": "no per-state figures",
-        "not-reported": "not reported by source",
-    }
     note = dataset.reported.victims_note
     for r in reconcile(dataset):
         reported = _md_figure(r.reported) + ("†" if note and r.metric == "victims_rescued" else "")
         lines.append(
             f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {reported} | "
-            f"{r.reporting} of {r.of} | {marks[r.status]} |"
+            f"{r.reporting} of {r.of} | {MARKDOWN_MARKS[r.status]} |"
         )
+    if dataset.subset_of is not None:
+        lines += ["", subset_note(len(dataset.states), dataset.subset_of)]
     if note:
         lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
