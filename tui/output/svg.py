@@ -173,10 +173,7 @@ def bars_svg(dataset: Dataset) -> str:
     colours = {"victims_rescued": VICTIMS, "arrests": ARRESTS}
     for i, metric in enumerate(BAR_METRICS):
         x = MARGIN + name_w + i * (bar_w + label_w)
-        head = _("{metric} (share of {total})").format(
-            metric=_(LABELS[metric]), total=number(scale.total[metric])
-        )
-        parts.append(_text(x, y, head, 12, weight="bold"))
+        parts.append(_text(x, y, scale.heading(metric), 12, weight="bold"))
     y += 10
     for state in dataset.states:
         parts.append(_text(MARGIN, y + 15, f"{state.name} ({state.code})", 12))

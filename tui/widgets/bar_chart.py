@@ -248,9 +248,7 @@ class BarChart(Widget, can_focus=True):
         style = self._style("head")
         text = _fit(_("State"), cols.code + cols.name)
         for metric in BAR_METRICS:
-            total = number(self.scale.total[metric])
-            head = _("{metric} (share of {total})").format(metric=_(LABELS[metric]), total=total)
-            text += " " + _fit(head, cols.bar + cols.label)
+            text += " " + _fit(self.scale.heading(metric), cols.bar + cols.label)
         return self._text(text, width, style)
 
     def _row(self, row: int, cols: Columns, width: int) -> Strip:

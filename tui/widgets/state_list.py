@@ -19,7 +19,7 @@ from textual.strip import Strip
 from tui.dataset import State
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
-from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
+from tui.widgets.list_header import SORTED_COLUMN, header_label, marked_label
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -284,8 +284,9 @@ class StateList(ScrollView, can_focus=True):
             marked = "name"  # no code column on very narrow terminals
 
         def label(column: str, cells: int) -> str:
-            mark = direction_mark(self.view.sort, self.view.reverse) if column == marked else ""
-            return header_label(column, cells, mark)
+            if column == marked:
+                return marked_label(column, self.view.sort, self.view.reverse, cells)
+            return header_label(column, cells)
 
         text = (
             _fit(label("code", code_w - 1), code_w)
