@@ -18,10 +18,12 @@ from tui.dataset.charts import BarScale
 from tui.output.svg import to_svg
 from tui.widgets.list_header import marked_label
 
-NO_ARRESTS = """
+NO_ARRESTS = (
+    """
 [reported]
 arrests = 102
-""", """
+""",
+    """
 [[states]]
 code = "KY"
 name = "Kentucky"
@@ -30,7 +32,8 @@ victims_rescued = 23
 code = "MO"
 name = "Missouri"
 victims_rescued = 4
-"""
+""",
+)
 
 
 @pytest.fixture
