@@ -21,14 +21,49 @@ PATH_LIMIT = 4096
 """Longest path Linux accepts: a path is shown whole, never cut."""
 
 
+LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+"""Tab, newline and the Unicode line and paragraph separators: refused in single-line fields.
+
+A newline in a state's name would push the list's next row down and break both borders; a tab
+would overflow the row into the detail pane. Names, codes, titles and labels are one line.
+"""
+
+PROSE_KEYS = frozenset({"quote", "translation", "notes", "summary", "text", "victims_note"})
+"""Keys whose strings are prose, in any table: they may hold tabs and newlines, which are
+rendered as Textual renders text (tabs expanded, a newline a line break inside the pane).
+Every other string key is a single line, so a key added to the format is one unless listed."""
+
+_CONTROL_NAMES = {
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+}
+
+
+def is_prose(key: str) -> bool:
+    """True when ``key``'s strings may span several lines (see :data:`PROSE_KEYS`)."""
+    return key in PROSE_KEYS
+
+
+def first_line_break(text: str) -> str | None:
+    """Describe the first tab or line break in ``text``, or return None when there is none."""
+    match = LINE_BREAK.search(text)
+    if match is None:
+        return None
+    return _describe(match)
+
+
+def _describe(match: re.Match[str]) -> str:
+    char = match.group()
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name} at character {match.start() + 1}"
+
+
 def first_unsafe(text: str) -> str | None:
     """Describe the first refused character in ``text``, or return None when it is clean."""
     match = UNSAFE.search(text)
     if match is None:
         return None
-    char = match.group()
-    name = unicodedata.name(char, "control character")
-    return f"U+{ord(char):04X} {name} at character {match.start() + 1}"
+    return _describe(match)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -23,7 +23,7 @@ from tui.dataset.model import (
     Source,
     State,
 )
-from tui.dataset.text import UNSAFE, first_unsafe, printable
+from tui.dataset.text import LINE_BREAK, UNSAFE, first_line_break, first_unsafe, is_prose, printable
 from tui.i18n import _, number
 
 SCHEMA_VERSION = 1
@@ -195,6 +195,15 @@ class Validator:
                 field,
                 _("contains a control or bidi character ({which})").format(
                     which=first_unsafe(value)
+                ),
+            )
+            return None
+        if not is_prose(_key_of(parts)) and LINE_BREAK.search(value):
+            self.fail(
+                parts,
+                field,
+                _("must be one line: it contains a tab or line break ({which})").format(
+                    which=first_line_break(value)
                 ),
             )
             return None
@@ -495,6 +504,7 @@ class Validator:
         out: list[State] = []
         seen = self.codes
         unsafe = UNSAFE.search
+        line_break = LINE_BREAK.search
         allowed = _STATE_KEYSET
         for i, row in enumerate(raw):
             # Free each raw table once converted: the model must not hold the data twice.
@@ -536,7 +546,13 @@ class Validator:
             else:
                 seen[cast(str, code)] = i
             name = row.get("name")
-            if type(name) is not str or not name.strip() or len(name) > MAX_STRING or unsafe(name):
+            if (
+                type(name) is not str
+                or not name.strip()
+                or len(name) > MAX_STRING
+                or unsafe(name)
+                or line_break(name)
+            ):
                 ok = False
                 if name is None:
                     self.fail(p, f"{label}.name", _("is required"))
@@ -608,6 +624,14 @@ class Validator:
                     )
                 )
         return tuple(out)
+
+
+def _key_of(parts: Parts) -> str:
+    """The key a value sits under (a list entry's: its list's key), to tell prose from names."""
+    for part in reversed(parts):
+        if isinstance(part, str):
+            return part
+    return ""
 
 
 def _key_label(key: str) -> str:
