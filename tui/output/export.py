@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
-from tui.dataset.text import printable, printable_path
+from tui.dataset.text import PATH_LIMIT, printable, printable_path
 from tui.dataset.totals import Status
 from tui.i18n import _
 
@@ -310,7 +310,7 @@ class ExportError(Exception):
         self.reason = reason
         self.exists = exists
         shown = f"{printable_path(self.path)}: " if self.path is not None else ""
-        super().__init__(shown + printable(reason, 300))
+        super().__init__(shown + printable(reason, 2 * PATH_LIMIT))
 
 
 TEMP_PREFIX = ".unitedfront-"
