@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from tui.dataset import Dataset
-from tui.dataset.text import printable, printable_path
+from tui.dataset.text import PATH_LIMIT, printable, printable_path
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, number
 from tui.output.cite import EXTENSIONS, view_export
@@ -195,5 +195,5 @@ def error_message(exc: ExportError) -> str:
     if exc.exists:
         reason = _("already exists; tick “Replace the file if it exists” to overwrite it")
     return _("Cannot write {path}: {reason}").format(
-        path=printable_path(exc.path or ""), reason=printable(reason, 300)
+        path=printable_path(exc.path or ""), reason=printable(reason, 2 * PATH_LIMIT)
     )
