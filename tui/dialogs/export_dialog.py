@@ -101,7 +101,7 @@ class ExportDialog(ModalScreen[Optional[str]]):
                     yield RadioButton(
                         label, value=fmt == self.format, id=f"format-{fmt}", compact=True
                     )
-            yield Label(_("File"))
+            yield Label(_("File name (your browser saves it)") if self.app.is_web else _("File"))
             yield Input(
                 self._default_path(self.format),
                 id="export-path",
@@ -110,7 +110,8 @@ class ExportDialog(ModalScreen[Optional[str]]):
                 # A pasted control character would reach the terminal raw: refused.
                 restrict=PRINTABLE_PATH,
             )
-            yield Checkbox(_("Replace the file if it exists"), id="export-force", compact=True)
+            if not self.app.is_web:  # a download never replaces anything
+                yield Checkbox(_("Replace the file if it exists"), id="export-force", compact=True)
             yield Static("", id="export-error", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(_("Export"), variant="primary", id="export-ok", compact=True)
@@ -136,6 +137,9 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
     def _default_path(self, fmt: str) -> str:
         name = f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}"
+        if self.app.is_web:
+            # In a browser, the server's directory means nothing to the user: a name only.
+            return name
         shown = str(self.directory / name)
         # A directory whose name holds control characters (an escape sequence) cannot be shown
         # in the box as it is: the bare name, written relative to it, says as much.
@@ -167,7 +171,9 @@ class ExportDialog(ModalScreen[Optional[str]]):
         text = view_export(self.dataset, self.view, self.format)
         raw = self.query_one("#export-path", Input).value.strip()
         if self.app.is_web:
-            name = Path(raw).name or f"{DEFAULT_STEM}.{EXTENSIONS[self.format]}"
+            from tui.web.delivery import download_name
+
+            name = download_name(raw, f"{DEFAULT_STEM}.{EXTENSIONS[self.format]}")
             self.app.deliver_text(io.StringIO(text), save_filename=name)
             self.dismiss(name)
             return
