@@ -29,6 +29,10 @@ MO = MESSAGES / f"{i18n.DOMAIN}.mo"
 
 MessageId = Union[str, tuple[str, ...]]
 
+KEYWORDS = {**DEFAULT_KEYWORDS, "Nn_": (1, 2)}
+"""Babel's keywords (``_``, ``N_``, ``ngettext``...) plus ``Nn_``, the plural marker, as in
+the Makefile's `make i18n`."""
+
 
 def read_catalog(path: Path) -> Catalog:
     """Parse a .po or .mo file."""
@@ -39,7 +43,7 @@ def read_catalog(path: Path) -> Catalog:
 def extracted() -> Iterator[tuple[str, int, MessageId]]:
     """(file, line, msgid) of every string marked for translation under ``tui/``."""
     for filename, line, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=DEFAULT_KEYWORDS
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         yield filename, line, message
 

@@ -29,27 +29,31 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``serve`` and its options."""
     serve = commands.add_parser(
         "serve",
-        help="open the explorer in a web browser (one session per tab)",
-        description=(
+        help=_("open the explorer in a web browser (one session per tab)"),
+        description=_(
             "Serve the explorer to web browsers. Listens on 127.0.0.1 only: from another "
             "machine, open a tunnel (ssh -L 8000:localhost:8000 SERVER) and browse "
             "http://localhost:8000/. Ctrl+C stops the server and every session."
         ),
     )
-    serve.add_argument("--data", dest="serve_data", metavar="PATH", help="dataset to serve")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument("--data", dest="serve_data", metavar=_("PATH"), help=_("dataset to serve"))
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar=_("HOST"), help=_("address to listen on (127.0.0.1)")
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar=_("PORT"), help=_("port to listen on (8000)")
+    )
     serve.add_argument(
         "--max-sessions",
         type=int,
         default=4,
         metavar="N",
-        help="browser tabs served at once; the next one is told to wait (4)",
+        help=_("browser tabs served at once; the next one is told to wait (4)"),
     )
     serve.add_argument(
         "--public",
         action="store_true",
-        help="allow a non-loopback --host (no login, no TLS: anyone who reaches it can use it)",
+        help=_("allow a non-loopback --host (no login, no TLS: anyone who reaches it can use it)"),
     )
 
 

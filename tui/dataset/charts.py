@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
-from tui.i18n import _, date, ngettext, number
+from tui.dataset.view import display_name
+from tui.i18n import _, date, language, ngettext, number
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -124,12 +125,19 @@ def shade_labels(model: MapModel) -> list[tuple[Shade, str]]:
     return labels
 
 
+def cell_name(cell: Cell) -> str:
+    """The name of a tile's state in the UI language, whether or not the dataset has it."""
+    if cell.state is not None:
+        return display_name(cell.state)
+    return cell.tile.french if language() == "fr" else cell.tile.name
+
+
 def status_text(cell: Cell) -> str:
     """One line about a tile: the state's name and figures, or why it has none."""
     state = cell.state
     if state is None:
         return _("{name} ({code}): not part of this operation").format(
-            name=cell.tile.name, code=cell.tile.code
+            name=cell_name(cell), code=cell.tile.code
         )
     figures = []
     for metric in BAR_METRICS:
@@ -141,7 +149,7 @@ def status_text(cell: Cell) -> str:
                 minor=MISSING if state.victims_minor is None else number(state.victims_minor),
             )
         figures.append(text)
-    line = f"{state.name} ({state.code}): {' · '.join(figures)}"
+    line = f"{display_name(state)} ({state.code}): {' · '.join(figures)}"
     if cell.hidden:
         line += " · " + _("hidden by the filter")
     return line

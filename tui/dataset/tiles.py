@@ -20,59 +20,60 @@ GRID_ROWS = 7
 GRID_COLS = 11
 
 _GRID = """\
-1,6,WI,Wisconsin
-1,9,VT,Vermont
-1,10,NH,New Hampshire
-1,11,ME,Maine
-2,1,WA,Washington
-2,2,ID,Idaho
-2,3,MT,Montana
-2,4,ND,North Dakota
-2,5,MN,Minnesota
-2,6,IL,Illinois
-2,7,MI,Michigan
-2,9,NY,New York
-2,10,MA,Massachusetts
-3,1,OR,Oregon
-3,2,NV,Nevada
-3,3,WY,Wyoming
-3,4,SD,South Dakota
-3,5,IA,Iowa
-3,6,IN,Indiana
-3,7,OH,Ohio
-3,8,PA,Pennsylvania
-3,9,NJ,New Jersey
-3,10,CT,Connecticut
-3,11,RI,Rhode Island
-4,1,CA,California
-4,2,UT,Utah
-4,3,CO,Colorado
-4,4,NE,Nebraska
-4,5,MO,Missouri
-4,6,KY,Kentucky
-4,7,WV,West Virginia
-4,8,VA,Virginia
-4,9,MD,Maryland
-4,10,DE,Delaware
-5,2,AZ,Arizona
-5,3,NM,New Mexico
-5,4,KS,Kansas
-5,5,AR,Arkansas
-5,6,TN,Tennessee
-5,7,NC,North Carolina
-5,8,SC,South Carolina
-5,9,DC,District of Columbia
-6,4,OK,Oklahoma
-6,5,LA,Louisiana
-6,6,MS,Mississippi
-6,7,AL,Alabama
-6,8,GA,Georgia
-7,1,HI,Hawaii
-7,2,AK,Alaska
-7,4,TX,Texas
-7,9,FL,Florida
+1,6,WI,Wisconsin,Wisconsin
+1,9,VT,Vermont,Vermont
+1,10,NH,New Hampshire,New Hampshire
+1,11,ME,Maine,Maine
+2,1,WA,Washington,Washington
+2,2,ID,Idaho,Idaho
+2,3,MT,Montana,Montana
+2,4,ND,North Dakota,Dakota du Nord
+2,5,MN,Minnesota,Minnesota
+2,6,IL,Illinois,Illinois
+2,7,MI,Michigan,Michigan
+2,9,NY,New York,New York
+2,10,MA,Massachusetts,Massachusetts
+3,1,OR,Oregon,Oregon
+3,2,NV,Nevada,Nevada
+3,3,WY,Wyoming,Wyoming
+3,4,SD,South Dakota,Dakota du Sud
+3,5,IA,Iowa,Iowa
+3,6,IN,Indiana,Indiana
+3,7,OH,Ohio,Ohio
+3,8,PA,Pennsylvania,Pennsylvanie
+3,9,NJ,New Jersey,New Jersey
+3,10,CT,Connecticut,Connecticut
+3,11,RI,Rhode Island,Rhode Island
+4,1,CA,California,Californie
+4,2,UT,Utah,Utah
+4,3,CO,Colorado,Colorado
+4,4,NE,Nebraska,Nebraska
+4,5,MO,Missouri,Missouri
+4,6,KY,Kentucky,Kentucky
+4,7,WV,West Virginia,Virginie-Occidentale
+4,8,VA,Virginia,Virginie
+4,9,MD,Maryland,Maryland
+4,10,DE,Delaware,Delaware
+5,2,AZ,Arizona,Arizona
+5,3,NM,New Mexico,Nouveau-Mexique
+5,4,KS,Kansas,Kansas
+5,5,AR,Arkansas,Arkansas
+5,6,TN,Tennessee,Tennessee
+5,7,NC,North Carolina,Caroline du Nord
+5,8,SC,South Carolina,Caroline du Sud
+5,9,DC,District of Columbia,District de Columbia
+6,4,OK,Oklahoma,Oklahoma
+6,5,LA,Louisiana,Louisiane
+6,6,MS,Mississippi,Mississippi
+6,7,AL,Alabama,Alabama
+6,8,GA,Georgia,Géorgie
+7,1,HI,Hawaii,Hawaï
+7,2,AK,Alaska,Alaska
+7,4,TX,Texas,Texas
+7,9,FL,Florida,Floride
 """
-"""``row,col,code,name`` (1-based, top left), as geofacet's ``us_state_grid1`` gives them."""
+"""``row,col,code,name`` (1-based, top left), as geofacet's ``us_state_grid1`` gives them, then
+the French name, for tiles the dataset has no state (and so no ``local_name``) for."""
 
 
 class Tile(NamedTuple):
@@ -82,13 +83,15 @@ class Tile(NamedTuple):
     name: str
     row: int
     col: int
+    french: str
+    """The state's name in French (Dakota du Nord), for the French UI."""
 
 
 def _parse(table: str) -> tuple[Tile, ...]:
     tiles = []
     for line in table.splitlines():
-        row, col, code, name = line.split(",", 3)
-        tiles.append(Tile(code, name, int(row) - 1, int(col) - 1))
+        row, col, code, name, french = line.split(",", 4)
+        tiles.append(Tile(code, name, int(row) - 1, int(col) - 1, french))
     return tuple(tiles)
 
 

@@ -117,3 +117,17 @@ LABELS: dict[str, str] = {
 """Human labels for metrics, shared by the CLI, exports and the explorer.
 
 Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""
+
+LEVELS: dict[str, str] = {
+    "federal": N_("federal level"),
+    "state": N_("state level"),
+    "local": N_("local level"),
+}
+"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
+
+ROLES: dict[str, str] = {
+    "lead": N_("lead"),
+    "participant": N_("participant"),
+    "partner": N_("partner"),
+}
+"""Agency roles in words."""

@@ -15,8 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
+from tui.dataset.view import display_name
 from tui.dialogs.scrolling import dialog_bindings, scroll
-from tui.i18n import N_, _, date, language, number
+from tui.i18n import N_, _, date_time, language, number
 from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, prose, quoted
 from tui.widgets.key_bar import KeyBar
 
@@ -30,11 +31,7 @@ def _field(label: str, value: str | None) -> Text:
 
 
 def _when(value: dt.date | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return f"{date(value.date())} {value:%H:%M}"
-    return date(value)
+    return None if value is None else date_time(value)
 
 
 def _words(quote: str | None, translation: str | None) -> list[RenderableType]:
@@ -135,7 +132,7 @@ def about_content(dataset: Dataset) -> RenderableType:
         parts.append(prose("• ", note))
     for state in dataset.states:
         for note in state.notes:
-            parts.append(prose(f"• {state.name}: ", note))
+            parts.append(prose("• " + _("{label}: ").format(label=display_name(state)), note))
     return Group(*parts)
 
 

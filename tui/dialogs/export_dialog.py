@@ -22,7 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from tui.dataset import Dataset
 from tui.dataset.text import printable
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, number
+from tui.i18n import N_, _, ngettext, number
 from tui.output.cite import EXTENSIONS, view_export
 
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "markdown": "Markdown"}
@@ -121,10 +121,19 @@ class ExportDialog(ModalScreen[Optional[str]]):
     def _scope(self) -> str:
         view = self.view
         if view.filtered:
-            return _("{shown} of {total} states (filter “{query}”), in the shown order.").format(
+            return ngettext(
+                "{shown} of {total} state (filter “{query}”), in the shown order.",
+                "{shown} of {total} states (filter “{query}”), in the shown order.",
+                len(view.states),
+            ).format(
                 shown=number(len(view)), total=number(len(view.states)), query=view.query.strip()
             )
-        return _("All {total} states, in the shown order.").format(total=number(len(view.states)))
+        total = len(view.states)
+        return ngettext(
+            "The {total} state, in the shown order.",
+            "All {total} states, in the shown order.",
+            total,
+        ).format(total=number(total))
 
     def _default_path(self, fmt: str) -> str:
         return str(self.directory / f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}")

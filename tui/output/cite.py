@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, date, language, number
+from tui.i18n import N_, _, date, language, ngettext, number
 from tui.output.export import _md as md
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
@@ -162,9 +162,11 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
     lines += ["", _("— = not reported by the source (not zero).")]
     victims = totals["victims_rescued"]
     lines.append(
-        _("Victims are reported by {reporting} of {of} shown states.").format(
-            reporting=number(victims.reporting), of=number(victims.of)
-        )
+        ngettext(
+            "Victims are reported by {reporting} of {of} shown state.",
+            "Victims are reported by {reporting} of {of} shown states.",
+            victims.of,
+        ).format(reporting=number(victims.reporting), of=number(victims.of))
     )
     note = dataset.reported.victims_note
     if note:
@@ -185,11 +187,15 @@ def view_description(view: StateView) -> str:
     """The view in words: how many states, which filter, which order."""
     total = len(view.states)
     if view.filtered:
-        count = _("{shown} of {total} states, filter “{query}”").format(
-            shown=number(len(view)), total=number(total), query=view.query.strip()
-        )
+        count = ngettext(
+            "{shown} of {total} state, filter “{query}”",
+            "{shown} of {total} states, filter “{query}”",
+            total,
+        ).format(shown=number(len(view)), total=number(total), query=view.query.strip())
     else:
-        count = _("all {total} states").format(total=number(total))
+        count = ngettext("the {total} state", "all {total} states", total).format(
+            total=number(total)
+        )
     return f"{count}, {_(view.order_label)}"
 
 

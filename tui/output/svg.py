@@ -19,6 +19,7 @@ from tui.dataset.charts import (
     unplaced_note,
 )
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
+from tui.dataset.view import display_name
 from tui.i18n import _, date, number, percent
 
 VIEWS = ("map", "bars")
@@ -179,7 +180,7 @@ def bars_svg(dataset: Dataset) -> str:
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
     for state in dataset.states:
-        parts.append(_text(MARGIN, y + 15, f"{state.name} ({state.code})", 12))
+        parts.append(_text(MARGIN, y + 15, f"{display_name(state)} ({state.code})", 12))
         for i, metric in enumerate(BAR_METRICS):
             x = MARGIN + name_w + i * (bar_w + label_w)
             bar = scale.bar(state, metric)

@@ -24,7 +24,7 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from tui.i18n import _, language
+from tui.i18n import _, language, ngettext
 from tui.web.policy import host_allowed, origin_allowed
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -108,9 +108,12 @@ class ExplorerServer(Server):
             status=503,
             title=_("unitedfront-tui: all sessions in use"),
             heading=_("All sessions are in use"),
-            explanation=_(
+            explanation=ngettext(
+                "This server runs at most {count} session at once, and it is open. Close "
+                "another tab of the explorer, or try again in a minute.",
                 "This server runs at most {count} sessions at once, and all are open. Close "
-                "another tab of the explorer, or try again in a minute."
+                "another tab of the explorer, or try again in a minute.",
+                self.max_sessions,
             ).format(count=self.max_sessions),
             retry=_("Try again"),
         )
@@ -195,8 +198,10 @@ class ExplorerServer(Server):
         """Say where to point the browser (textual-serve's banner names the bind address)."""
         shown = f"[{self.host}]" if ":" in self.host else self.host
         print(
-            _(
-                "Serving the explorer on http://{address}:{port}/ (at most {count} sessions)."
+            ngettext(
+                "Serving the explorer on http://{address}:{port}/ (at most {count} session).",
+                "Serving the explorer on http://{address}:{port}/ (at most {count} sessions).",
+                self.max_sessions,
             ).format(address=shown, port=self.port, count=self.max_sessions),
             _("Press Ctrl+C to stop."),
             sep="\n",

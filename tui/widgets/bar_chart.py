@@ -21,6 +21,7 @@ from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
 from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, cells, split
+from tui.dataset.view import display_name
 from tui.i18n import N_, _, number, percent
 
 ADULT, MINOR = "█", "▒"
@@ -259,7 +260,7 @@ class BarChart(Widget, can_focus=True):
         name_style = base + self._style("cursor") if row == self.cursor else base
         segments = [
             Segment(_fit(state.code, cols.code), name_style),
-            Segment(_fit(state.name, cols.name), name_style),
+            Segment(_fit(display_name(state), cols.name), name_style),
         ]
         for metric in BAR_METRICS:
             segments.append(Segment(" ", base))
@@ -317,4 +318,4 @@ class BarChart(Widget, can_focus=True):
                     adult=number(bar.parts[0]), minor=number(bar.parts[1])
                 )
             parts.append(text)
-        return f"{state.name} ({state.code}): {' · '.join(parts)}"
+        return f"{display_name(state)} ({state.code}): {' · '.join(parts)}"

@@ -20,7 +20,13 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, shade_labels, status_text, unplaced_note
+from tui.dataset.charts import (
+    BAR_METRICS,
+    cell_name,
+    shade_labels,
+    status_text,
+    unplaced_note,
+)
 from tui.dataset.tiles import (
     GRID_COLS,
     TILES,
@@ -185,13 +191,13 @@ class TileMap(Widget, can_focus=True):
         cell = self.highlighted
         if cell.state is None:
             self.notify(
-                _("{name} is not part of this operation.").format(name=cell.tile.name),
+                _("{name} is not part of this operation.").format(name=cell_name(cell)),
                 timeout=4,
             )
         elif cell.hidden:
             self.notify(
                 _("{name} is hidden by the list's filter (back in the list, c clears it).").format(
-                    name=cell.tile.name
+                    name=cell_name(cell)
                 ),
                 timeout=4,
             )

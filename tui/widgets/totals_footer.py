@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.dataset import Reconciliation, Totals
-from tui.i18n import N_, _
+from tui.i18n import N_, _, ngettext, number
 from tui.widgets.figures import VICTIMS_MARK, figure, mark
 
 SEPARATOR = " │ "
@@ -87,7 +87,13 @@ def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
     text.append(SEPARATOR + _(names[0]) + " ")
     text.append(figure(victims.total if victims.reporting else None))
     if tier == 0:
-        text.append(" " + _("({n} reporting)").format(n=victims.reporting), style="dim")
+        text.append(
+            " "
+            + ngettext("({n} state reporting)", "({n} states reporting)", victims.reporting).format(
+                n=number(victims.reporting)
+            ),
+            style="dim",
+        )
     text.append(SEPARATOR + _(names[1]) + " ")
     text.append(figure(arrests.total if arrests.reporting else None))
     return text
@@ -100,9 +106,11 @@ def all_shown_line(shown: Totals | None, tier: int) -> Text:
     if victims is not None and tier == 0:
         text.append(
             " · "
-            + _("victims reported by {n} of {of} states").format(
-                n=victims.reporting, of=victims.of
-            ),
+            + ngettext(
+                "victims reported by {n} of {of} state",
+                "victims reported by {n} of {of} states",
+                victims.of,
+            ).format(n=number(victims.reporting), of=number(victims.of)),
             style="italic",
         )
     if tier <= 1:
