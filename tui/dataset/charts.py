@@ -7,6 +7,7 @@ shares are of the whole dataset's total, so that a filter hides rows without cha
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,18 @@ def source_line(dataset: Dataset) -> str:
     if source.reports_on:
         line += " " + _("(reporting: {document})").format(document=source.reports_on)
     return line
+
+
+def wrap_line(text: str, width: int, most: int = 3) -> list[str]:
+    """``text`` cut into lines of at most ``width`` characters at spaces (never at no-break
+    spaces), at most ``most`` of them, the last one ending in "…" when the text goes on."""
+    if width <= 0:
+        return [""]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(lines) > most:
+        rest = " ".join(lines[most - 1 :])
+        lines = [*lines[: most - 1], rest[: width - 1] + "…"]
+    return lines
 
 
 @dataclass(frozen=True)
@@ -149,7 +162,8 @@ def status_text(cell: Cell) -> str:
                 minor=MISSING if state.victims_minor is None else number(state.victims_minor),
             )
         figures.append(text)
-    line = f"{display_name(state)} ({state.code}): {' · '.join(figures)}"
+    name = _("{label}: ").format(label=f"{display_name(state)} ({state.code})")
+    line = name + " · ".join(figures)
     if cell.hidden:
         line += " · " + _("hidden by the filter")
     return line

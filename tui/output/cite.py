@@ -137,10 +137,13 @@ def state_citation(dataset: Dataset, state: State) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _totals_row(totals: Totals, label: str) -> str:
-    """The table's last row: victims and arrests summed over the shown states."""
+def _totals_row(totals: Totals, label: str, marked: bool = False) -> str:
+    """The table's last row: victims and arrests summed over the shown states; the victims
+    total carries † when ``marked`` (the dataset qualifies it, and says why below)."""
     victims, arrests = totals["victims_rescued"], totals["arrests"]
     v = figure(victims.total if victims.reporting else None)
+    if marked and victims.reporting:
+        v += "†"
     a = figure(arrests.total if arrests.reporting else None)
     return f"| | **{md(label)}** | **{v}** | **{a}** |"
 
@@ -158,7 +161,8 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
         )
     totals = view.totals()
     label = _("Total of the shown states") if view.filtered else _("Total")
-    lines.append(_totals_row(totals, label))
+    note = dataset.reported.victims_note
+    lines.append(_totals_row(totals, label, marked=bool(note)))
     lines += ["", _("— = not reported by the source (not zero).")]
     victims = totals["victims_rescued"]
     lines.append(
@@ -168,9 +172,9 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
             victims.of,
         ).format(reporting=number(victims.reporting), of=number(victims.of))
     )
-    note = dataset.reported.victims_note
     if note:
-        lines.append(_("About the source's victims total: {note}").format(note=md(note)))
+        about = _("About the source's victims total: {note}").format(note=md(note))
+        lines.append(f"† {about}")
     lines += ["", source_line(dataset.source)]
     return "\n".join(lines) + "\n"
 

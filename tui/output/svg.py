@@ -60,6 +60,10 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, **attrs: str) -> st
     return f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" fill="{fill}"{extra}/>'
 
 
+VICTIMS_MARK = "†"
+"""Marks a victims total the dataset qualifies (as in the terminal; the note is in the footer)."""
+
+
 def _wrap(text: str, chars: int) -> list[str]:
     """Split ``text`` at spaces into lines of about ``chars`` characters."""
     lines: list[str] = []
@@ -85,10 +89,15 @@ def _document(width: float, height: float, title: str, body: Sequence[str]) -> s
     return head + "\n".join(body) + "\n</svg>\n"
 
 
-def _footer(dataset: Dataset, y: float, width: float) -> tuple[list[str], float]:
-    """The source (and the article's title), wrapped to ``width``; returns the parts and end y."""
+def _footer(
+    dataset: Dataset, y: float, width: float, marked: bool = False
+) -> tuple[list[str], float]:
+    """The source (and the article's title), wrapped to ``width``, after the † note when
+    ``marked`` (a victims total above carries †); returns the parts and end y."""
     chars = int((width - 2 * MARGIN) / 6.2)
-    lines = _wrap(source_line(dataset), chars)
+    note = dataset.reported.victims_note
+    lines = _wrap(f"{VICTIMS_MARK} {note}", chars) if marked and note else []
+    lines += _wrap(source_line(dataset), chars)
     lines += _wrap(f"« {dataset.source.title} »", chars)
     if dataset.source.url:
         lines.append(dataset.source.url)
@@ -174,9 +183,10 @@ def bars_svg(dataset: Dataset) -> str:
     colours = {"victims_rescued": VICTIMS, "arrests": ARRESTS}
     for i, metric in enumerate(BAR_METRICS):
         x = MARGIN + name_w + i * (bar_w + label_w)
-        head = _("{metric} (share of {total})").format(
-            metric=_(LABELS[metric]), total=number(scale.total[metric])
-        )
+        total = number(scale.total[metric])
+        if metric == "victims_rescued" and dataset.reported.victims_note:
+            total += VICTIMS_MARK
+        head = _("{metric} (share of {total})").format(metric=_(LABELS[metric]), total=total)
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
     for state in dataset.states:
@@ -195,7 +205,7 @@ def bars_svg(dataset: Dataset) -> str:
             parts.append(_text(x + length + 5, y + 15, text, 12))
         y += row_h
     parts += _bars_legend(y + 10)
-    footer, y = _footer(dataset, y + 46, width)
+    footer, y = _footer(dataset, y + 46, width, marked=True)
     return _document(width, y + MARGIN - 10, title, parts + footer)
 
 

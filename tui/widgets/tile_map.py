@@ -26,6 +26,7 @@ from tui.dataset.charts import (
     shade_labels,
     status_text,
     unplaced_note,
+    wrap_line,
 )
 from tui.dataset.tiles import (
     GRID_COLS,
@@ -63,6 +64,8 @@ class _Frame(NamedTuple):
     """First line of the grid."""
     after: int
     """Blank lines between the grid and the status line."""
+    source: list[str]
+    """The source line, wrapped to the width."""
 
 
 class TileMap(Widget, can_focus=True):
@@ -213,13 +216,14 @@ class TileMap(Widget, can_focus=True):
         frame = self._frame_cache
         if frame is None or frame.key != key:
             legend = self._legend(width)
-            # Title, status and source lines, the legend, and the unplaced codes if any.
-            chrome = 3 + len(legend) + (1 if self.model.unplaced else 0)
+            source = wrap_line(self.source, width)
+            # Title and status lines, the legend, the source, and the unplaced codes if any.
+            chrome = 2 + len(legend) + len(source) + (1 if self.model.unplaced else 0)
             layout = choose_layout(width, height - chrome)
             spare = height - chrome - (layout.size[1] if layout else 0)
             # A blank line above and below the grid when there is room for both.
             pad = 1 if spare >= 2 else 0
-            frame = _Frame(key, layout, legend, 1 + pad, pad)
+            frame = _Frame(key, layout, legend, 1 + pad, pad, source)
             self._frame_cache = frame
         return frame
 
@@ -296,7 +300,7 @@ class TileMap(Widget, can_focus=True):
             return self._text(status_text(self.highlighted), width, base)
         if 1 <= index <= len(legend):
             return legend[index - 1]
-        lines = [self.source]
+        lines = list(frame.source)
         if self.model.unplaced:
             # Only what a line can show: a dataset may have 100,000 codes off the grid.
             lines.append(unplaced_note(self.model.unplaced, limit=width // 3))
