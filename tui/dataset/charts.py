@@ -15,7 +15,7 @@ from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
 from tui.dataset.view import display_name
-from tui.i18n import _, date, language, ngettext, number
+from tui.i18n import N_, _, date, language, ngettext, number
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -128,14 +128,26 @@ def shade_labels(model: MapModel) -> list[tuple[Shade, str]]:
     """What each shade of ``model`` means, darkest last, then not reported, 0 and outside."""
     labels: list[tuple[Shade, str]] = [
         (cls, number(low) if low == high else f"{number(low)}–{number(high)}")
-        for cls, low, high in shade_ranges(model.top)
+        for cls, low, high in shade_ranges(model.breaks)
     ]
     shades = {cell.shade for cell in model.cells}
     if "zero" in shades:
         labels.append(("zero", "0"))
     labels.append(("missing", _("— not reported")))
-    labels.append(("outside", _("not in the operation")))
+    if "outside" in shades:
+        labels.append(("outside", _("not in the operation")))
     return labels
+
+
+BINNINGS = {"jenks": N_("natural breaks"), "quantiles": N_("quantiles")}
+"""How the map's classes were chosen, in words."""
+
+
+def legend_title(model: MapModel) -> str:
+    """The legend's title: the metric, and how its classes were chosen."""
+    return _("{metric} ({binning})").format(
+        metric=_(LABELS[model.metric]), binning=_(BINNINGS[model.binning])
+    )
 
 
 def cell_name(cell: Cell) -> str:

@@ -130,30 +130,97 @@ def neighbour(tile: Tile, direction: Direction) -> Tile | None:
 
 
 SHADES = 4
-"""Classes of reported, non-zero figures (equal steps from 1 to the largest figure)."""
+"""Classes of reported, non-zero figures, at most (fewer when fewer figures differ)."""
+
+JENKS_LIMIT = 150
+"""Most distinct figures natural breaks are computed over (O(classes x figures²)); past it the
+classes are quantiles, which cost one sort."""
 
 Shade = Literal["outside", "missing", "zero", "1", "2", "3", "4"]
 """How a tile is drawn: not in the dataset, not reported, 0, or a class of 1 to :data:`SHADES`."""
 
+Binning = Literal["jenks", "quantiles"]
+"""How the classes were chosen: natural breaks (Jenks), or quantiles (many distinct figures)."""
 
-def shade(value: int | None, top: int) -> Shade:
-    """The shade class of ``value`` when the largest figure is ``top``."""
+
+def _jenks(values: Sequence[int], weights: Sequence[int], classes: int) -> list[int]:
+    """Indices into ``values`` (sorted, distinct) of each class's last value, the classes
+    chosen to make the sum of squared deviations within them smallest (Fisher-Jenks)."""
+    n = len(values)
+    sw, swx, swxx = [0], [0], [0]
+    for v, w in zip(values, weights):
+        sw.append(sw[-1] + w)
+        swx.append(swx[-1] + w * v)
+        swxx.append(swxx[-1] + w * v * v)
+
+    def cost(i: int, j: int) -> float:
+        """Squared deviations of values[i..j] from their (weighted) mean."""
+        w = sw[j + 1] - sw[i]
+        x = swx[j + 1] - swx[i]
+        return swxx[j + 1] - swxx[i] - x * x / w
+
+    best = [cost(0, j) for j in range(n)]
+    cut: list[list[int]] = [[-1] * n]
+    for _c in range(1, classes):
+        row, cuts = [math.inf] * n, [-1] * n
+        for j in range(n):
+            for i in range(1, j + 1):
+                total = best[i - 1] + cost(i, j)
+                if total < row[j]:
+                    row[j], cuts[j] = total, i - 1
+        best = row
+        cut.append(cuts)
+    ends, j = [n - 1], n - 1
+    for c in range(classes - 1, 0, -1):
+        j = cut[c][j]
+        ends.append(j)
+    return sorted(ends)
+
+
+def class_breaks(values: Sequence[int], classes: int = SHADES) -> tuple[tuple[int, ...], Binning]:
+    """The upper bound of each shade class of the positive ``values``, from their distribution.
+
+    Natural breaks (Jenks): figures close together share a class and an outlier gets its own,
+    so 2, 3, 3, 11 and 46 arrests are not four states in one class. With no more distinct
+    figures than classes, each figure is a class; with very many, the classes are quantiles.
+    """
+    positive = sorted(v for v in values if v > 0)
+    distinct = sorted(set(positive))
+    if len(distinct) <= classes:
+        return tuple(distinct), "jenks"
+    if len(distinct) > JENKS_LIMIT:
+        n = len(positive)
+        bounds = sorted({positive[min(n - 1, (k * n) // classes - 1)] for k in range(1, classes)})
+        return (*[b for b in bounds if b < positive[-1]], positive[-1]), "quantiles"
+    counts = {v: 0 for v in distinct}
+    for v in positive:
+        counts[v] += 1
+    ends = _jenks(distinct, [counts[v] for v in distinct], classes)
+    return tuple(distinct[i] for i in ends), "jenks"
+
+
+def shade(value: int | None, breaks: Sequence[int]) -> Shade:
+    """The shade class of ``value`` given the classes' upper bounds ``breaks``."""
     if value is None:
         return "missing"
-    if value <= 0 or top <= 0:
+    if value <= 0 or not breaks:
         return "zero"
-    k = min(SHADES, max(1, math.ceil(SHADES * value / top)))
-    return str(k)  # type: ignore[return-value]
+    # Fewer classes than shades use the darkest ones: the largest figure is always darkest.
+    first = SHADES - len(breaks) + 1
+    for k, bound in enumerate(breaks, first):
+        if value <= bound:
+            return str(k)  # type: ignore[return-value]
+    return str(SHADES)  # type: ignore[return-value]
 
 
-def shade_ranges(top: int) -> list[tuple[Shade, int, int]]:
-    """Each non-empty shade class with the figures it covers, e.g. ``("1", 1, 5)``."""
+def shade_ranges(breaks: Sequence[int]) -> list[tuple[Shade, int, int]]:
+    """Each shade class with the figures it covers, e.g. ``("1", 1, 5)``: together they cover
+    every figure from 1 to the largest, so the legend has no gaps."""
     ranges: list[tuple[Shade, int, int]] = []
-    for k in range(1, SHADES + 1):
-        low = math.floor((k - 1) * top / SHADES) + 1
-        high = math.floor(k * top / SHADES)
-        if low <= high:
-            ranges.append((str(k), low, high))  # type: ignore[arg-type]
+    low = 1
+    for k, bound in enumerate(breaks, SHADES - len(breaks) + 1):
+        ranges.append((str(k), low, bound))  # type: ignore[arg-type]
+        low = bound + 1
     return ranges
 
 
@@ -179,6 +246,10 @@ class MapModel:
     """One per tile, in :data:`TILES` order."""
     top: int
     """The largest reported figure over all the dataset's states (0 when none)."""
+    breaks: tuple[int, ...]
+    """Upper bound of each shade class (see :func:`class_breaks`)."""
+    binning: Binning
+    """How the classes were chosen, for the legend to say."""
     unplaced: tuple[str, ...]
     """Dataset codes that are not on the grid (other countries, districts, typos)."""
 
@@ -198,6 +269,7 @@ def build_map(
     by_code = {s.code: s for s in states}
     values = [v for s in states if (v := s.figure(metric)) is not None]
     top = max(values, default=0)
+    breaks, binning = class_breaks(values)
     cells = []
     for tile in TILES:
         state = by_code.get(tile.code)
@@ -206,9 +278,9 @@ def build_map(
             continue
         value = state.figure(metric)
         hidden = shown is not None and tile.code not in shown
-        cells.append(Cell(tile, state, value, shade(value, top), hidden))
+        cells.append(Cell(tile, state, value, shade(value, breaks), hidden))
     unplaced = tuple(s.code for s in states if s.code not in BY_CODE)
-    return MapModel(metric, tuple(cells), top, unplaced)
+    return MapModel(metric, tuple(cells), top, breaks, binning, unplaced)
 
 
 def start_tile(states: Sequence[State], selected: State | None) -> Tile:

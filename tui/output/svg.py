@@ -14,6 +14,7 @@ from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
     BarScale,
+    legend_title,
     shade_labels,
     source_line,
     unplaced_note,
@@ -125,7 +126,7 @@ def _heading(dataset: Dataset, title: str) -> list[str]:
 
 def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]:
     """One metric's grid and legend at (x0, y0); returns the parts and the panel's bottom."""
-    parts = [_text(x0, y0 + 14, _(LABELS[model.metric]), 15, weight="bold")]
+    parts = [_text(x0, y0 + 14, legend_title(model), 15, weight="bold")]
     top = y0 + 26
     for cell in model.cells:
         x = x0 + cell.tile.col * (TILE + GAP)

@@ -23,6 +23,7 @@ from tui.dataset import LABELS, Metric, State
 from tui.dataset.charts import (
     BAR_METRICS,
     cell_name,
+    legend_title,
     shade_labels,
     status_text,
     unplaced_note,
@@ -230,7 +231,7 @@ class TileMap(Widget, can_focus=True):
     def _legend(self, width: int) -> list[Strip]:
         """The legend, wrapped to ``width``: a swatch of each shade and what it means."""
         base, muted = self._style("base"), self._style("muted")
-        label = _("{metric}:").format(metric=_(LABELS[self.model.metric]))
+        label = _("{metric}:").format(metric=legend_title(self.model))
         items: list[list[Segment]] = [[Segment(label, self._style("title"))]]
         for shade, meaning in shade_labels(self.model):
             cell = Cell(TILES[0], None, None, shade, False)
