@@ -126,3 +126,50 @@ def test_no_translated_literal_inside_an_f_string() -> None:
         if LITERAL_IN_FSTRING.search(line) and re.search(r"""\bf['"]""", line)
     ]
     assert not found, f"translated literal inside an f-string: {found}"
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+TYPOGRAPHY = (
+    (re.compile(r"[^\u00a0]:(?=\s|$)"), "a colon needs a no-break space (U+00A0) before it"),
+    (re.compile(r"(?<!^)[^\u202f]([;!?])(?=\s|$)"), "; ! ? need a narrow no-break space (U+202F)"),
+    (re.compile(r"[^\u00a0]»"), "» needs a no-break space (U+00A0) before it"),
+    (re.compile(r"«[^\u00a0]"), "« needs a no-break space (U+00A0) after it"),
+    (re.compile("’"), "one apostrophe style: the straight ' (as the English strings)"),
+)
+"""French typography a native reviewer expects in every translation."""
+
+
+def french_strings() -> Iterator[tuple[MessageId, str]]:
+    """Every French translation (both forms of a plural), with its msgid."""
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        for text in (msgstr,) if isinstance(msgstr, str) else msgstr:
+            yield msgid, text
+
+
+@pytest.mark.parametrize("rule", TYPOGRAPHY, ids=[why for _rule, why in TYPOGRAPHY])
+def test_french_typography(rule: tuple[re.Pattern[str], str]) -> None:
+    """No-break spaces before : ; ! ? » and after «, one apostrophe style, in every msgstr."""
+    pattern, why = rule
+    bad = [f"{msgid!r}: {text!r}" for msgid, text in french_strings() if pattern.search(text)]
+    assert not bad, why + ":\n" + "\n".join(bad)
+
+
+def test_the_typography_rules_catch_what_they_should() -> None:
+    """The rules flag the mistakes a reviewer found, and pass their corrections."""
+    wrong = ["URL : x", "Langue: fr", "a ; b", "« mot »", "l’État", "fin !"]
+    right = [f"URL{NBSP}: x", f"a{NNBSP}; b", f"«{NBSP}mot{NBSP}»", "l'État", f"fin{NNBSP}!"]
+    assert all(any(p.search(t) for p, _why in TYPOGRAPHY) for t in wrong)
+    assert not [t for t in right if any(p.search(t) for p, _why in TYPOGRAPHY)]
+    # A URL, a port, and a key at the start of a line are not punctuation.
+    assert not any(p.search(t) for t in ("http://h:8000/", "? aide") for p, _w in TYPOGRAPHY)
+
+
+def test_printf_placeholders_are_kept() -> None:
+    """argparse's messages keep their %(name)s and %s placeholders in French."""
+    printf = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        ids = (msgid,) if isinstance(msgid, str) else msgid
+        strings = (msgstr,) if isinstance(msgstr, str) else msgstr
+        for text in strings:
+            assert sorted(printf.findall(text)) == sorted(printf.findall(ids[-1])), (msgid, text)

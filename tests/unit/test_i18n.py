@@ -29,6 +29,16 @@ def english_after() -> Iterator[None]:
         ({"LC_MESSAGES": "fr_BE.UTF-8", "LANG": "en_GB.UTF-8"}, "fr"),
         ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "fr_FR"}, "fr"),
         ({"LC_ALL": "fr_FR.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "fr"),
+        # LANGUAGE, a list of preferences, comes first (as gettext reads it)...
+        ({"LANGUAGE": "fr", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LANGUAGE": "fr_CA:en", "LC_ALL": "de_DE.UTF-8"}, "fr"),
+        ({"LANGUAGE": "de:fr", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LANGUAGE": "en:fr", "LANG": "fr_FR.UTF-8"}, "en"),
+        ({"LANGUAGE": "de", "LANG": "fr_FR.UTF-8"}, "fr"),
+        ({"LANGUAGE": "", "LANG": "fr_FR.UTF-8"}, "fr"),
+        # ...except under the C locale, where GNU gettext ignores it.
+        ({"LANGUAGE": "fr", "LC_ALL": "C"}, "en"),
+        ({"LANGUAGE": "fr"}, "fr"),
     ],
 )
 def test_language_from_env_follows_posix_precedence(environ: dict[str, str], expected: str) -> None:

@@ -16,7 +16,7 @@ from tui import __version__, i18n
 from tui.cli.check import summary
 from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
 from tui.i18n import _
-from tui.i18n.cli import localize_argparse
+from tui.i18n.cli import ArgumentParser, localize_argparse
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
@@ -30,7 +30,7 @@ def _command(name: str) -> ModuleType:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``unitedfront-tui``."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="unitedfront-tui",
         description=_(
             "Explore, check and export the figures of Operation United Front, state by state. "

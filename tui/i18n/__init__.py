@@ -71,19 +71,17 @@ def _base(locale_name: str) -> str:
 def language_from_env(environ: Mapping[str, str] | None = None) -> str:
     """The UI language the environment asks for: ``fr`` for any ``fr_*`` locale, else ``en``.
 
-    As gettext reads it: LANGUAGE first (a colon-separated list of preferences, the first
-    language we have wins), then LC_ALL, LC_MESSAGES and LANG (the first one set wins). GNU
-    gettext ignores LANGUAGE under the C locale; Python's gettext does not, and neither do we.
+    As GNU gettext reads it: the locale is the first of LC_ALL, LC_MESSAGES and LANG that is
+    set; then LANGUAGE, a colon-separated list of preferences (the first language we have
+    wins), comes before it, except under the C (POSIX) locale, where GNU gettext ignores it.
     """
     env = os.environ if environ is None else environ
-    for wanted in env.get("LANGUAGE", "").split(":"):
-        if wanted and _base(wanted) in LANGUAGES:
-            return _base(wanted)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return "fr" if _base(value) == "fr" else "en"
-    return "en"
+    locale_name = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := env.get(n))), "")
+    if _base(locale_name) not in ("c", "posix"):
+        for wanted in env.get("LANGUAGE", "").split(":"):
+            if wanted and _base(wanted) in LANGUAGES:
+                return _base(wanted)
+    return "fr" if _base(locale_name) == "fr" else "en"
 
 
 def set_language(language: str) -> None:

@@ -12,8 +12,9 @@ Pure Python (no textual), like :mod:`tui.i18n`.
 from __future__ import annotations
 
 import argparse
+import sys
 
-from tui.i18n import N_, Nn_, _, ngettext
+from tui.i18n import N_, NBSP, Nn_, _, language, ngettext
 
 ARGPARSE_STRINGS = (
     N_("usage: "),
@@ -57,3 +58,26 @@ def localize_argparse() -> None:
     """
     setattr(argparse, "_", _)  # noqa: B010 (argparse reads this module global at each call)
     setattr(argparse, "ngettext", ngettext)  # noqa: B010
+
+
+HEADING_TRANSLATED = sys.version_info >= (3, 13)
+"""Python 3.13 writes a section heading through ``_("%(heading)s:")``; before, the colon is
+glued to the heading, untranslatable."""
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its section headings punctuated the UI language's way."""
+
+    def start_section(self, heading: str | None) -> None:
+        """Open a section; in French before 3.13 the heading carries the space before ":"."""
+        if heading and language() == "fr" and not HEADING_TRANSLATED:
+            heading += NBSP
+        super().start_section(heading)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """An argument parser whose help, and its subcommands' help, use :class:`HelpFormatter`."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
