@@ -113,16 +113,18 @@ def test_table_of_a_filtered_sorted_view(dataset: Dataset) -> None:
         "|---|---|--:|--:|",
         "| SD | South Dakota (Dakota du Sud) | — | 9 |",
         "| ND | North Dakota (Dakota du Nord) | 6 | 3 |",
-        "| | **Total of the shown states** | **6** | **12** |",
+        "| | **Total of the shown states** | **6†** | **12** |",
     ]
     assert "Victims are reported by 1 of 2 shown states." in text
+    # The † on the victims total leads to the caveat.
+    assert "\n† About the source's victims total: " in text
     assert "victims and sex workers" in text
 
 
 def test_table_unfiltered_totals_match_the_source(dataset: Dataset) -> None:
     """With nothing hidden the totals row is the operation's: 47 and 102."""
     text = table_markdown(dataset, StateView(dataset.states))
-    assert "| | **Total** | **47** | **102** |" in text
+    assert "| | **Total** | **47†** | **102** |" in text
     assert text.count("\n| ") == 1 + 12 + 1  # header, states, totals
 
 
@@ -168,7 +170,7 @@ def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: 
     from tui.output.export import to_markdown
 
     text = to_markdown(dataset)
-    assert "Announced on 2021-08-27 by Eric Schmitt, Missouri Attorney General." in text
+    assert "Announced on 27 August 2021 by Eric Schmitt, Missouri Attorney General." in text
     for topic in ("Leadership", "Coordination", "Training", "Statement"):
         assert f"- **{topic}**: " in text
     assert "« L’opération Front uni est une opération sans précédent" in text

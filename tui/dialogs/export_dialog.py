@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import ClassVar, Optional
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,6 +25,8 @@ from tui.dataset.text import printable
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, ngettext, number
 from tui.output.cite import EXTENSIONS, view_export
+from tui.output.export import ExportExistsError
+from tui.widgets.nobreak import NoBreak
 
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "markdown": "Markdown"}
 """Formats in the order offered (names are not translated: they are file formats)."""
@@ -183,16 +186,18 @@ class ExportDialog(ModalScreen[Optional[str]]):
         self.dismiss(str(path))
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(message)
+        # Held no-break spaces: Textual wraps at any space, so French "existe déjà ; cochez"
+        # put ";" at the start of a line.
+        self.query_one("#export-error", Static).update(NoBreak(Text(message)))
 
 
 def error_message(exc: Exception, path: Path) -> str:
     """A write failure in the UI language, the path and reason kept printable."""
     reason = str(exc)
-    prefix = f"{path}: "
-    if reason.startswith(prefix):
-        reason = reason[len(prefix) :]
-    if "already exists" in reason:
+    for prefix in (f"{path}: ", _("{label}: ").format(label=path)):
+        if reason.startswith(prefix):
+            reason = reason[len(prefix) :]
+    if isinstance(exc, ExportExistsError):
         reason = _("already exists; tick “Replace the file if it exists” to overwrite it")
     return _("Cannot write {path}: {reason}").format(
         path=printable(str(path), 120), reason=printable(reason, 200)

@@ -15,7 +15,7 @@ from typing import Any
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.totals import LEVELS, ROLES
 from tui.dataset.view import display_name
-from tui.i18n import N_, _, date, date_time, language_name, number
+from tui.i18n import N_, _, date, date_time, language, language_name, number
 
 CSV_COLUMNS = (
     "code",
@@ -167,10 +167,13 @@ def _label(text: str) -> str:
 
 
 def _md_quote(quote: str | None, translation: str | None) -> str:
-    """The source's words (guillemets added unless present) and the English rendering."""
+    """The source's words (guillemets added unless present) and, in English, their English
+    rendering; a French report gives the source's own French words only (as About does)."""
     if not quote:
         return _("no quote recorded")
     words = _md(quote) if quote.lstrip().startswith("«") else f"« {_md(quote)} »"
+    if language() == "fr":
+        return words
     return words + (f" — *{_md(translation)}*" if translation else "")
 
 
@@ -315,6 +318,10 @@ class ExportError(Exception):
     """An export could not be written; the message says why, in one line."""
 
 
+class ExportExistsError(ExportError):
+    """The target exists and replacing it was not asked for (the UI offers to)."""
+
+
 def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None:
     """Write ``text`` to ``target`` via a temporary file and a rename.
 
@@ -336,7 +343,9 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
             _("{path}: directory {directory} does not exist").format(path=path, directory=directory)
         )
     if path.exists() and not force:
-        raise ExportError(_("{path}: already exists (use --force to overwrite)").format(path=path))
+        raise ExportExistsError(
+            _("{path}: already exists (use --force to overwrite)").format(path=path)
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -357,7 +366,7 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportError(
+                raise ExportExistsError(
                     _("{path}: already exists (use --force to overwrite)").format(path=path)
                 ) from None
             except OSError:
