@@ -118,11 +118,7 @@ LABELS: dict[str, str] = {
 
 Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""
 
-LEVELS: dict[str, str] = {
-    "federal": N_("federal level"),
-    "state": N_("state level"),
-    "local": N_("local level"),
-}
+LEVELS: dict[str, str] = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
 """Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
 
 ROLES: dict[str, str] = {
