@@ -32,10 +32,7 @@ def test_markdown_report_cites_the_source(dataset: Dataset) -> None:
         "## Source",
     ):
         assert section in report
-    assert (
-        "**Federal Bureau of Investigation (FBI)**: federal, partner; operation-wide"
-        in report
-    )
+    assert "**Federal Bureau of Investigation (FBI)**: federal, partner; operation-wide" in report
     assert "1,883 Human trafficking offences reported (FBI, 2019)" in report
     assert "Iowa: Seized cash" in report
 

@@ -155,3 +155,16 @@ def test_language_env_gives_french() -> None:
     french = run_cli("--help", env={"LANGUAGE": "fr", "LANG": "en_US.UTF-8", "LC_ALL": ""})
     assert "Explorer, vérifier et exporter" in french.stdout
     assert "usage\u00a0:" in french.stdout
+
+
+def test_bind_errors_are_said_in_french() -> None:
+    """`serve` on a taken port: the reason in French, not the system's English."""
+    import errno
+
+    from tui.cli.serve import os_reason
+
+    taken = OSError(errno.EADDRINUSE, "Address already in use")
+    assert os_reason(taken) == "the port is already in use"
+    i18n.set_language("fr")
+    assert os_reason(taken) == "le port est déjà utilisé"
+    assert os_reason(OSError(errno.ENOENT, "No such file")) == "No such file"

@@ -7,6 +7,7 @@ needs ``--public`` and prints a warning. The dataset is checked before anything 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shlex
 import sys
@@ -55,6 +56,20 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help=_("allow a non-loopback --host (no login, no TLS: anyone who reaches it can use it)"),
     )
+
+
+OS_REASONS = {
+    errno.EADDRINUSE: N_("the port is already in use"),
+    errno.EACCES: N_("permission denied (ports below 1024 need privileges)"),
+    errno.EADDRNOTAVAIL: N_("this machine has no such address"),
+}
+"""Why a bind fails, in the UI language (the system's own words are English)."""
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of ``exc`` in the UI language when we know it, else the system's words."""
+    known = OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    return _(known) if known else str(exc.strerror or exc)
 
 
 def check_options(args: argparse.Namespace) -> str | None:
@@ -133,7 +148,7 @@ def serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         err(
             _("unitedfront-tui serve: cannot listen on {host}:{port}: {why}").format(
-                host=printable(args.host, 100), port=args.port, why=exc.strerror or exc
+                host=printable(args.host, 100), port=args.port, why=os_reason(exc)
             )
         )
         return EXIT_INVALID
