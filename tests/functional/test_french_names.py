@@ -171,3 +171,28 @@ async def test_about_in_english_gives_the_translation_and_the_words(make_app: Ap
     assert fact.translation is not None and fact.translation[:40] in text
     assert "baptisée Operation United Front" in text
     assert fact.text[:40] not in text
+
+
+async def test_the_palette_says_no_match_in_french(make_app: AppFactory) -> None:
+    """Textual's "No matches found" is translated, like the rest of the palette."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"zzzqqq")
+        text = ""
+        for _ in range(100):
+            await pilot.pause(0.02)
+            text = screen_text(app)
+            if "Aucun résultat" in text:
+                break
+        assert "Aucun résultat" in text and "No matches found" not in text, text
+
+
+async def test_ctrl_c_says_how_to_quit_in_french(make_app: AppFactory) -> None:
+    """Textual's "Do you want to quit?" notice on Ctrl+C, in French."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert any(t == "Voulez-vous quitter\u202f?" and "pour quitter" in m for t, m in notes)
+        assert not any("Do you want" in str(t) for t, _m in notes), notes

@@ -1,24 +1,31 @@
-"""Textual's own command-palette strings, translated like ours.
+"""Textual's own command-palette strings, translated like ours, and its search accent-blind.
 
-Textual builds its system commands ("Theme", "Quit", "Keys", "Screenshot"...) and the palette's
-placeholders in English. They are listed here with ``N_`` so that `make i18n` extracts them,
-and translated as they are shown.
+Textual builds its system commands ("Theme", "Quit", "Keys", "Screenshot"...), the palette's
+placeholders, its "No matches found" and its Ctrl+C notice in English. They are listed here with
+``N_`` so that `make i18n` extracts them, and translated as they are shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual.app import App, SystemCommand
-from textual.command import CommandPalette, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandList, CommandPalette, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.style import Style
 from textual.system_commands import SystemCommandsProvider
 from textual.theme import ThemeProvider
+from textual.visual import VisualType
+from textual.widgets.option_list import Option
 
 from tui.i18n import N_, _, fold_accents
+
+if TYPE_CHECKING:
+    from typing_extensions import Self  # Textual's own dependency; only for the type checker
 
 TEXTUAL_STRINGS = (
     N_("Theme"),
@@ -36,6 +43,11 @@ TEXTUAL_STRINGS = (
     N_("Save an SVG 'screenshot' of the current screen"),
 )
 """Titles and help texts of Textual 8's system commands, word for word."""
+
+NO_MATCHES = N_("No matches found")
+"""What the palette says when nothing matches."""
+NO_MATCHES_ID = "--no-matches"
+"""The id Textual 8 gives that line (``CommandPalette._NO_MATCHES``, a documented value)."""
 
 QUIT_TITLE = N_("Do you want to quit?")
 QUIT_HINT = N_("Press {key} to quit the app")
@@ -100,6 +112,33 @@ class FoldingThemes(ThemeProvider):
         )
 
 
+class LocalizedCommandList(CommandList):
+    """The palette's list, its "No matches found" line in the UI language."""
+
+    def add_options(self, new_options: Iterable[Option | VisualType | None]) -> Self:
+        """Add options, the palette's no-match line replaced by its translation."""
+        options = [
+            Option(
+                Align.center(Text(_(NO_MATCHES), style="not bold")),
+                disabled=True,
+                id=NO_MATCHES_ID,
+            )
+            if isinstance(option, Option) and option.id == NO_MATCHES_ID
+            else option
+            for option in new_options
+        ]
+        return super().add_options(options)
+
+
+class LocalizedCommandPalette(CommandPalette):
+    """Textual's command palette with :class:`LocalizedCommandList` for its list."""
+
+    def compose(self) -> ComposeResult:
+        """Textual's own layout, the list swapped (the containers come from Textual as is)."""
+        for widget in super().compose():
+            yield LocalizedCommandList() if type(widget) is CommandList else widget
+
+
 class LocalizedPalette(App[int]):
     """An app whose command palette speaks the UI language and matches without accents."""
 
@@ -108,11 +147,15 @@ class LocalizedPalette(App[int]):
     def action_command_palette(self) -> None:
         """Show the command palette, its search box hinted in the UI language."""
         if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS)))
+            self.push_screen(
+                LocalizedCommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS))
+            )
 
     def search_themes(self) -> None:
         """Show the theme picker, its search box hinted in the UI language."""
-        self.push_screen(CommandPalette(providers=[FoldingThemes], placeholder=_(SEARCH_THEMES)))
+        self.push_screen(
+            LocalizedCommandPalette(providers=[FoldingThemes], placeholder=_(SEARCH_THEMES))
+        )
 
     def action_help_quit(self) -> None:
         """Ctrl+C (which copies): say how to quit, in the UI language."""
