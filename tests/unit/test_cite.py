@@ -45,7 +45,7 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "\n"
         "The source's words (French):\n"
         "\n"
-        "> « Dakota du Sud : 9 arrestations »\n"
+        "> «\u00a0Dakota du Sud : 9 arrestations\u00a0»\n"
         "\n"
         "Source: Allen Zhong, “États-Unis : 47 victimes secourues, 102 arrestations dans le "
         "cadre d’une opération contre la traite des êtres humains”, *Epoch Times (French "
@@ -60,15 +60,15 @@ def test_state_citation_in_french_puts_the_source_first(dataset: Dataset) -> Non
     lines = text.splitlines()
     assert lines[0] == "**Kentucky (KY)** — Operation United Front"
     words = lines.index(
-        "> « Kentucky : 21 victimes adultes secourues, 2 victimes mineures "
-        "secourues, 46 arrestations effectuées »"
+        "> «\u00a0Kentucky : 21 victimes adultes secourues, 2 victimes mineures "
+        "secourues, 46 arrestations effectuées\u00a0»"
     )
     english = lines.index(
         "> Kentucky: 21 adult victims rescued, 2 minor victims rescued, 46 arrests made"
     )
     assert words < english
     assert "1er septembre 2021" in lines[-1]
-    assert "« États-Unis" in lines[-1]
+    assert "«\u00a0États-Unis" in lines[-1]
     sd = state_citation(dataset, by_code(dataset, "SD"))
     assert sd.startswith("**Dakota du Sud (South Dakota, SD)**")
 
@@ -184,8 +184,8 @@ def test_quotes_cannot_become_headings_or_lists() -> None:
     """A quote line that starts like Markdown block syntax stays text inside the block quote."""
     data = load_ok(document(state(quote='"# Title\\n- item\\n1. first\\nplain"')))
     text = state_citation(data, data.states[0])
-    assert "> « \\# Title" not in text  # the guillemet comes first on the first line
-    assert "> « # Title" in text
+    assert "> «\u00a0\\# Title" not in text  # the guillemet comes first on the first line
+    assert "> «\u00a0# Title" in text
     assert "> \\- item" in text
     assert "> 1\\. first" in text
-    assert "> plain »" in text
+    assert "> plain\u00a0»" in text

@@ -22,7 +22,7 @@ def test_markdown_report_cites_the_source(dataset: Dataset) -> None:
     report = to_markdown(dataset)
     for state in dataset.states:
         assert state.quote is not None and state.translation is not None
-        assert f"« {state.quote} » — *{state.translation}*" in report
+        assert f"«\u00a0{state.quote}\u00a0» — *{state.translation}*" in report
     for section in (
         "## The source's words",
         "## Agencies",

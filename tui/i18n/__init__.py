@@ -123,6 +123,11 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
+def guillemets(text: str) -> str:
+    """``text`` between « », joined to it with no-break spaces (never « alone at a line's end)."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
 def fold_accents(text: str) -> str:
     """``text`` without its accents, one character for one ("Thème" → "Theme"), so that
     offsets into the result are offsets into ``text`` (for highlighting matches)."""

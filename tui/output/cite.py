@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, date, language, ngettext, number
+from tui.i18n import N_, _, date, guillemets, language, ngettext, number
 from tui.output.export import _md as md
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
@@ -55,7 +55,7 @@ def _when(value: dt.date | None) -> str | None:
 
 def source_line(source: Source) -> str:
     """The source as one Markdown line: author, title, publisher, date, url when present."""
-    title = f"« {md(source.title)} »" if language() == "fr" else f"“{md(source.title)}”"
+    title = guillemets(md(source.title)) if language() == "fr" else f"“{md(source.title)}”"
     parts = [md(source.author)] if source.author else []
     parts.append(title)
     if source.publisher:
@@ -93,7 +93,7 @@ def words(quote: str | None, translation: str | None, source: Source) -> list[st
         # gettext calls stay outside f-strings: Babel sees into them only on Python 3.12+.
         none = _("No quote recorded.")
         return [f"*{none}*"] if not translation else _blockquote(translation)
-    original = quote if quote.lstrip().startswith("«") else f"« {quote.strip()} »"
+    original = quote if quote.lstrip().startswith("«") else guillemets(quote.strip())
     said = _("The source's words ({language}):").format(language=_language_name(source.language))
     if language() == "fr":
         lines = [said, "", *_blockquote(original)]
@@ -127,7 +127,7 @@ def state_citation(dataset: Dataset, state: State) -> str:
     rows = [(_("Victims rescued"), victims), (_("Arrests"), figure(state.arrests))]
     if state.medical_services is not None:
         rows.append((_("Medical services"), figure(state.medical_services)))
-    colon = " :" if language() == "fr" else ":"
+    colon = "\u00a0:" if language() == "fr" else ":"
     lines += [f"- {label}{colon} {value}" for label, value in rows]
     if state.victims_rescued is None or state.arrests is None:
         missing = _("— = not reported by the source (not zero)")

@@ -15,7 +15,7 @@ from typing import Any
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.totals import LEVELS, ROLES
 from tui.dataset.view import display_name
-from tui.i18n import N_, _, date, date_time, language, language_name, number
+from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
 
 CSV_COLUMNS = (
     "code",
@@ -171,7 +171,7 @@ def _md_quote(quote: str | None, translation: str | None) -> str:
     rendering; a French report gives the source's own French words only (as About does)."""
     if not quote:
         return _("no quote recorded")
-    words = _md(quote) if quote.lstrip().startswith("«") else f"« {_md(quote)} »"
+    words = _md(quote) if quote.lstrip().startswith("«") else guillemets(_md(quote))
     if language() == "fr":
         return words
     return words + (f" — *{_md(translation)}*" if translation else "")

@@ -21,7 +21,7 @@ from tui.dataset.charts import (
 )
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
 from tui.dataset.view import display_name
-from tui.i18n import _, date, number, percent
+from tui.i18n import _, date, guillemets, number, percent
 
 VIEWS = ("map", "bars")
 """What ``export --format svg --view`` can draw."""
@@ -99,7 +99,7 @@ def _footer(
     note = dataset.reported.victims_note
     lines = _wrap(f"{VICTIMS_MARK} {note}", chars) if marked and note else []
     lines += _wrap(source_line(dataset), chars)
-    lines += _wrap(f"« {dataset.source.title} »", chars)
+    lines += _wrap(guillemets(dataset.source.title), chars)
     if dataset.source.url:
         lines.append(dataset.source.url)
     parts = [_text(MARGIN, y + 15 * i, line, 11, fill=MUTED) for i, line in enumerate(lines)]
