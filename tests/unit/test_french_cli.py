@@ -164,7 +164,7 @@ def test_bind_errors_are_said_in_french() -> None:
     from tui.cli.serve import os_reason
 
     taken = OSError(errno.EADDRINUSE, "Address already in use")
-    assert os_reason(taken) == "the port is already in use"
+    assert os_reason(taken) == "Address already in use"
     i18n.set_language("fr")
-    assert os_reason(taken) == "le port est déjà utilisé"
-    assert os_reason(OSError(errno.ENOENT, "No such file")) == "No such file"
+    assert os_reason(taken) == "Adresse déjà utilisée (le port est pris)"
+    assert os_reason(OSError(errno.ENOENT, "No such file")) == "No such file or directory"

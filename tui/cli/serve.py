@@ -59,17 +59,21 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 OS_REASONS = {
-    errno.EADDRINUSE: N_("the port is already in use"),
-    errno.EACCES: N_("permission denied (ports below 1024 need privileges)"),
-    errno.EADDRNOTAVAIL: N_("this machine has no such address"),
+    errno.EADDRINUSE: N_("Address already in use"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EADDRNOTAVAIL: N_("Cannot assign requested address"),
 }
-"""Why a bind fails, in the UI language (the system's own words are English)."""
+"""Why a bind fails: the C library's words (English whatever the locale), translated."""
 
 
 def os_reason(exc: OSError) -> str:
-    """The reason of ``exc`` in the UI language when we know it, else the system's words."""
+    """The reason of ``exc`` in the UI language when we know it, else the system's words.
+
+    aiohttp's own message repeats the address in Python's notation: the reason alone."""
     known = OS_REASONS.get(exc.errno) if exc.errno is not None else None
-    return _(known) if known else str(exc.strerror or exc)
+    if known:
+        return _(known)
+    return os.strerror(exc.errno) if exc.errno else str(exc)
 
 
 def check_options(args: argparse.Namespace) -> str | None:
@@ -120,7 +124,7 @@ def serve(args: argparse.Namespace) -> int:
         except UnknownThemeError as exc:
             err(f"unitedfront-tui: {exc}")
             return EXIT_USAGE
-    from tui.web.policy import WILDCARDS, is_loopback
+    from tui.web.policy import is_loopback, is_wildcard
 
     try:
         from tui.web.server import ExplorerServer
@@ -129,7 +133,7 @@ def serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     loopback = is_loopback(args.host)
     if not loopback:
-        where = _("every interface") if args.host.strip("[]") in WILDCARDS else args.host
+        where = _("every interface") if is_wildcard(args.host) else args.host
         err(
             _(
                 "unitedfront-tui serve: WARNING: serving on {where}: anyone who can reach this "
