@@ -173,3 +173,25 @@ def test_printf_placeholders_are_kept() -> None:
         strings = (msgstr,) if isinstance(msgstr, str) else msgstr
         for text in strings:
             assert sorted(printf.findall(text)) == sorted(printf.findall(ids[-1])), (msgid, text)
+
+
+def test_textual_strings_we_translate_are_textual_s_own() -> None:
+    """Each Textual string we translate is still written so in Textual's source: an upgrade
+    that rewords one would otherwise leave it English without a failing test."""
+    import inspect
+
+    import textual.app
+    import textual.command
+    import textual.system_commands
+
+    from tui.i18n import textual as ours
+
+    source = "".join(
+        inspect.getsource(module)
+        for module in (textual.app, textual.command, textual.system_commands)
+    )
+    strings = [*ours.TEXTUAL_STRINGS, ours.NO_MATCHES, ours.QUIT_TITLE]
+    strings += [s.replace("…", "...") for s in (ours.SEARCH_COMMANDS, ours.SEARCH_THEMES)]
+    missing = [s for s in strings if s not in source and s.replace("...", "…") not in source]
+    assert not missing, missing
+    assert "to quit the app" in source and ours.NO_MATCHES_ID in source
