@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
+from tui.dataset.totals import LEVELS, ROLES
+from tui.dataset.view import display_name
+from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
 
 CSV_COLUMNS = (
     "code",
@@ -155,42 +158,49 @@ def _md(text: str) -> str:
 
 
 def _md_figure(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    return "—" if value is None else number(value)
+
+
+def _label(text: str) -> str:
+    """``text`` followed by a colon, the UI language's way ("Soins :" in French)."""
+    return _("{label}: ").format(label=text).rstrip(" ")
 
 
 def _md_quote(quote: str | None, translation: str | None) -> str:
-    """The source's words (guillemets added unless present) and the English rendering."""
+    """The source's words (guillemets added unless present) and, in English, their English
+    rendering; a French report gives the source's own French words only (as About does)."""
     if not quote:
-        return "no quote recorded"
-    words = _md(quote) if quote.lstrip().startswith("«") else f"« {_md(quote)} »"
+        return _("no quote recorded")
+    words = _md(quote) if quote.lstrip().startswith("«") else guillemets(_md(quote))
+    if language() == "fr":
+        return words
     return words + (f" — *{_md(translation)}*" if translation else "")
 
 
 def _md_details(dataset: Dataset) -> list[str]:
     """Sections after the table: the source's words, agencies, context and notes."""
-    lines = ["", "## The source's words", ""]
+    lines = ["", "## " + _("The source's words"), ""]
     for s in dataset.states:
-        lines.append(f"- **{_md(s.name)} ({_md(s.code)})**: {_md_quote(s.quote, s.translation)}")
+        name = f"**{_md(display_name(s))} ({_md(s.code)})**"
+        lines.append(f"- {_label(name)} {_md_quote(s.quote, s.translation)}")
     if dataset.agencies:
-        lines += ["", "## Agencies", ""]
+        lines += ["", "## " + _("Agencies"), ""]
         for a in dataset.agencies:
-            where = ", ".join(a.states) if a.states else "operation-wide"
-            level = a.level or "level not stated"
-            lines.append(f"- **{_md(a.name)}**: {level}, {a.role}; {_md(where)}")
+            where = ", ".join(a.states) if a.states else _("operation-wide")
+            level = _(LEVELS[a.level]) if a.level else _("level not stated")
+            what = ", ".join((level, _(ROLES[a.role])))
+            lines.append(f"- {_label('**' + _md(a.name) + '**')} {what}; {_md(where)}")
     if dataset.context:
-        lines += ["", "## National context", ""]
+        lines += ["", "## " + _("National context"), ""]
         for c in dataset.context:
             who = ", ".join(str(x) for x in (c.attributed_to, c.year) if x)
-            lines.append(
-                f"- {c.value:,} {_md(c.label)}"
-                + (f" ({_md(who)})" if who else "")
-                + f": {_md_quote(c.quote, c.translation)}"
-            )
+            head = f"{number(c.value)} {_md(c.label)}" + (f" ({_md(who)})" if who else "")
+            lines.append(f"- {_label(head)} {_md_quote(c.quote, c.translation)}")
         lines += [f"- {_md(note)}" for note in dataset.context_notes]
     notes = [_md(n) for n in dataset.operation.notes]
-    notes += [f"{_md(s.name)}: {_md(n)}" for s in dataset.states for n in s.notes]
+    notes += [f"{_label(_md(display_name(s)))} {_md(n)}" for s in dataset.states for n in s.notes]
     if notes:
-        lines += ["", "## Data-quality notes", ""] + [f"- {n}" for n in notes]
+        lines += ["", "## " + _("Data-quality notes"), ""] + [f"- {n}" for n in notes]
     return lines
 
 
@@ -201,67 +211,96 @@ def _md_operation(dataset: Dataset) -> list[str]:
     if op.local_name:
         lines += [f"*{_md(op.local_name)}*", ""]
     who = ", ".join(_md(x) for x in (op.announced_by, op.announced_by_title) if x)
-    when = op.announced.isoformat() if op.announced else ""
-    if who or when:
-        said = "Announced" + (f" on {when}" if when else "") + (f" by {who}" if who else "")
-        lines += [said + ".", ""]
+    when = date(op.announced) if op.announced else ""
+    if who and when:
+        lines += [_("Announced on {date} by {who}.").format(date=when, who=who), ""]
+    elif when:
+        lines += [_("Announced on {date}.").format(date=when), ""]
+    elif who:
+        lines += [_("Announced by {who}.").format(who=who), ""]
     if op.facts:
-        lines += ["## The operation", ""]
+        lines += ["## " + _("The operation"), ""]
         for fact in op.facts:
-            lines.append(f"- **{_md(fact.topic)}**: {_md(fact.text)}")
+            lines.append(f"- {_label('**' + _md(fact.topic) + '**')} {_md(fact.text)}")
             if fact.quote:
                 lines.append(f"  {_md_quote(fact.quote, fact.translation)}")
         lines.append("")
     return lines
 
 
+STATE_COLUMNS = (
+    N_("Code"),
+    N_("State"),
+    N_("Victims rescued"),
+    N_("Adult"),
+    N_("Minor"),
+    N_("Arrests"),
+    N_("Notes"),
+)
+"""The Markdown report's state table, translated where written."""
+
+TOTAL_COLUMNS = (N_("Figure"), N_("Computed"), N_("Reported"), N_("States reporting"), N_("Check"))
+"""The Markdown report's totals table."""
+
+MARKS = {
+    "match": N_("✓ match"),
+    "differs": N_("⚠ differs"),
+    "no-state-figures": N_("no per-state figures"),
+    "not-reported": N_("not reported by source"),
+}
+"""The totals table's check column, by reconciliation status."""
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def to_markdown(dataset: Dataset) -> str:
-    """A report to read and cite: figures, the source's words, agencies, context, totals with
-    reconciliation, notes and the source."""
+    """A report to read and cite, in the UI language: figures, the source's words, agencies,
+    context, totals with reconciliation, notes and the source. Numbers and dates are written
+    the UI language's way (1 883, 27 août 2021); the CSV and JSON exports stay machine-readable.
+    """
     op, src = dataset.operation, dataset.source
     lines = [f"# {_md(op.name)}", ""]
     if op.summary:
         lines += [_md(op.summary), ""]
     lines += _md_operation(dataset)
-    lines += [
-        "| Code | State | Victims rescued | Adult | Minor | Arrests | Notes |",
-        "|---|---|--:|--:|--:|--:|---|",
-    ]
+    lines += [_row(tuple(_(c) for c in STATE_COLUMNS)), "|---|---|--:|--:|--:|--:|---|"]
     for s in dataset.states:
-        victims = _md_figure(s.victims_rescued) + (" (sum)" if s.victims_derived else "")
+        sum_mark = _("(sum)")
+        victims = _md_figure(s.victims_rescued) + (f" {sum_mark}" if s.victims_derived else "")
         lines.append(
-            f"| {_md(s.code)} | {_md(s.name)} | {victims} | {_md_figure(s.victims_adult)} | "
-            f"{_md_figure(s.victims_minor)} | {_md_figure(s.arrests)} | "
-            f"{_md(NOTES_SEPARATOR.join(s.notes))} |"
+            f"| {_md(s.code)} | {_md(display_name(s))} | {victims} | "
+            f"{_md_figure(s.victims_adult)} | {_md_figure(s.victims_minor)} | "
+            f"{_md_figure(s.arrests)} | {_md(NOTES_SEPARATOR.join(s.notes))} |"
         )
-    lines += ["", "— = not reported by the source (not zero)."]
+    lines += ["", _("— = not reported by the source (not zero).")]
     lines += _md_details(dataset)
-    lines += ["", "## Totals", ""]
-    lines += [
-        "| Figure | Computed | Reported | States reporting | Check |",
-        "|---|--:|--:|--:|---|",
-    ]
-    marks = {
-        "match": "✓ match",
-        "differs": "⚠ differs",
-        "no-state-figures": "no per-state figures",
-        "not-reported": "not reported by source",
-    }
+    lines += ["", "## " + _("Totals"), ""]
+    lines += [_row(tuple(_(c) for c in TOTAL_COLUMNS)), "|---|--:|--:|--:|---|"]
     note = dataset.reported.victims_note
     for r in reconcile(dataset):
         reported = _md_figure(r.reported) + ("†" if note and r.metric == "victims_rescued" else "")
+        reporting = _("{reporting} of {of}").format(reporting=number(r.reporting), of=number(r.of))
         lines.append(
-            f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {reported} | "
-            f"{r.reporting} of {r.of} | {marks[r.status]} |"
+            _row(
+                (
+                    _(LABELS[r.metric]),
+                    _md_figure(r.computed),
+                    reported,
+                    reporting,
+                    _(MARKS[r.status]),
+                )
+            )
         )
     if note:
         lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
         lines += ["", _md_quote(dataset.reported.quote, dataset.reported.translation)]
-    lines += ["", "## Source", ""]
-    byline = ", ".join(
-        _md(str(x)) for x in (src.author, src.publisher, src.published, src.language) if x
-    )
+    lines += ["", "## " + _("Source"), ""]
+    published = date_time(src.published) if src.published else None
+    language_ = language_name(src.language) if src.language else None
+    byline = ", ".join(_md(str(x)) for x in (src.author, src.publisher, published, language_) if x)
     lines.append(f"{_md(src.title)}" + (f" — {byline}" if byline else ""))
     if src.url:
         lines += ["", f"<{src.url.replace('>', '%3E')}>"]
@@ -279,6 +318,10 @@ class ExportError(Exception):
     """An export could not be written; the message says why, in one line."""
 
 
+class ExportExistsError(ExportError):
+    """The target exists and replacing it was not asked for (the UI offers to)."""
+
+
 def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None:
     """Write ``text`` to ``target`` via a temporary file and a rename.
 
@@ -289,18 +332,28 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
     path = Path(target)
     directory = path.parent
     if path.is_dir():
-        raise ExportError(f"{path}: is a directory")
+        raise ExportError(_("{path}: is a directory").format(path=path))
     if path.exists() and not path.is_file():
         # A device, FIFO or socket (/dev/null, /dev/stdout): renaming over it would replace it.
-        raise ExportError(f"{path}: is not a regular file; leave out -o to write to stdout")
+        raise ExportError(
+            _("{path}: is not a regular file; leave out -o to write to stdout").format(path=path)
+        )
     if not directory.is_dir():
-        raise ExportError(f"{path}: directory {directory} does not exist")
+        raise ExportError(
+            _("{path}: directory {directory} does not exist").format(path=path, directory=directory)
+        )
     if path.exists() and not force:
-        raise ExportError(f"{path}: already exists (use --force to overwrite)")
+        raise ExportExistsError(
+            _("{path}: already exists (use --force to overwrite)").format(path=path)
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write in {directory}: {exc.strerror or exc}") from None
+        raise ExportError(
+            _("{path}: cannot write in {directory}: {reason}").format(
+                path=path, directory=directory, reason=exc.strerror or exc
+            )
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -313,12 +366,16 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportError(f"{path}: already exists (use --force to overwrite)") from None
+                raise ExportExistsError(
+                    _("{path}: already exists (use --force to overwrite)").format(path=path)
+                ) from None
             except OSError:
                 # Filesystems without hard links: the exists() check above is the guard.
                 os.replace(tmp, path)
     except OSError as exc:
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise ExportError(
+            _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
