@@ -50,7 +50,7 @@ POT := $(LOCALE)/unitedfront.pot
 i18n: $(VENV)/.installed-test ## Extract UI strings, update the French catalog, compile it (.mo)
 	$(BIN)/pybabel --quiet extract --no-wrap --sort-by-file --add-location=file \
 		--project=unitedfront-tui --copyright-holder="unitedfront-tui developers" \
-		--msgid-bugs-address="" -o $(POT) tui
+		--msgid-bugs-address="" -k Nn_:1,2 -o $(POT) tui
 	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 		-i $(POT) -d $(LOCALE) -D unitedfront -l fr
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D unitedfront -l fr

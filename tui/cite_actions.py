@@ -19,7 +19,7 @@ from textual.markup import escape
 
 from tui.dataset import Dataset, State
 from tui.dataset.text import printable_path
-from tui.dataset.view import StateView
+from tui.dataset.view import StateView, display_name
 from tui.i18n import N_, _
 from tui.i18n.textual import LocalizedPalette
 
@@ -90,10 +90,10 @@ class CiteActions(LocalizedPalette):
         if state is None:
             self.notify(_("No state is highlighted: nothing to cite."), severity="warning")
             return
-        title = _("Citation: {state}").format(state=state.name)
+        title = _("Citation: {state}").format(state=display_name(state))
         # The name is data: escaped, so it cannot make markup in the notification.
         copied = _("Citation of {state} copied to the clipboard (OSC 52).").format(
-            state=escape(state.name)
+            state=escape(display_name(state))
         )
         from tui.output.cite import state_citation
 

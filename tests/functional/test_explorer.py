@@ -278,7 +278,7 @@ async def test_footer_filtered_totals(make_app: AppFactory) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Shown 2 of 12" in text
-        assert "Victims 6 (1 reporting)" in text
+        assert "Victims 6† (1 state reporting)" in text
         assert "Arrests 12" in text
         assert "Arrests 102 ✓" in text
         assert app.shown_totals is not None and app.shown_totals["arrests"].total == 12

@@ -19,7 +19,7 @@ from tui.dataset import Dataset, Reconciliation, reconcile
 from tui.dataset.totals import Status
 from tui.dataset.view import StateView
 from tui.output.cite import table_markdown, view_dataset, view_export
-from tui.output.export import MARKDOWN_MARKS
+from tui.output.export import MARKS as MARKDOWN_MARKS
 from tui.widgets.figures import mark
 from tui.widgets.totals_footer import compact_mark
 

@@ -28,7 +28,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help=_("validate datasets and summarise their totals"),
         description=_("Validate datasets. Exit 0 when all are valid, 1 when any is not."),
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help=_("datasets (default: bundled)"))
+    check.add_argument("paths", nargs="*", metavar=_("PATH"), help=_("datasets (default: bundled)"))
     check.add_argument(
         "--format",
         choices=("text", "json"),

@@ -68,7 +68,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--data",
         dest="export_data",
-        metavar="PATH",
+        metavar=_("PATH"),
         action="append",
         help=_("dataset to export, or a directory of them (repeat it for several operations)"),
     )
@@ -81,7 +81,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--view", choices=("map", "bars"), help=_("svg only: the tile-grid map (default) or bars")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
+    export.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically)"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     export.add_argument(
         "--csv-raw",

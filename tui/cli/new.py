@@ -17,14 +17,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``new`` and its options."""
     new = commands.add_parser(
         "new",
-        help="write a commented skeleton dataset to fill in",
-        description=(
+        help=_("write a commented skeleton dataset to fill in"),
+        description=_(
             "Write a new dataset file: every table and key, commented, around the few "
             "required ones. Never replaces an existing file unless --force. PATH '-' prints it."
         ),
     )
-    new.add_argument("path", metavar="PATH", help="file to create ('-' for stdout)")
-    new.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    new.add_argument("path", metavar=_("PATH"), help=_("file to create ('-' for stdout)"))
+    new.add_argument("--force", action="store_true", help=_("overwrite PATH if it exists"))
 
 
 def skeleton() -> str:

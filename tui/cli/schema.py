@@ -13,15 +13,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``schema`` and its options."""
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the dataset format (for editors)",
-        description=(
+        help=_("print the JSON Schema of the dataset format (for editors)"),
+        description=_(
             "Print the JSON Schema (draft 2020-12) of dataset format v1. Save it and point "
             "your editor at it, e.g. a first line '#:schema ./unitedfront.schema.json' "
             "(Taplo, Even Better TOML)."
         ),
     )
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
-    schema.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    schema.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically)"))
+    schema.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:

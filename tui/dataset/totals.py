@@ -125,3 +125,13 @@ LABELS: dict[str, str] = {
 """Human labels for metrics, shared by the CLI, exports and the explorer.
 
 Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""
+
+LEVELS: dict[str, str] = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
+"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
+
+ROLES: dict[str, str] = {
+    "lead": N_("lead"),
+    "participant": N_("participant"),
+    "partner": N_("partner"),
+}
+"""Agency roles in words."""

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import ClassVar, Optional
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,9 +23,10 @@ from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSe
 from tui.dataset import Dataset
 from tui.dataset.text import PATH_LIMIT, printable, printable_path
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, number
+from tui.i18n import N_, _, ngettext, number
 from tui.output.cite import EXTENSIONS, view_export
 from tui.output.export import ExportError, working_directory
+from tui.widgets.nobreak import NoBreak
 
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "markdown": "Markdown"}
 """Formats in the order offered (names are not translated: they are file formats)."""
@@ -128,12 +130,21 @@ class ExportDialog(ModalScreen[Optional[str]]):
     def _scope(self) -> str:
         view = self.view
         if view.filtered:
-            return _("{shown} of {total} states (filter “{query}”), in the shown order.").format(
+            return ngettext(
+                "{shown} of {total} state (filter “{query}”), in the shown order.",
+                "{shown} of {total} states (filter “{query}”), in the shown order.",
+                len(view.states),
+            ).format(
                 shown=number(len(view)),
                 total=number(len(view.states)),
                 query=printable(view.query.strip()),
             )
-        return _("All {total} states, in the shown order.").format(total=number(len(view.states)))
+        total = len(view.states)
+        return ngettext(
+            "The {total} state, in the shown order.",
+            "All {total} states, in the shown order.",
+            total,
+        ).format(total=number(total))
 
     def _default_path(self, fmt: str) -> str:
         name = f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}"
@@ -192,7 +203,9 @@ class ExportDialog(ModalScreen[Optional[str]]):
         self.dismiss(str(path))
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(message)
+        # Held no-break spaces: Textual wraps at any space, so French "existe déjà ; cochez"
+        # put ";" at the start of a line.
+        self.query_one("#export-error", Static).update(NoBreak(Text(message)))
 
 
 def error_message(exc: ExportError) -> str:

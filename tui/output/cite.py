@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, date, language, number
+from tui.i18n import N_, _, date, guillemets, language, ngettext, number
 from tui.output.export import _md as md
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
@@ -55,7 +55,7 @@ def _when(value: dt.date | None) -> str | None:
 
 def source_line(source: Source) -> str:
     """The source as one Markdown line: author, title, publisher, date, url when present."""
-    title = f"« {md(source.title)} »" if language() == "fr" else f"“{md(source.title)}”"
+    title = guillemets(md(source.title)) if language() == "fr" else f"“{md(source.title)}”"
     parts = [md(source.author)] if source.author else []
     parts.append(title)
     if source.publisher:
@@ -93,7 +93,7 @@ def words(quote: str | None, translation: str | None, source: Source) -> list[st
         # gettext calls stay outside f-strings: Babel sees into them only on Python 3.12+.
         none = _("No quote recorded.")
         return [f"*{none}*"] if not translation else _blockquote(translation)
-    original = quote if quote.lstrip().startswith("«") else f"« {quote.strip()} »"
+    original = quote if quote.lstrip().startswith("«") else guillemets(quote.strip())
     said = _("The source's words ({language}):").format(language=_language_name(source.language))
     if language() == "fr":
         lines = [said, "", *_blockquote(original)]
@@ -127,7 +127,7 @@ def state_citation(dataset: Dataset, state: State) -> str:
     rows = [(_("Victims rescued"), victims), (_("Arrests"), figure(state.arrests))]
     if state.medical_services is not None:
         rows.append((_("Medical services"), figure(state.medical_services)))
-    colon = " :" if language() == "fr" else ":"
+    colon = "\u00a0:" if language() == "fr" else ":"
     lines += [f"- {label}{colon} {value}" for label, value in rows]
     if state.victims_rescued is None or state.arrests is None:
         missing = _("— = not reported by the source (not zero)")
@@ -137,10 +137,13 @@ def state_citation(dataset: Dataset, state: State) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _totals_row(totals: Totals, label: str) -> str:
-    """The table's last row: victims and arrests summed over the shown states."""
+def _totals_row(totals: Totals, label: str, marked: bool = False) -> str:
+    """The table's last row: victims and arrests summed over the shown states; the victims
+    total carries † when ``marked`` (the dataset qualifies it, and says why below)."""
     victims, arrests = totals["victims_rescued"], totals["arrests"]
     v = figure(victims.total if victims.reporting else None)
+    if marked and victims.reporting:
+        v += "†"
     a = figure(arrests.total if arrests.reporting else None)
     return f"| | **{md(label)}** | **{v}** | **{a}** |"
 
@@ -158,17 +161,20 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
         )
     totals = view.totals()
     label = _("Total of the shown states") if view.filtered else _("Total")
-    lines.append(_totals_row(totals, label))
+    note = dataset.reported.victims_note
+    lines.append(_totals_row(totals, label, marked=bool(note)))
     lines += ["", _("— = not reported by the source (not zero).")]
     victims = totals["victims_rescued"]
     lines.append(
-        _("Victims are reported by {reporting} of {of} shown states.").format(
-            reporting=number(victims.reporting), of=number(victims.of)
-        )
+        ngettext(
+            "Victims are reported by {reporting} of {of} shown state.",
+            "Victims are reported by {reporting} of {of} shown states.",
+            victims.of,
+        ).format(reporting=number(victims.reporting), of=number(victims.of))
     )
-    note = dataset.reported.victims_note
     if note:
-        lines.append(_("About the source's victims total: {note}").format(note=md(note)))
+        about = _("About the source's victims total: {note}").format(note=md(note))
+        lines.append(f"† {about}")
     lines += ["", source_line(dataset.source)]
     return "\n".join(lines) + "\n"
 
@@ -185,11 +191,15 @@ def view_description(view: StateView) -> str:
     """The view in words: how many states, which filter, which order."""
     total = len(view.states)
     if view.filtered:
-        count = _("{shown} of {total} states, filter “{query}”").format(
-            shown=number(len(view)), total=number(total), query=view.query.strip()
-        )
+        count = ngettext(
+            "{shown} of {total} state, filter “{query}”",
+            "{shown} of {total} states, filter “{query}”",
+            total,
+        ).format(shown=number(len(view)), total=number(total), query=view.query.strip())
     else:
-        count = _("all {total} states").format(total=number(total))
+        count = ngettext("the {total} state", "all {total} states", total).format(
+            total=number(total)
+        )
     return f"{count}, {_(view.order_label)}"
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.text import PATH_LIMIT, printable, printable_path
-from tui.dataset.totals import Status
-from tui.i18n import _
+from tui.dataset.totals import LEVELS, ROLES, Status
+from tui.dataset.view import display_name
+from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
 
 CSV_COLUMNS = (
     "code",
@@ -154,24 +155,6 @@ def to_json(dataset: Dataset) -> str:
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
 
 
-MARKDOWN_MARKS: dict[Status, str] = {
-    "match": "✓ match",
-    "differs": "⚠ differs",
-    "no-state-figures": "no per-state figures",
-    "not-reported": "not reported by source",
-    "subset": "shown states only",
-}
-"""The Markdown report's check column, per reconciliation status (files stay in English)."""
-
-
-def subset_note(shown: int, whole: int) -> str:
-    """What the totals of a filtered export are (the Markdown report is in English)."""
-    return (
-        f"{shown} of {whole} states shown; totals of the shown states, "
-        "not compared with the source."
-    )
-
-
 def _md(text: str) -> str:
     """Escape text for a Markdown table cell: pipes, markup characters and line breaks."""
     for char in "\\`*_[]<>|":
@@ -180,42 +163,49 @@ def _md(text: str) -> str:
 
 
 def _md_figure(value: int | None) -> str:
-    return "—" if value is None else f"{value:,}"
+    return "—" if value is None else number(value)
+
+
+def _label(text: str) -> str:
+    """``text`` followed by a colon, the UI language's way ("Soins :" in French)."""
+    return _("{label}: ").format(label=text).rstrip(" ")
 
 
 def _md_quote(quote: str | None, translation: str | None) -> str:
-    """The source's words (guillemets added unless present) and the English rendering."""
+    """The source's words (guillemets added unless present) and, in English, their English
+    rendering; a French report gives the source's own French words only (as About does)."""
     if not quote:
-        return "no quote recorded"
-    words = _md(quote) if quote.lstrip().startswith("«") else f"« {_md(quote)} »"
+        return _("no quote recorded")
+    words = _md(quote) if quote.lstrip().startswith("«") else guillemets(_md(quote))
+    if language() == "fr":
+        return words
     return words + (f" — *{_md(translation)}*" if translation else "")
 
 
 def _md_details(dataset: Dataset) -> list[str]:
     """Sections after the table: the source's words, agencies, context and notes."""
-    lines = ["", "## The source's words", ""]
+    lines = ["", "## " + _("The source's words"), ""]
     for s in dataset.states:
-        lines.append(f"- **{_md(s.name)} ({_md(s.code)})**: {_md_quote(s.quote, s.translation)}")
+        name = f"**{_md(display_name(s))} ({_md(s.code)})**"
+        lines.append(f"- {_label(name)} {_md_quote(s.quote, s.translation)}")
     if dataset.agencies:
-        lines += ["", "## Agencies", ""]
+        lines += ["", "## " + _("Agencies"), ""]
         for a in dataset.agencies:
-            where = ", ".join(a.states) if a.states else "operation-wide"
-            level = a.level or "level not stated"
-            lines.append(f"- **{_md(a.name)}**: {level}, {a.role}; {_md(where)}")
+            where = ", ".join(a.states) if a.states else _("operation-wide")
+            level = _(LEVELS[a.level]) if a.level else _("level not stated")
+            what = ", ".join((level, _(ROLES[a.role])))
+            lines.append(f"- {_label('**' + _md(a.name) + '**')} {what}; {_md(where)}")
     if dataset.context:
-        lines += ["", "## National context", ""]
+        lines += ["", "## " + _("National context"), ""]
         for c in dataset.context:
             who = ", ".join(str(x) for x in (c.attributed_to, c.year) if x)
-            lines.append(
-                f"- {c.value:,} {_md(c.label)}"
-                + (f" ({_md(who)})" if who else "")
-                + f": {_md_quote(c.quote, c.translation)}"
-            )
+            head = f"{number(c.value)} {_md(c.label)}" + (f" ({_md(who)})" if who else "")
+            lines.append(f"- {_label(head)} {_md_quote(c.quote, c.translation)}")
         lines += [f"- {_md(note)}" for note in dataset.context_notes]
     notes = [_md(n) for n in dataset.operation.notes]
-    notes += [f"{_md(s.name)}: {_md(n)}" for s in dataset.states for n in s.notes]
+    notes += [f"{_label(_md(display_name(s)))} {_md(n)}" for s in dataset.states for n in s.notes]
     if notes:
-        lines += ["", "## Data-quality notes", ""] + [f"- {n}" for n in notes]
+        lines += ["", "## " + _("Data-quality notes"), ""] + [f"- {n}" for n in notes]
     return lines
 
 
@@ -226,52 +216,95 @@ def _md_operation(dataset: Dataset) -> list[str]:
     if op.local_name:
         lines += [f"*{_md(op.local_name)}*", ""]
     who = ", ".join(_md(x) for x in (op.announced_by, op.announced_by_title) if x)
-    when = op.announced.isoformat() if op.announced else ""
-    if who or when:
-        said = "Announced" + (f" on {when}" if when else "") + (f" by {who}" if who else "")
-        lines += [said + ".", ""]
+    when = date(op.announced) if op.announced else ""
+    if who and when:
+        lines += [_("Announced on {date} by {who}.").format(date=when, who=who), ""]
+    elif when:
+        lines += [_("Announced on {date}.").format(date=when), ""]
+    elif who:
+        lines += [_("Announced by {who}.").format(who=who), ""]
     if op.facts:
-        lines += ["## The operation", ""]
+        lines += ["## " + _("The operation"), ""]
         for fact in op.facts:
-            lines.append(f"- **{_md(fact.topic)}**: {_md(fact.text)}")
+            lines.append(f"- {_label('**' + _md(fact.topic) + '**')} {_md(fact.text)}")
             if fact.quote:
                 lines.append(f"  {_md_quote(fact.quote, fact.translation)}")
         lines.append("")
     return lines
 
 
+STATE_COLUMNS = (
+    N_("Code"),
+    N_("State"),
+    N_("Victims rescued"),
+    N_("Adult"),
+    N_("Minor"),
+    N_("Arrests"),
+    N_("Notes"),
+)
+"""The Markdown report's state table, translated where written."""
+
+TOTAL_COLUMNS = (N_("Figure"), N_("Computed"), N_("Reported"), N_("States reporting"), N_("Check"))
+"""The Markdown report's totals table."""
+
+MARKS: dict[Status, str] = {
+    "match": N_("✓ match"),
+    "differs": N_("⚠ differs"),
+    "no-state-figures": N_("no per-state figures"),
+    "not-reported": N_("not reported by source"),
+    "subset": N_("shown states only"),
+}
+"""The totals table's check column, by reconciliation status."""
+
+
+def subset_note(shown: int, whole: int) -> str:
+    """What the totals of a filtered export are: the shown states', not compared."""
+    return _(
+        "{shown} of {whole} states shown; totals of the shown states, not compared with the source."
+    ).format(shown=number(shown), whole=number(whole))
+
+
+def _row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
 def to_markdown(dataset: Dataset) -> str:
-    """A report to read and cite: figures, the source's words, agencies, context, totals with
-    reconciliation, notes and the source."""
+    """A report to read and cite, in the UI language: figures, the source's words, agencies,
+    context, totals with reconciliation, notes and the source. Numbers and dates are written
+    the UI language's way (1 883, 27 août 2021); the CSV and JSON exports stay machine-readable.
+    """
     op, src = dataset.operation, dataset.source
     lines = [f"# {_md(op.name)}", ""]
     if op.summary:
         lines += [_md(op.summary), ""]
     lines += _md_operation(dataset)
-    lines += [
-        "| Code | State | Victims rescued | Adult | Minor | Arrests | Notes |",
-        "|---|---|--:|--:|--:|--:|---|",
-    ]
+    lines += [_row(tuple(_(c) for c in STATE_COLUMNS)), "|---|---|--:|--:|--:|--:|---|"]
     for s in dataset.states:
-        victims = _md_figure(s.victims_rescued) + (" (sum)" if s.victims_derived else "")
+        sum_mark = _("(sum)")
+        victims = _md_figure(s.victims_rescued) + (f" {sum_mark}" if s.victims_derived else "")
         lines.append(
-            f"| {_md(s.code)} | {_md(s.name)} | {victims} | {_md_figure(s.victims_adult)} | "
-            f"{_md_figure(s.victims_minor)} | {_md_figure(s.arrests)} | "
-            f"{_md(NOTES_SEPARATOR.join(s.notes))} |"
+            f"| {_md(s.code)} | {_md(display_name(s))} | {victims} | "
+            f"{_md_figure(s.victims_adult)} | {_md_figure(s.victims_minor)} | "
+            f"{_md_figure(s.arrests)} | {_md(NOTES_SEPARATOR.join(s.notes))} |"
         )
-    lines += ["", "— = not reported by the source (not zero)."]
+    lines += ["", _("— = not reported by the source (not zero).")]
     lines += _md_details(dataset)
-    lines += ["", "## Totals", ""]
-    lines += [
-        "| Figure | Computed | Reported | States reporting | Check |",
-        "|---|--:|--:|--:|---|",
-    ]
+    lines += ["", "## " + _("Totals"), ""]
+    lines += [_row(tuple(_(c) for c in TOTAL_COLUMNS)), "|---|--:|--:|--:|---|"]
     note = dataset.reported.victims_note
     for r in reconcile(dataset):
         reported = _md_figure(r.reported) + ("†" if note and r.metric == "victims_rescued" else "")
+        reporting = _("{reporting} of {of}").format(reporting=number(r.reporting), of=number(r.of))
         lines.append(
-            f"| {LABELS[r.metric]} | {_md_figure(r.computed)} | {reported} | "
-            f"{r.reporting} of {r.of} | {MARKDOWN_MARKS[r.status]} |"
+            _row(
+                (
+                    _(LABELS[r.metric]),
+                    _md_figure(r.computed),
+                    reported,
+                    reporting,
+                    _(MARKS[r.status]),
+                )
+            )
         )
     if dataset.subset_of is not None:
         lines += ["", subset_note(len(dataset.states), dataset.subset_of)]
@@ -279,10 +312,10 @@ def to_markdown(dataset: Dataset) -> str:
         lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
         lines += ["", _md_quote(dataset.reported.quote, dataset.reported.translation)]
-    lines += ["", "## Source", ""]
-    byline = ", ".join(
-        _md(str(x)) for x in (src.author, src.publisher, src.published, src.language) if x
-    )
+    lines += ["", "## " + _("Source"), ""]
+    published = date_time(src.published) if src.published else None
+    language_ = language_name(src.language) if src.language else None
+    byline = ", ".join(_md(str(x)) for x in (src.author, src.publisher, published, language_) if x)
     lines.append(f"{_md(src.title)}" + (f" — {byline}" if byline else ""))
     if src.url:
         lines += ["", f"<{src.url.replace('>', '%3E')}>"]
@@ -309,8 +342,16 @@ class ExportError(Exception):
         self.path = None if path is None else os.fspath(path)
         self.reason = reason
         self.exists = exists
-        shown = f"{printable_path(self.path)}: " if self.path is not None else ""
+        # "PATH: reason", the colon written the UI language's way ("PATH : raison" in French).
+        shown = _("{label}: ").format(label=printable_path(self.path)) if self.path else ""
         super().__init__(shown + printable(reason, 2 * PATH_LIMIT))
+
+
+class ExportExistsError(ExportError):
+    """The target exists and replacing it was not asked for (the UI offers to)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(_("already exists (use --force to overwrite)"), path, exists=True)
 
 
 TEMP_PREFIX = ".unitedfront-"
@@ -391,7 +432,7 @@ def _write_atomic(path: Path, text: str, force: bool) -> None:
             path,
         )
     if status is not None and not force:
-        raise ExportError(_("already exists (use --force to overwrite)"), path, exists=True)
+        raise ExportExistsError(path)
     try:
         fd, tmp = _create_temporary(directory)
     except OSError as exc:
@@ -413,9 +454,7 @@ def _write_atomic(path: Path, text: str, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportError(
-                    _("already exists (use --force to overwrite)"), path, exists=True
-                ) from None
+                raise ExportExistsError(path) from None
             except OSError:
                 # Filesystems without hard links: the stat above is the guard.
                 os.replace(tmp, path)

@@ -256,5 +256,7 @@ def title(state: State) -> str:
     local = state.local_name
     if not local or local == state.name:
         return f"{state.name} ({state.code})"
-    first, second = (local, state.name) if language() == "fr" else (state.name, local)
-    return f"{first} ({state.code}) · {second}"
+    if language() == "fr":
+        # The French UI names a state one way everywhere: the source's own name only.
+        return f"{local} ({state.code})"
+    return f"{state.name} ({state.code}) · {local}"

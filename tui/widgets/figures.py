@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.dataset import Agency, Reconciliation
-from tui.dataset.totals import LABELS
+from tui.dataset.totals import LABELS, LEVELS, ROLES
 from tui.i18n import N_, _, number
 from tui.widgets.nobreak import NoBreak, bind_guillemets
 
@@ -64,13 +64,6 @@ def reconciliation_line(row: Reconciliation, short: bool = False) -> Text:
     text.append(" ")
     text.append_text(mark(row))
     return text
-
-
-LEVELS = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
-"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
-
-ROLES = {"lead": N_("lead"), "participant": N_("participant"), "partner": N_("partner")}
-"""Agency roles in words."""
 
 
 def agency_line(agency: Agency) -> Text:

@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
-from tui.dataset.view import StateView
+from tui.dataset.view import StateView, display_name
 from tui.i18n import N_, _
 from tui.widgets.list_header import SORTED_COLUMN, header_label, marked_label
 
@@ -303,7 +303,7 @@ class StateList(ScrollView, can_focus=True):
         victims, arrests = state.victims_rescued, state.arrests
         segments = [
             Segment(_fit(state.code, code_w), code_style),
-            Segment(_fit(state.name, name_w), style),
+            Segment(_fit(display_name(state), name_w), style),
             Segment(_figure(victims, fig_w), muted if victims is None else style),
             Segment(" ", style),
             Segment(_figure(arrests, fig_w), muted if arrests is None else style),

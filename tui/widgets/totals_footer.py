@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.dataset import Reconciliation, Totals
-from tui.i18n import N_, _
+from tui.i18n import N_, _, ngettext, number
 from tui.widgets.figures import VICTIMS_MARK, figure, mark
 
 SEPARATOR = " │ "
@@ -74,8 +74,9 @@ def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = F
     return text
 
 
-def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
-    """The totals of the states a filter leaves; higher tiers are shorter."""
+def shown_line(shown: Totals, all_states: int | None, tier: int, marked: bool = False) -> Text:
+    """The totals of the states a filter leaves; higher tiers are shorter. ``marked`` adds
+    :data:`VICTIMS_MARK` to the victims total, as on the operation's line."""
     victims, arrests = shown["victims_rescued"], shown["arrests"]
     text = Text()
     if tier < 2:
@@ -88,8 +89,16 @@ def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
     names = ("Victims", "Arrests") if tier < 2 else ("Vict.", "Arr.") if tier == 2 else ("V", "A")
     text.append(SEPARATOR + _(names[0]) + " ")
     text.append(figure(victims.total if victims.reporting else None))
+    if marked and victims.reporting:
+        text.append(VICTIMS_MARK)
     if tier == 0:
-        text.append(" " + _("({n} reporting)").format(n=victims.reporting), style="dim")
+        text.append(
+            " "
+            + ngettext("({n} state reporting)", "({n} states reporting)", victims.reporting).format(
+                n=number(victims.reporting)
+            ),
+            style="dim",
+        )
     text.append(SEPARATOR + _(names[1]) + " ")
     text.append(figure(arrests.total if arrests.reporting else None))
     return text
@@ -102,9 +111,11 @@ def all_shown_line(shown: Totals | None, tier: int) -> Text:
     if victims is not None and tier == 0:
         text.append(
             " · "
-            + _("victims reported by {n} of {of} states").format(
-                n=victims.reporting, of=victims.of
-            ),
+            + ngettext(
+                "victims reported by {n} of {of} state",
+                "victims reported by {n} of {of} states",
+                victims.of,
+            ).format(n=number(victims.reporting), of=number(victims.of)),
             style="italic",
         )
     if tier <= 1:
@@ -164,7 +175,9 @@ class TotalsFooter(Widget):
         if shown is None or shown.states == all_states:
             text.append_text(fitting(lambda tier: all_shown_line(shown, tier), width, 3))
         else:
-            text.append_text(fitting(lambda tier: shown_line(shown, all_states, tier), width))
+            text.append_text(
+                fitting(lambda tier: shown_line(shown, all_states, tier, marked), width)
+            )
         text.no_wrap = True
         text.overflow = "ellipsis"
         return text
