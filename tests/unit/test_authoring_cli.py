@@ -54,7 +54,7 @@ def test_new_never_overwrites_without_force(tmp_path: Path, capsys: Capsys) -> N
     assert "already exists" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "# my work\n"
     assert main(["new", "--force", str(target)]) == EXIT_OK
-    assert "schema_version = 1" in target.read_text(encoding="utf-8")
+    assert "schema_version = 2" in target.read_text(encoding="utf-8")
 
 
 def test_new_into_a_missing_directory(tmp_path: Path, capsys: Capsys) -> None:

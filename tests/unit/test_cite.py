@@ -45,9 +45,9 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "\n"
         "The source's words (French):\n"
         "\n"
-        "> « Dakota du Sud : 9 arrestations »\n"
+        "> « Dakota du Sud\u202f: 9 arrestations »\n"
         "\n"
-        "Source: Allen Zhong, “États-Unis : 47 victimes secourues, 102 arrestations dans le "
+        "Source: Allen Zhong, “États-Unis\u202f: 47 victimes secourues, 102 arrestations dans le "
         "cadre d’une opération contre la traite des êtres humains”, *Epoch Times (French "
         "edition)*, 1 September 2021.\n"
     )
@@ -60,7 +60,7 @@ def test_state_citation_in_french_puts_the_source_first(dataset: Dataset) -> Non
     lines = text.splitlines()
     assert lines[0] == "**Kentucky (KY)** — Operation United Front"
     words = lines.index(
-        "> « Kentucky : 21 victimes adultes secourues, 2 victimes mineures "
+        "> « Kentucky\u202f: 21 victimes adultes secourues, 2 victimes mineures "
         "secourues, 46 arrestations effectuées »"
     )
     english = lines.index(
@@ -171,7 +171,7 @@ def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: 
     assert "Announced on 2021-08-27 by Eric Schmitt, Missouri Attorney General." in text
     for topic in ("Leadership", "Coordination", "Training", "Statement"):
         assert f"- **{topic}**: " in text
-    assert "« L’opération Front uni est une opération sans précédent" in text
+    assert "«\u202fL’opération Front uni est une opération sans précédent" in text
     assert "said Mr Schmitt" in text
     totals = text.index("| Victims rescued | 47 | 47† |")
     caveat = text.index("† The source counts the 47 as")

@@ -53,7 +53,7 @@ def test_csv_cells(dataset: Dataset) -> None:
     assert rows["WI"]["notes"] == " · ".join(wisconsin.notes)
     assert " · " in rows["WI"]["notes"]
     assert rows["MN"]["notes"] == ""
-    assert rows["IA"]["quote"].startswith("Iowa : 11 arrestations")
+    assert rows["IA"]["quote"].startswith("Iowa\u202f: 11 arrestations")
 
 
 def test_csv_zero_is_not_empty() -> None:
