@@ -1,0 +1,291 @@
+"""Where the sources agree and where they disagree: pure, derived from a :class:`Dataset`.
+
+Usage::
+
+    from tui.dataset.agreement import agreement
+
+    found = agreement(dataset)                   # Agreement (compute once per dataset)
+    ok = found.state("OK")                       # FigureSet of Oklahoma (KeyError if unknown)
+    arrests = ok.figure("arrests")               # FigureAgreement
+    arrests.verdict                              # "contested"
+    arrests.values                               # (SourceValue("et-fr", 7, main=True), ...)
+    arrests.groups                               # 7: (et-fr, et-en); 13: (ky-gov,)
+    ok.contested                                 # True: some figure of the state is contested
+    ok.contested_figures                         # ("arrests",)
+    found.contested_states                       # ("IA", "KY", "OK", "TN")
+    found.operation.figure("victims_rescued")    # 47 (et-fr, ...) against 59 (ky-gov, fox)
+    found.sum_checks                             # each source's states against its own total
+    found.source("ky-gov")                       # the Source (publisher, date, url, via)
+
+Verdicts (:data:`Verdict`): ``agreed`` (two sources or more, one value), ``single`` (one
+source gives the figure), ``contested`` (two values or more), ``unreported`` (no source).
+
+A state's figures are :data:`~tui.dataset.model.METRICS`; the operation's are
+:data:`~tui.dataset.model.OPERATION_FIGURES`. The main source's value comes first in
+``values``, then the claims in file order; a derived victims total (adult + minor) is the
+source's value, with ``derived`` set.
+
+A *sum check* (:class:`SumCheck`) is made for each source that gives figures for every state of
+the dataset (the main source always does): for each operation-wide figure the source states
+and some state of its gives, the sum of its state figures against that total. The Kentucky
+Governor's table adds up to 57 victims against its own 59.
+
+Everything here is frozen and hashable; nothing imports textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from tui.dataset.compat import SLOTS
+from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Dataset, Source, State
+
+Verdict = Literal["agreed", "single", "contested", "unreported"]
+SumStatus = Literal["match", "differs"]
+
+OPERATION_KEY = "operation"
+"""The ``key`` of the operation-wide :class:`FigureSet`."""
+
+SUMMED: tuple[str, ...] = ("victims_rescued", "victims_minor", "arrests", "medical_services")
+"""Operation-wide figures that are sums of state figures (``states`` is a count, not a sum)."""
+
+
+@dataclass(frozen=True, **SLOTS)
+class SourceValue:
+    """One source's value for one figure."""
+
+    source: str
+    """The source's id (:meth:`Agreement.source` gives its publisher, date, url)."""
+    value: int
+    main: bool = False
+    """True for the main source (the table's own keys)."""
+    derived: bool = False
+    """True when the value is the source's adult + minor victims, not a stated total."""
+    locator: str | None = None
+    """Where in the source the value is (claims only; the main source has its quotes)."""
+
+
+@dataclass(frozen=True, **SLOTS)
+class ValueGroup:
+    """One value and every source that gives it."""
+
+    value: int
+    sources: tuple[SourceValue, ...]
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        """The ids of the sources giving this value, in order."""
+        return tuple(v.source for v in self.sources)
+
+
+@dataclass(frozen=True, **SLOTS)
+class FigureAgreement:
+    """Every source's value for one figure of one state (or of the operation)."""
+
+    figure: str
+    """A metric (``arrests``...) or, operation-wide, ``states``."""
+    values: tuple[SourceValue, ...] = ()
+    """Each source that gives the figure: the main source first, then claims in file order."""
+
+    @property
+    def verdict(self) -> Verdict:
+        """``agreed``, ``single``, ``contested`` or ``unreported``."""
+        if not self.values:
+            return "unreported"
+        if len({v.value for v in self.values}) > 1:
+            return "contested"
+        return "single" if len(self.values) == 1 else "agreed"
+
+    @property
+    def contested(self) -> bool:
+        """True when the sources give different values."""
+        return self.verdict == "contested"
+
+    @property
+    def groups(self) -> tuple[ValueGroup, ...]:
+        """The values with the sources giving each: the main source's value first, then in
+        order of first appearance (agreeing sources grouped)."""
+        order: dict[int, list[SourceValue]] = {}
+        for value in sorted(self.values, key=lambda v: not v.main):
+            order.setdefault(value.value, []).append(value)
+        return tuple(ValueGroup(value, tuple(group)) for value, group in order.items())
+
+    @property
+    def main(self) -> SourceValue | None:
+        """The main source's value, if it gives one."""
+        return next((v for v in self.values if v.main), None)
+
+    def value_of(self, source: str) -> int | None:
+        """The value source ``source`` gives, or None."""
+        return next((v.value for v in self.values if v.source == source), None)
+
+
+@dataclass(frozen=True, **SLOTS)
+class FigureSet:
+    """The agreement on each figure of one state, or of the whole operation."""
+
+    key: str
+    """The state's code, or :data:`OPERATION_KEY`."""
+    figures: tuple[FigureAgreement, ...]
+
+    def figure(self, name: str) -> FigureAgreement:
+        """The agreement on figure ``name`` (KeyError when the set has no such figure)."""
+        for item in self.figures:
+            if item.figure == name:
+                return item
+        raise KeyError(name)
+
+    @property
+    def contested_figures(self) -> tuple[str, ...]:
+        """The figures the sources disagree on, in display order."""
+        return tuple(f.figure for f in self.figures if f.contested)
+
+    @property
+    def contested(self) -> bool:
+        """True when any figure is contested."""
+        return any(f.contested for f in self.figures)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Ids of the sources giving any figure here, main first."""
+        seen: dict[str, None] = {}
+        for item in self.figures:
+            for value in item.values:
+                if value.main:
+                    seen = {value.source: None, **seen}
+                else:
+                    seen.setdefault(value.source, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, **SLOTS)
+class SumCheck:
+    """One source's own arithmetic: its state figures against the total it states."""
+
+    source: str
+    figure: str
+    states_sum: int
+    """The sum over the states for which the source gives the figure."""
+    reporting: int
+    """How many states it gives the figure for."""
+    of: int
+    """How many states the dataset has."""
+    stated: int
+    """The operation-wide figure the source states."""
+
+    @property
+    def status(self) -> SumStatus:
+        """``match`` or ``differs``."""
+        return "match" if self.states_sum == self.stated else "differs"
+
+
+@dataclass(frozen=True, **SLOTS)
+class Agreement:
+    """The agreement of every source on every figure of a dataset."""
+
+    states: tuple[FigureSet, ...]
+    """One per state, in the dataset's order."""
+    operation: FigureSet
+    """The operation-wide figures (:data:`~tui.dataset.model.OPERATION_FIGURES`)."""
+    sum_checks: tuple[SumCheck, ...]
+    """Each complete source's sum checks, main source first."""
+    sources: tuple[Source, ...]
+    """Every source, main first (as :attr:`Dataset.all_sources`)."""
+
+    def state(self, code: str) -> FigureSet:
+        """The agreement on state ``code`` (KeyError when the dataset has no such state)."""
+        for item in self.states:
+            if item.key == code:
+                return item
+        raise KeyError(code)
+
+    def source(self, source_id: str) -> Source:
+        """The source whose id is ``source_id`` (KeyError when there is none)."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    @property
+    def contested_states(self) -> tuple[str, ...]:
+        """Codes of the states with a contested figure, in the dataset's order."""
+        return tuple(s.key for s in self.states if s.contested)
+
+    @property
+    def contested_figures(self) -> tuple[str, ...]:
+        """The operation-wide figures the sources disagree on."""
+        return self.operation.contested_figures
+
+    @property
+    def several_sources(self) -> bool:
+        """True when the dataset has more than one source (else every verdict is single)."""
+        return len(self.sources) > 1
+
+
+def _values(
+    name: str, main_id: str, main: int | None, main_derived: bool, claims: tuple[Claim, ...]
+) -> FigureAgreement:
+    """The agreement on one figure: the main source's value, then each claim's."""
+    values: list[SourceValue] = []
+    if main is not None:
+        values.append(SourceValue(main_id, main, main=True, derived=main_derived))
+    for claim in claims:
+        value = claim.figure(name)
+        if value is not None:
+            derived = name == "victims_rescued" and claim.victims_derived
+            values.append(SourceValue(claim.source, value, False, derived, claim.locator))
+    return FigureAgreement(name, tuple(values))
+
+
+def _state(state: State, main_id: str) -> FigureSet:
+    """The agreement on each figure of one state."""
+    figures = tuple(
+        _values(
+            metric,
+            main_id,
+            state.figure(metric),
+            metric == "victims_rescued" and state.victims_derived,
+            state.claims,
+        )
+        for metric in METRICS
+    )
+    return FigureSet(state.code, figures)
+
+
+def _sum_checks(
+    dataset: Dataset, sets: tuple[FigureSet, ...], operation: FigureSet
+) -> list[SumCheck]:
+    """Each source giving figures for every state, checked against its own totals."""
+    checks: list[SumCheck] = []
+    n = len(sets)
+    main_id = dataset.source.id
+    for source in dataset.all_sources:
+        # The main source's figures are every state's own keys: it covers every state.
+        if source.id != main_id and not all(source.id in s.sources for s in sets):
+            continue
+        for name in SUMMED:
+            stated = operation.figure(name).value_of(source.id)
+            if stated is None:
+                continue
+            given = [s.figure(name).value_of(source.id) for s in sets]
+            present = [v for v in given if v is not None]
+            if present:
+                checks.append(SumCheck(source.id, name, sum(present), len(present), n, stated))
+    return checks
+
+
+def agreement(dataset: Dataset) -> Agreement:
+    """Gather every source's value for every figure of ``dataset`` and judge their agreement."""
+    main_id = dataset.source.id
+    sets = tuple(_state(state, main_id) for state in dataset.states)
+    reported = dataset.reported
+    operation = FigureSet(
+        OPERATION_KEY,
+        tuple(
+            _values(name, main_id, reported.figure(name), False, reported.claims)
+            for name in OPERATION_FIGURES
+        ),
+    )
+    checks = _sum_checks(dataset, sets, operation)
+    return Agreement(sets, operation, tuple(checks), dataset.all_sources)
