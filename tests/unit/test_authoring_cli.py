@@ -156,6 +156,31 @@ def test_json_valid_files_and_warnings(tmp_path: Path, capsys: Capsys) -> None:
             "states": 1,
             "errors": 0,
             "warnings": 1,
+            "agreement": {
+                "sources": ["source"],
+                "main_source": "source",
+                "contested": [],
+                "sum_checks": [
+                    {
+                        "source": "source",
+                        "figure": "victims_rescued",
+                        "states_sum": 2,
+                        "reporting": 1,
+                        "of": 1,
+                        "stated": 2,
+                        "status": "match",
+                    },
+                    {
+                        "source": "source",
+                        "figure": "arrests",
+                        "states_sum": 8,
+                        "reporting": 1,
+                        "of": 1,
+                        "stated": 9,
+                        "status": "differs",
+                    },
+                ],
+            },
         }
     ]
     assert doc["diagnostics"] == [
