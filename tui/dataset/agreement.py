@@ -289,3 +289,41 @@ def agreement(dataset: Dataset) -> Agreement:
     )
     checks = _sum_checks(dataset, sets, operation)
     return Agreement(sets, operation, tuple(checks), dataset.all_sources)
+
+
+def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
+    """The agreement of a dataset's sources as JSON: contested figures and (unless not
+    ``sums``) each source's sum checks."""
+    found = agreement(dataset)
+    contested = [
+        {
+            "state": None if figures is found.operation else figures.key,
+            "figure": item.figure,
+            "values": [
+                {"value": group.value, "sources": list(group.source_ids)} for group in item.groups
+            ],
+        }
+        for figures in (found.operation, *found.states)
+        for item in figures.figures
+        if item.contested
+    ]
+    checks = [
+        {
+            "source": c.source,
+            "figure": c.figure,
+            "states_sum": c.states_sum,
+            "reporting": c.reporting,
+            "of": c.of,
+            "stated": c.stated,
+            "status": c.status,
+        }
+        for c in found.sum_checks
+    ]
+    out: dict[str, object] = {
+        "sources": [s.id for s in found.sources],
+        "main_source": dataset.source.id,
+        "contested": contested,
+    }
+    if sums:
+        out["sum_checks"] = checks
+    return out
