@@ -16,6 +16,7 @@ Usage::
     found.operation.figure("victims_rescued")    # 47 (et-fr, ...) against 59 (ky-gov, fox)
     found.sum_checks                             # each source's states against its own total
     found.source("ky-gov")                       # the Source (publisher, date, url, via)
+    contested_metrics(state)                     # frozenset({"arrests"}), from a State alone
 
 Verdicts (:data:`Verdict`): ``agreed`` (two sources or more, one value), ``single`` (one
 source gives the figure), ``contested`` (two values or more), ``unreported`` (no source).
@@ -273,6 +274,21 @@ def _sum_checks(
             if present:
                 checks.append(SumCheck(source.id, name, sum(present), len(present), n, stated))
     return checks
+
+
+def contested_metrics(state: State) -> frozenset[str]:
+    """The figures of ``state`` its sources disagree on, from the state alone (its own figures
+    are the main source's, its claims the others'): cheap enough for every painted row."""
+    if not state.claims:
+        return frozenset()
+    out = set()
+    for metric in METRICS:
+        values = {claim.figure(metric) for claim in state.claims}
+        values.add(state.figure(metric))
+        values.discard(None)
+        if len(values) > 1:
+            out.add(metric)
+    return frozenset(out)
 
 
 def agreement(dataset: Dataset) -> Agreement:
