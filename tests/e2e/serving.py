@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.e2e.tmux import COMMAND
-from tests.unit.helpers import REPO
 
 READY = "Serving the explorer on "
 """The line ``serve`` prints once it listens."""
@@ -118,7 +117,6 @@ def serving(
         argv = [sys.executable, "-c", code, session]
     process = subprocess.Popen(
         argv,
-        cwd=REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

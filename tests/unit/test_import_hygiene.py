@@ -27,7 +27,6 @@ def run_python(code: str) -> str:
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        cwd=REPO,
         env=env,
         timeout=60,
         check=False,
