@@ -19,9 +19,36 @@ REPO = Path(__file__).resolve().parent.parent
 hypothesis_configuration.set_hypothesis_home_dir(str(REPO / ".hypothesis"))
 
 
+SLOW_FOLDERS = ("e2e", "wire", "reliability")
+"""Test folders whose tests take seconds each (terminals, subprocesses, many frames)."""
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Fail the session if a test leaves a file in the checkout (tests/checkout_guard.py)."""
     config.pluginmanager.register(CheckoutGuard(REPO), "checkout-guard")
+
+
+def _expected_slow(item: pytest.Item) -> bool:
+    """True for a test that takes seconds: marked slow or e2e, or in a slow folder."""
+    if item.get_closest_marker("slow") or item.get_closest_marker("e2e"):
+        return True
+    tests = REPO / "tests"
+    if not item.path.is_relative_to(tests):
+        return False
+    parts = item.path.relative_to(tests).parts
+    return len(parts) > 1 and parts[0] in SLOW_FOLDERS
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist, hand out the slow tests first.
+
+    With ``--maxschedchunk=1`` (pyproject.toml) each worker takes one test at a time, so the
+    seconds-long tests spread over the workers and the quick ones fill the gaps at the end,
+    instead of one worker finishing the wire tests alone. The sort is stable (modules stay
+    together) and the same in every worker, as xdist requires.
+    """
+    if config.getoption("numprocesses", None) or hasattr(config, "workerinput"):
+        items.sort(key=lambda item: not _expected_slow(item))
 
 
 @pytest.fixture(autouse=True)
