@@ -44,7 +44,7 @@ test-all: lint ## mypy and the tests on every Python 3.9..3.13 found (.ci/test-a
 	PYTEST_ARGS="$(PYTEST_ARGS)" PYTEST_WORKERS="$(PYTEST_WORKERS)" .ci/test-all
 
 snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
-	$(BIN)/python -m pytest tests/test_snapshots*.py --snapshot-update
+	$(BIN)/python -m pytest tests/snapshots --snapshot-update
 
 LOCALE := tui/i18n/locale
 POT := $(LOCALE)/unitedfront.pot
