@@ -3,8 +3,10 @@
 ``python -m benchmarks.run [--quick] [--runs N] [--presses N] [--profile] [--freeze]
 [--only startup|big|keys|profile|wire] [--no-update]``
 
-``--only wire`` (``make bench BENCH_ARGS="--only wire"``, about 2 minutes) runs only issue 8's
-wire section (bytes per key) and rewrites only its block.
+``--only startup`` (``make bench BENCH_ARGS="--only startup"``, about 10 s on an idle machine)
+times the first frame against a bare Textual app, interleaved, and only prints (RESULTS.md keeps
+the figures of complete runs). ``--only wire`` (about 5 minutes with its slow-link run) runs only
+issue 8's wire section (bytes per key) and rewrites only its block.
 
 The default run (about 7 minutes here) rewrites the figures block of ``benchmarks/RESULTS.md``;
 ``--quick`` (10,000 rows, 3 runs, 5 presses; about 2 minutes) only prints.
