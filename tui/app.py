@@ -335,6 +335,11 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         from tui.output.export import ExportError
         from tui.output.screenshot import save_screenshot
 
+        if self.is_web:  # a download: the server's directory is not the user's
+            from tui.web.delivery import deliver_screenshot
+
+            deliver_screenshot(self)
+            return
         try:
             path = save_screenshot(self.export_screenshot())
         except ExportError as exc:
@@ -358,7 +363,9 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
             )
         yield SystemCommand(
             _("Screenshot"),
-            _("Save an SVG of the screen in the current directory"),
+            _("Download an SVG of the screen")
+            if self.is_web
+            else _("Save an SVG of the screen in the current directory"),
             self.action_screenshot_here,
         )
         yield from self.operation_commands()
