@@ -136,7 +136,8 @@ def run_cli(
     """Run ``python -m tui ARGS`` in a fresh interpreter; capture output as UTF-8 text.
 
     The repository is put on ``PYTHONPATH`` so this works with or without an install;
-    ``env`` adds to (or overrides) the environment.
+    it runs in the current directory (each test's own, see tests/conftest.py) unless ``cwd``
+    is given; ``env`` adds to (or overrides) the environment.
     """
     full = dict(os.environ)
     full["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), full.get("PYTHONPATH", "")]))
@@ -148,7 +149,7 @@ def run_cli(
         text=True,
         encoding="utf-8",
         errors="replace",
-        cwd=cwd or REPO,
+        cwd=cwd,
         env=full,
         timeout=timeout,
         check=False,

@@ -1,20 +1,19 @@
-"""Snapshots of the French UI and of the cite and export dialogs, at fixed sizes.
+"""Snapshots of the French interface: panes, figures with a decimal comma, the source's words
+first, about.
 
-Re-record deliberately with `make snapshot-update` and read the diff.
+Re-record deliberately with `make snapshot-update` and read the diff (the HTML report
+pytest writes on failure shows each change).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.dialogs.export_dialog import ExportDialog
 
 SnapCompare = Callable[..., bool]
 
@@ -48,27 +47,3 @@ class TestFrench:
     def test_about(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
         """About in French: dates in words, the reconciliation with the victims caveat."""
         assert snap_compare(app, press=["i"], terminal_size=(100, 60))
-
-
-class TestCite:
-    """The dialogs of `y` and `e`."""
-
-    def test_copied_text(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """The copied citation, shown for selecting by hand, with the selection hints."""
-
-        async def copy_and_show(pilot: Pilot[int]) -> None:
-            await pilot.press("j", "j", "j", "y")
-            await app.action_show_copied()
-            await pilot.pause()
-
-        assert snap_compare(app, run_before=copy_and_show, terminal_size=(80, 24))
-
-    def test_export_dialog(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Format, path (a fixed directory: no absolute path of the machine), replace, buttons."""
-
-        async def open_dialog(pilot: Pilot[int]) -> None:
-            await pilot.press("slash", *"dakota", "enter")
-            app.push_screen(ExportDialog(app.dataset, app.view, Path("/data")))
-            await pilot.pause()
-
-        assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))

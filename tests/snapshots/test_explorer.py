@@ -1,7 +1,7 @@
-"""Snapshot tests: what the user sees, at fixed sizes, compared with committed SVGs.
+"""Snapshots of the explorer: the list, the detail pane, the totals and the key bar, at fixed sizes.
 
-Review changes with the HTML report pytest writes on failure; re-record deliberately with
-`make snapshot-update`.
+Re-record deliberately with `make snapshot-update` and read the diff (the HTML report
+pytest writes on failure shows each change).
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
-from tui.dataset import Dataset
+from tui.dataset import Dataset, Problem
+from tui.dataset.watch import Reloaded
+from tui.live_reload import LiveReload
 
 SnapCompare = Callable[..., bool]
 
@@ -55,18 +57,6 @@ class TestFilter:
         assert snap_compare(app, press=["slash", *"tex"], terminal_size=(80, 24))
 
 
-class TestScreens:
-    """Help and about."""
-
-    def test_help(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Every binding, grouped."""
-        assert snap_compare(app, press=["question_mark"], terminal_size=(80, 40))
-
-    def test_about(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Operation, source, context, reconciliation, notes."""
-        assert snap_compare(app, press=["i"], terminal_size=(100, 60))
-
-
 class TestTerminals:
     """Small terminals and no colour."""
 
@@ -95,36 +85,23 @@ class TestTerminals:
         assert snap_compare(UnitedFrontApp(dataset), run_before=move, terminal_size=(80, 24))
 
 
-class TestCharts:
-    """The map (m) and the bar chart (b)."""
+class TestWatch:
+    """A broken save while watching."""
 
-    def test_map_80x24(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """All 51 tiles with codes and figures, Kentucky highlighted, legend and source."""
-        assert snap_compare(app, press=["j", "j", "j", "m"], terminal_size=(80, 24))
+    def test_problems_panel(self, snap_compare: SnapCompare, dataset: Dataset) -> None:
+        """The last good data stays; the panel lists the located errors."""
+        app = UnitedFrontApp(dataset)
 
-    def test_map_120x40(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Bigger tiles; shaded by arrests; a filter dims all but the Dakotas."""
-        press = ["slash", *"dakota", "enter", "m", "v"]
-        assert snap_compare(app, press=press, terminal_size=(120, 40))
+        async def broken_save(pilot: Pilot[int]) -> None:
+            problems = tuple(
+                Problem("united-front.toml", message, line, None, field)
+                for line, field, message in [
+                    (61, "states[KY].arrests", "must not be negative (got -46)"),
+                    (75, "states[MN].nme", "unknown key 'nme'; did you mean 'name'?"),
+                ]
+            )
+            result = Reloaded("/data/united-front.toml", None, problems)
+            LiveReload(app).show("/data/united-front.toml", result)
+            await pilot.pause()
 
-    def test_map_no_color(
-        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """NO_COLOR: shades become glyph densities; not reported is hatched."""
-        monkeypatch.setenv("NO_COLOR", "1")
-        assert snap_compare(UnitedFrontApp(dataset), press=["m"], terminal_size=(80, 24))
-
-    def test_bars_80x24(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Bars in the list's order (by victims), dashes, shares, Kentucky's split."""
-        assert snap_compare(app, press=["s", "s", "b"], terminal_size=(80, 24))
-
-    def test_bars_120x40(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
-        """Names in full, longer bars."""
-        assert snap_compare(app, press=["b", "j", "j", "j"], terminal_size=(120, 40))
-
-    def test_bars_no_color(
-        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        """NO_COLOR: adults and minors by glyph, the highlight reversed."""
-        monkeypatch.setenv("NO_COLOR", "1")
-        assert snap_compare(UnitedFrontApp(dataset), press=["b", "j"], terminal_size=(80, 24))
+        assert snap_compare(app, run_before=broken_save, terminal_size=(80, 24))

@@ -1,6 +1,10 @@
-"""Snapshots of the authoring views: operations list, compare view, the problems panel.
+"""Snapshots of several operations: the explorer's operation line, the operations list (O) and
+the compare view (C).
 
 Synthetic operations only (generated here, never bundled), at 80x24.
+
+Re-record deliberately with `make snapshot-update` and read the diff (the HTML report
+pytest writes on failure shows each change).
 """
 
 from __future__ import annotations
@@ -8,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.pilot import Pilot
 
 from tests.synthetic import ALPHA, BRAVO, operation_toml
 from tui.app import UnitedFrontApp
-from tui.dataset import Dataset, Problem, load_text
-from tui.dataset.watch import Reloaded
-from tui.live_reload import LiveReload
+from tui.dataset import Dataset, load_text
 
 SnapCompare = Callable[..., bool]
 
@@ -46,32 +47,6 @@ class TestOperations:
     def test_compare(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
         """Alpha against Bravo: shared Missouri, dots where a state is not in an operation."""
         assert snap_compare(app, press=["C"], terminal_size=(80, 24))
-
-
-class TestWatch:
-    """A broken save while watching."""
-
-    def test_problems_panel(self, snap_compare: SnapCompare, dataset: Dataset) -> None:
-        """The last good data stays; the panel lists the located errors."""
-        app = UnitedFrontApp(dataset)
-
-        async def broken_save(pilot: Pilot[int]) -> None:
-            problems = tuple(
-                Problem("united-front.toml", message, line, None, field)
-                for line, field, message in [
-                    (61, "states[KY].arrests", "must not be negative (got -46)"),
-                    (75, "states[MN].nme", "unknown key 'nme'; did you mean 'name'?"),
-                ]
-            )
-            result = Reloaded("/data/united-front.toml", None, problems)
-            LiveReload(app).show("/data/united-front.toml", result)
-            await pilot.pause()
-
-        assert snap_compare(app, run_before=broken_save, terminal_size=(80, 24))
-
-
-class TestNoColor:
-    """NO_COLOR: the highlighted row of the new tables still stands out."""
 
     def test_compare_no_color(
         self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
