@@ -53,7 +53,7 @@ def test_french_locale(tmp_path: Path) -> None:
         session.wait_for("OSC 52")
         (citation,) = copied(log)
         assert citation.startswith("**Dakota du Sud (South Dakota, SD)**")
-        assert citation.index("«\u00a0Dakota du Sud : 9 arrestations\u00a0»") < citation.index(
+        assert citation.index("«\u00a0Dakota du Sud\u202f: 9 arrestations\u00a0»") < citation.index(
             "South Dakota: 9 arrests"
         )
         assert "1er septembre 2021" in citation
@@ -82,5 +82,5 @@ def test_c_locale_is_english(tmp_path: Path) -> None:
         session.wait_for("OSC 52")
         (citation,) = copied(log)
         assert citation.startswith("**South Dakota (Dakota du Sud, SD)**")
-        assert "«\u00a0Dakota du Sud : 9 arrestations\u00a0»" in citation
+        assert "«\u00a0Dakota du Sud\u202f: 9 arrestations\u00a0»" in citation
         quit_cleanly(session, log)

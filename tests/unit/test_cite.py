@@ -39,17 +39,20 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "- Arrests: 9\n"
         "- *— = not reported by the source (not zero)*\n"
         "\n"
-        "English translation:\n"
+        "English translation (made for this dataset):\n"
         "\n"
         "> South Dakota: 9 arrests\n"
         "\n"
         "The source's words (French):\n"
         "\n"
-        "> «\u00a0Dakota du Sud : 9 arrestations\u00a0»\n"
+        "> «\u00a0Dakota du Sud\u202f: 9 arrestations\u00a0»\n"
         "\n"
-        "Source: Allen Zhong, “États-Unis : 47 victimes secourues, 102 arrestations dans le "
+        "Source: Allen Zhong, “États-Unis\u202f: 47 victimes secourues, 102 arrestations dans le "
         "cadre d’une opération contre la traite des êtres humains”, *Epoch Times (French "
         "edition)*, 1 September 2021.\n"
+        "\n"
+        "Primary source: the Missouri Attorney General's Office's release of 27 August 2021, as "
+        "reported by *Epoch Times (French edition)*.\n"
     )
 
 
@@ -60,15 +63,16 @@ def test_state_citation_in_french_puts_the_source_first(dataset: Dataset) -> Non
     lines = text.splitlines()
     assert lines[0] == "**Kentucky (KY)** — Operation United Front"
     words = lines.index(
-        "> «\u00a0Kentucky : 21 victimes adultes secourues, 2 victimes mineures "
+        "> «\u00a0Kentucky\u202f: 21 victimes adultes secourues, 2 victimes mineures "
         "secourues, 46 arrestations effectuées\u00a0»"
     )
     english = lines.index(
         "> Kentucky: 21 adult victims rescued, 2 minor victims rescued, 46 arrests made"
     )
     assert words < english
-    assert "1er septembre 2021" in lines[-1]
-    assert "«\u00a0États-Unis" in lines[-1]
+    assert "1er septembre 2021" in lines[-3]
+    assert "«\u00a0États-Unis" in lines[-3]
+    assert lines[-1].startswith("Source primaire\u00a0: the Missouri Attorney General's Office's")
     sd = state_citation(dataset, by_code(dataset, "SD"))
     assert sd.startswith("**Dakota du Sud (South Dakota, SD)**")
 
@@ -173,7 +177,7 @@ def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: 
     assert "Announced on 27 August 2021 by Eric Schmitt, Missouri Attorney General." in text
     for topic in ("Leadership", "Coordination", "Training", "Statement"):
         assert f"- **{topic}**: " in text
-    assert "« L’opération Front uni est une opération sans précédent" in text
+    assert "«\u202fL’opération Front uni est une opération sans précédent" in text
     assert "said Mr Schmitt" in text
     totals = text.index("| Victims rescued | 47 | 47† |")
     caveat = text.index("† The source counts the 47 as")

@@ -377,7 +377,6 @@ def run_with_closed_stdout(*args: str) -> tuple[int, str]:
             stdout=write_end,
             stderr=subprocess.PIPE,
             text=True,
-            cwd=REPO,
             env=env,
             timeout=60,
             check=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from tui.dataset import Dataset
 from tui.output.export import to_json, to_markdown
@@ -41,7 +42,7 @@ def test_markdown_does_not_double_guillemets(dataset: Dataset) -> None:
     """A quote that already opens with « is not wrapped again."""
     report = to_markdown(dataset)
     assert "« «" not in report
-    assert "« Grâce à des opérations" in report
+    assert re.search("«[ \u00a0\u202f]Grâce à des opérations", report)
 
 
 def test_markdown_report_in_french(dataset: Dataset) -> None:

@@ -28,7 +28,18 @@ A newline in a state's name would push the list's next row down and break both b
 would overflow the row into the detail pane. Names, codes, titles and labels are one line.
 """
 
-PROSE_KEYS = frozenset({"quote", "translation", "notes", "summary", "text", "victims_note"})
+PROSE_KEYS = frozenset(
+    {
+        "quote",
+        "translation",
+        "notes",
+        "summary",
+        "text",
+        "victims_note",
+        "states_quote",
+        "states_translation",
+    }
+)
 """Keys whose strings are prose, in any table: they may hold tabs and newlines, which are
 rendered as Textual renders text (tabs expanded, a newline a line break inside the pane).
 Every other string key is a single line, so a key added to the format is one unless listed."""

@@ -55,19 +55,33 @@ def _operation(dataset: Dataset) -> list[RenderableType]:
     parts += [_field(_("Announced"), _when(op.announced)), _field(_("Announced by"), who)]
     parts.append(Text())
     if op.facts:
-        parts.append(heading(_("What the source says about the operation")))
+        if len(dataset.all_sources) > 1:
+            parts.append(heading(_("What the sources say about the operation")))
+        else:
+            parts.append(heading(_("What the source says about the operation")))
         for fact in op.facts:
             label = (_("{label}: ").format(label=fact.topic), "bold")
+            source = dataset.source_by_id(fact.source) if fact.source else None
+            # Whose statement it is, when not the main source's.
+            according = (
+                Text(
+                    " "
+                    + _("(according to {source})").format(source=source.publisher or source.label),
+                    style="dim",
+                )
+                if source is not None
+                else Text()
+            )
             words = _words(fact.quote, fact.translation)
             if not words:
-                parts.append(Text.assemble(label, fact.text))
+                parts.append(Text.assemble(label, fact.text, according))
                 continue
             # The paraphrase only when the source's words are missing: each fact said once.
             first = words[0]
             if isinstance(first, Text):
-                parts.append(Text.assemble(label, first))
+                parts.append(Text.assemble(label, first, according))
             else:
-                parts.append(Text.assemble(label))
+                parts.append(Text.assemble(label, according))
                 parts.append(first)
             parts += words[1:]
         parts.append(Text())

@@ -6,10 +6,12 @@ to nothing outside itself: no fonts to fetch (generic font families), no scripts
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from tui.dataset import Dataset
+from tui.dataset.agreement import agreement, contested_metrics
 from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
@@ -19,6 +21,7 @@ from tui.dataset.charts import (
     source_line,
     unplaced_note,
 )
+from tui.dataset.model import State
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
 from tui.dataset.view import display_name
 from tui.i18n import _, date, guillemets, number, percent
@@ -90,20 +93,58 @@ def _document(width: float, height: float, title: str, body: Sequence[str]) -> s
     return head + "\n".join(body) + "\n</svg>\n"
 
 
+CONTESTED = "‡"
+"""Marks a figure the sources disagree on (a mark, not a colour: it survives print)."""
+
+
+def _mark(state: State, metric: str) -> str:
+    """The contested mark when the sources disagree on ``metric`` of ``state``."""
+    return CONTESTED if metric in contested_metrics(state) else ""
+
+
 def _footer(
     dataset: Dataset, y: float, width: float, marked: bool = False
 ) -> tuple[list[str], float]:
-    """The source (and the article's title), wrapped to ``width``, after the † note when
+    """The sources (and the article's title), wrapped to ``width``, after the † note when
     ``marked`` (a victims total above carries †); returns the parts and end y."""
     chars = int((width - 2 * MARGIN) / 6.2)
     note = dataset.reported.victims_note
     lines = _wrap(f"{VICTIMS_MARK} {note}", chars) if marked and note else []
+    if agreement(dataset).contested_states:
+        lines += _wrap(
+            _(
+                "{mark} the sources disagree on this figure; the figures shown are the main "
+                "source's."
+            ).format(mark=CONTESTED),
+            chars,
+        )
     lines += _wrap(source_line(dataset), chars)
     lines += _wrap(guillemets(dataset.source.title), chars)
     if dataset.source.url:
         lines.append(dataset.source.url)
+    if dataset.source.reports_on:
+        lines += _wrap(
+            _("Primary source: {primary}, as reported by {source}.").format(
+                primary=dataset.source.reports_on,
+                source=dataset.source.publisher or dataset.source.label,
+            ),
+            chars,
+        )
+    others = dataset.all_sources[1:]
+    if others:
+        names = "; ".join(
+            f"{s.publisher or s.label}" + (f" ({date(_day(s.published))})" if s.published else "")
+            for s in others
+        )
+        lines += _wrap(_("Other sources: {sources}.").format(sources=names), chars)
     parts = [_text(MARGIN, y + 15 * i, line, 11, fill=MUTED) for i, line in enumerate(lines)]
     return parts, y + 15 * len(lines)
+
+
+def _day(value: object) -> dt.date:
+    """The day of a date or date-time."""
+    assert isinstance(value, dt.date)
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _heading(dataset: Dataset, title: str) -> list[str]:
@@ -142,6 +183,7 @@ def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]
         )
         if cell.state is not None:
             figure = MISSING if cell.value is None else number(cell.value)
+            figure += _mark(cell.state, model.metric)
             parts.append(_text(centre, y + 38, figure, 12, fill=ink, text_anchor="middle"))
         parts.append("</g>")
     y = top + GRID_ROWS * (TILE + GAP) + 8
@@ -195,11 +237,13 @@ def bars_svg(dataset: Dataset) -> str:
             x = MARGIN + name_w + i * (bar_w + label_w)
             bar = scale.bar(state, metric)
             if bar.value is None:
-                parts.append(_text(x, y + 15, f"{MISSING} " + _("not reported"), 12, fill=MUTED))
+                mark = _mark(state, metric)
+                label = f"{MISSING} " + _("not reported") + (f" ({mark})" if mark else "")
+                parts.append(_text(x, y + 15, label, 12, fill=MUTED))
                 continue
             length = bar.fraction * bar_w
             parts += _bar_shapes(x, y + 4, length, bar.parts, colours[metric])
-            text = number(bar.value)
+            text = number(bar.value) + _mark(state, metric)
             if bar.share is not None:
                 text += f" ({percent(100 * bar.share)})"
             parts.append(_text(x + length + 5, y + 15, text, 12))
