@@ -118,6 +118,6 @@ async def test_nebraskas_row_and_the_borders_stay_whole(prose_dataset: Dataset) 
         await pilot.press("slash", *"nebraska", "enter")
         await pilot.pause()
         lines = screen_text(app).split("\n")
-        rows = [line for line in lines if re.search(r"┃NE\s+Nebraska\s+—\s+7┃", line)]
+        rows = [line for line in lines if re.search(r"┃NE\s+Nebraska\s+—\s+7\s*┃", line)]
         assert len(rows) == 1, "\n".join(lines)
         assert all(len(line) == 80 for line in lines)
