@@ -708,10 +708,11 @@ def test_refused_character_in_state_notes(escape: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("allowed", ["\\n", "\\t", "\\u00a0", "\\u200e", "é", "\\u4e2d"])
 def test_newline_tab_and_ordinary_unicode_are_allowed(allowed: str) -> None:
-    """Newline, tab, no-break space, LRM and letters of any script are fine."""
-    data = load_ok(
-        document(state(quote=f'"a{allowed}b"', notes=f'["n{allowed}"]', name=f'"K{allowed}y"'))
-    )
+    """No-break space, LRM and letters of any script are fine anywhere; newline and tab in
+    prose (quotes, notes) only: a name is one line (tests/unit/test_single_line.py)."""
+    line_break = allowed in ("\\n", "\\t")
+    name = '"Ky"' if line_break else f'"K{allowed}y"'
+    data = load_ok(document(state(quote=f'"a{allowed}b"', notes=f'["n{allowed}"]', name=name)))
     assert data.states[0].quote is not None
     assert len(data.states[0].quote) == 3
 

@@ -6,13 +6,22 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, silence_stdout
+from tui.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    dataset_paths,
+    err,
+    silence_stdout,
+    write_stdout,
+)
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
 from tui.dataset.agreement import agreement
 from tui.dataset.errors import Problem
 from tui.dataset.loader import read_text
 from tui.dataset.resources import bundled_dataset
-from tui.dataset.text import printable
+from tui.dataset.text import printable, printable_path
+from tui.dataset.totals import Status
 from tui.i18n import N_, _, ngettext, number
 
 
@@ -50,11 +59,12 @@ def _figure(value: int | None) -> str:
     return "—" if value is None else number(value)
 
 
-MARKS = {
+MARKS: dict[Status, str] = {
     "match": N_("✓ matches the source"),
     "differs": N_("⚠ DIFFERS from the source"),
     "no-state-figures": N_("no per-state figures"),
     "not-reported": N_("no reported figure"),
+    "subset": N_("shown states only; not compared with the source"),
 }
 """How ``check`` words each reconciliation status."""
 
@@ -65,7 +75,7 @@ def summary(dataset: Dataset, name: str) -> list[str]:
     states = ngettext("{n} state", "{n} states", totals.states).format(n=number(totals.states))
     lines = [
         _("{path}: valid — {operation}, {states}").format(
-            path=printable(name, 200), operation=printable(dataset.operation.name), states=states
+            path=printable_path(name), operation=printable(dataset.operation.name), states=states
         )
     ]
     rows = reconcile(dataset, totals)
@@ -171,7 +181,7 @@ def check(paths: Sequence[str], sources: dict[str, str] | None = None) -> int:
                 err(warning(problem))
         if reader:
             try:
-                print("\n".join(summary(dataset, path)), flush=True)
+                write_stdout("\n".join(summary(dataset, path)) + "\n")
             except BrokenPipeError:
                 # `check ... | head`: keep validating (errors go to stderr) and keep the status.
                 reader = False
@@ -185,7 +195,7 @@ def check_json(paths: Sequence[str], sources: dict[str, str] | None = None) -> i
 
     reports = [check_file(path, sources) for path in paths or [str(bundled_dataset())]]
     try:
-        print(to_json(reports), end="", flush=True)
+        write_stdout(to_json(reports))
     except BrokenPipeError:
         silence_stdout()
     return EXIT_OK if all(r.dataset is not None for r in reports) else EXIT_INVALID

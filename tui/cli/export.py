@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 
@@ -15,8 +14,9 @@ from tui.cli.common import (
     err,
     load_all,
     write_or_report,
+    write_stdout,
 )
-from tui.dataset.text import printable
+from tui.dataset.text import printable, printable_path
 from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown", "svg")
@@ -104,17 +104,6 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.set_defaults(export_parser=export)
 
 
-def _write_stdout(text: str) -> None:
-    """Write an export to stdout as UTF-8 whatever the locale: it is data, like an -o file."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
-
-
 def export(
     paths: str | Sequence[str],
     fmt: str,
@@ -156,7 +145,8 @@ def export(
     else:
         text = FORMATS[fmt](datasets[0])
     if output is None:
-        _write_stdout(text)
+        # UTF-8 whatever the locale: it is data, like an -o file.
+        write_stdout(text, utf8=True)
         return EXIT_OK
     if not write_or_report(output, text, force):
         return EXIT_INVALID
@@ -164,7 +154,7 @@ def export(
     states = ngettext("{n} state", "{n} states", count).format(n=number(count))
     err(
         _("wrote {path} ({states}, {format})").format(
-            path=printable(output, 200), states=states, format=fmt
+            path=printable_path(output), states=states, format=fmt
         )
     )
     return EXIT_OK

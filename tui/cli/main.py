@@ -14,7 +14,7 @@ from types import ModuleType
 
 from tui import __version__, i18n
 from tui.cli.check import summary
-from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
+from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, err, os_error_line, silence_stdout
 from tui.i18n import _
 from tui.i18n.cli import ArgumentParser, localize_argparse
 
@@ -109,3 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `unitedfront-tui export ... | head`: the reader left; that is not an error.
         silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Any other failed read or write (a full disk or stdout, a name too long, a directory
+        # that cannot be searched): one line naming the file and the reason, never a traceback.
+        # Stdout goes to /dev/null so that the interpreter's last flush cannot fail again.
+        silence_stdout()
+        err(os_error_line(exc))
+        return EXIT_INVALID

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_INVALID, EXIT_OK, err, write_or_report
-from tui.dataset.text import printable
+from tui.cli.common import EXIT_INVALID, EXIT_OK, err, write_or_report, write_stdout
+from tui.dataset.text import printable_path
 from tui.i18n import _
 
 
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output is None:
-        print(text, end="")
+        write_stdout(text)
         return EXIT_OK
     if not write_or_report(args.output, text, args.force):
         return EXIT_INVALID
-    err(_("wrote {path}").format(path=printable(args.output, 200)))
+    err(_("wrote {path}").format(path=printable_path(args.output)))
     return EXIT_OK

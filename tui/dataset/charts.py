@@ -72,18 +72,33 @@ class BarScale:
     """The largest figure and the total of each charted metric over the whole dataset."""
 
     top: dict[Metric, int]
-    total: dict[Metric, int]
+    total: dict[Metric, int | None]
+    """None when no state reports the metric: there is no total, which is not 0."""
 
     @classmethod
     def of(cls, states: Sequence[State]) -> BarScale:
         """Scale for ``states`` (normally every state of the dataset)."""
         top: dict[Metric, int] = {}
-        total: dict[Metric, int] = {}
+        total: dict[Metric, int | None] = {}
         for metric in BAR_METRICS:
             values = [v for s in states if (v := s.figure(metric)) is not None]
             top[metric] = max(values, default=0)
-            total[metric] = sum(values)
+            total[metric] = sum(values) if values else None
         return cls(top, total)
+
+    def heading(self, metric: Metric, mark: str = "") -> str:
+        """A bar column's heading: the metric and the total its shares are of (``mark``
+        after it: the victims total's qualifier).
+
+        With no state reporting the metric there are no shares: say so, rather than "share
+        of 0" (the source may well report a total for the operation).
+        """
+        total = self.total[metric]
+        if total is None:
+            return _("{metric} (no state reports it)").format(metric=_(LABELS[metric]))
+        return _("{metric} (share of {total})").format(
+            metric=_(LABELS[metric]), total=number(total) + mark
+        )
 
     def bar(self, state: State, metric: Metric) -> Bar:
         """The bar of ``metric`` for ``state``."""

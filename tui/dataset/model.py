@@ -260,6 +260,9 @@ class Dataset:
     sources: tuple[Source, ...] = ()
     """Every source, the main one (``source``) first; empty is read as ``(source,)``."""
     schema_version: int = 1
+    subset_of: int | None = None
+    """Set on a filtered view (an export of the shown rows): how many states the whole dataset
+    has. Totals are then those of the shown states, never reconciled with the source's."""
 
     @property
     def all_sources(self) -> tuple[Source, ...]:

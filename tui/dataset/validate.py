@@ -33,7 +33,7 @@ from tui.dataset.model import (
     State,
     Via,
 )
-from tui.dataset.text import UNSAFE, first_unsafe, printable
+from tui.dataset.text import LINE_BREAK, UNSAFE, first_line_break, first_unsafe, is_prose, printable
 from tui.i18n import _, number
 
 SCHEMA_VERSION = 2
@@ -254,6 +254,15 @@ class Validator:
                 field,
                 _("contains a control or bidi character ({which})").format(
                     which=first_unsafe(value)
+                ),
+            )
+            return None
+        if not is_prose(_key_of(parts)) and LINE_BREAK.search(value):
+            self.fail(
+                parts,
+                field,
+                _("must be one line: it contains a tab or line break ({which})").format(
+                    which=first_line_break(value)
                 ),
             )
             return None
@@ -827,6 +836,7 @@ class Validator:
         out: list[State] = []
         seen = self.codes
         unsafe = UNSAFE.search
+        line_break = LINE_BREAK.search
         v2 = self.version >= 2
         allowed = _STATE_KEYSET_V2 if v2 else _STATE_KEYSET
         keys = STATE_KEYS_V2 if v2 else STATE_KEYS
@@ -870,7 +880,13 @@ class Validator:
             else:
                 seen[cast(str, code)] = i
             name = row.get("name")
-            if type(name) is not str or not name.strip() or len(name) > MAX_STRING or unsafe(name):
+            if (
+                type(name) is not str
+                or not name.strip()
+                or len(name) > MAX_STRING
+                or unsafe(name)
+                or line_break(name)
+            ):
                 ok = False
                 if name is None:
                     self.fail(p, f"{label}.name", _("is required"))
@@ -954,6 +970,14 @@ class Validator:
                     )
                 )
         return tuple(out)
+
+
+def _key_of(parts: Parts) -> str:
+    """The key a value sits under (a list entry's: its list's key), to tell prose from names."""
+    for part in reversed(parts):
+        if isinstance(part, str):
+            return part
+    return ""
 
 
 def _key_label(key: str) -> str:

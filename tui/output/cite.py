@@ -293,7 +293,9 @@ EXTENSIONS = {"csv": "csv", "json": "json", "markdown": "md"}
 def view_dataset(dataset: Dataset, view: StateView) -> Dataset:
     """The dataset narrowed to the shown states, in the shown order."""
     shown = tuple(view.state_at(row) for row in range(len(view)))
-    return dataclasses.replace(dataset, states=shown)
+    # A filter makes a subset: its totals are not the operation's, so they are not reconciled.
+    subset_of = len(view.states) if view.filtered else None
+    return dataclasses.replace(dataset, states=shown, subset_of=subset_of)
 
 
 def view_export(dataset: Dataset, view: StateView, fmt: str) -> str:

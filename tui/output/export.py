@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import io
 import json
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,8 @@ from typing import Any
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.agreement import FigureAgreement, agreement, agreement_json
 from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Reported, Source
-from tui.dataset.totals import LEVELS, ROLES
+from tui.dataset.text import PATH_LIMIT, printable, printable_path
+from tui.dataset.totals import LEVELS, ROLES, Status
 from tui.dataset.view import display_name
 from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
 
@@ -251,6 +254,8 @@ def to_document(dataset: Dataset, sums: bool = True) -> dict[str, Any]:
                 for m in totals.metrics
             },
         },
+        # A filtered export: totals of the shown states (status "subset"), and of how many.
+        **({"subset_of": dataset.subset_of} if dataset.subset_of is not None else {}),
         "reconciliation": [
             {
                 "metric": r.metric,
@@ -361,11 +366,12 @@ STATE_COLUMNS = (
 TOTAL_COLUMNS = (N_("Figure"), N_("Computed"), N_("Reported"), N_("States reporting"), N_("Check"))
 """The Markdown report's totals table."""
 
-MARKS = {
+MARKS: dict[Status, str] = {
     "match": N_("✓ match"),
     "differs": N_("⚠ differs"),
     "no-state-figures": N_("no per-state figures"),
     "not-reported": N_("not reported by source"),
+    "subset": N_("shown states only"),
 }
 """The totals table's check column, by reconciliation status."""
 
@@ -378,6 +384,13 @@ SUM_COLUMNS = (
     N_("Check"),
 )
 """The table of each source's own sums, in the report's disagreement section."""
+
+
+def subset_note(shown: int, whole: int) -> str:
+    """What the totals of a filtered export are: the shown states', not compared."""
+    return _(
+        "{shown} of {whole} states shown; totals of the shown states, not compared with the source."
+    ).format(shown=number(shown), whole=number(whole))
 
 
 def _row(cells: tuple[str, ...]) -> str:
@@ -515,6 +528,8 @@ def to_markdown(dataset: Dataset, sums: bool = True) -> str:
                 )
             )
         )
+    if dataset.subset_of is not None:
+        lines += ["", subset_note(len(dataset.states), dataset.subset_of)]
     if note:
         lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
@@ -541,11 +556,70 @@ FORMATS: dict[str, Callable[[Dataset], str]] = {
 
 
 class ExportError(Exception):
-    """An export could not be written; the message says why, in one line."""
+    """An export could not be written; the message says why, in one line.
+
+    ``path`` is the file that could not be written (None when the message names several),
+    ``reason`` why, and ``exists`` is True when the only reason is an existing file.
+    """
+
+    def __init__(
+        self, reason: str, path: str | os.PathLike[str] | None = None, exists: bool = False
+    ) -> None:
+        self.path = None if path is None else os.fspath(path)
+        self.reason = reason
+        self.exists = exists
+        # "PATH: reason", the colon written the UI language's way ("PATH : raison" in French).
+        shown = _("{label}: ").format(label=printable_path(self.path)) if self.path else ""
+        super().__init__(shown + printable(reason, 2 * PATH_LIMIT))
 
 
 class ExportExistsError(ExportError):
     """The target exists and replacing it was not asked for (the UI offers to)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(_("already exists (use --force to overwrite)"), path, exists=True)
+
+
+TEMP_PREFIX = ".unitedfront-"
+"""Temporary files are ``.unitedfront-XXXXXXXX.tmp``: short, so that a target name of up to
+255 bytes (the usual limit) can be written, which ``.<name>.XXXX.tmp`` would push past it."""
+
+
+def working_directory() -> Path:
+    """The current directory, or the home directory when the current one was deleted.
+
+    ``Path.cwd()`` raises once the directory a session started in is gone.
+    """
+    try:
+        return Path.cwd()
+    except OSError:
+        try:
+            return Path.home()
+        except (KeyError, RuntimeError):
+            return Path(os.sep)
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError's reason as the system words it (``Permission denied``), or the message."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _create_temporary(directory: Path) -> tuple[int, str]:
+    """Create an empty temporary file in ``directory``; return its descriptor and path.
+
+    Created with mode 0o666 so that the kernel applies the umask (and any default ACL), as for
+    any new file the user makes; :func:`tempfile.mkstemp` would make it 0o600.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _attempt in range(100):
+        tmp = os.path.join(directory, f"{TEMP_PREFIX}{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(directory))
 
 
 def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None:
@@ -553,55 +627,63 @@ def write_atomic(target: str | os.PathLike[str], text: str, force: bool) -> None
 
     Without ``force`` an existing file is never replaced, even one created while writing
     (the final step is a hard link, which fails if the name exists). On any failure no
-    temporary file is left behind.
+    temporary file is left behind, and every ``OSError`` (or a path the system cannot take)
+    becomes an :class:`ExportError` naming the path and the reason. A new file gets the mode
+    the umask gives; a replaced file keeps its mode.
     """
     path = Path(target)
+    try:
+        _write_atomic(path, text, force)
+    except (OSError, ValueError) as exc:
+        # Unforeseen failures too (a directory that cannot be searched, a name over 255
+        # bytes, a NUL in a typed path): one line, never a traceback.
+        raise ExportError(_("cannot write: {reason}").format(reason=_reason(exc)), path) from None
+
+
+def _write_atomic(path: Path, text: str, force: bool) -> None:
+    """:func:`write_atomic`'s steps; foreseen failures raise ExportError, others OSError."""
     directory = path.parent
-    if path.is_dir():
-        raise ExportError(_("{path}: is a directory").format(path=path))
-    if path.exists() and not path.is_file():
+    try:
+        status: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise ExportError(_("is a directory"), path)
+    if status is not None and not stat.S_ISREG(status.st_mode):
         # A device, FIFO or socket (/dev/null, /dev/stdout): renaming over it would replace it.
-        raise ExportError(
-            _("{path}: is not a regular file; leave out -o to write to stdout").format(path=path)
-        )
+        raise ExportError(_("is not a regular file; leave out -o to write to stdout"), path)
     if not directory.is_dir():
         raise ExportError(
-            _("{path}: directory {directory} does not exist").format(path=path, directory=directory)
+            _("directory {directory} does not exist").format(directory=printable_path(directory)),
+            path,
         )
-    if path.exists() and not force:
-        raise ExportExistsError(
-            _("{path}: already exists (use --force to overwrite)").format(path=path)
-        )
+    if status is not None and not force:
+        raise ExportExistsError(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = _create_temporary(directory)
     except OSError as exc:
+        message = _("cannot write in {directory}: {reason}")
         raise ExportError(
-            _("{path}: cannot write in {directory}: {reason}").format(
-                path=path, directory=directory, reason=exc.strerror or exc
-            )
+            message.format(directory=printable_path(directory), reason=_reason(exc)), path
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+        if status is not None:
+            # The file replaced keeps its permissions (a private file stays private).
+            os.chmod(tmp, stat.S_IMODE(status.st_mode))
         if force:
             os.replace(tmp, path)
         else:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise ExportExistsError(
-                    _("{path}: already exists (use --force to overwrite)").format(path=path)
-                ) from None
+                raise ExportExistsError(path) from None
             except OSError:
-                # Filesystems without hard links: the exists() check above is the guard.
+                # Filesystems without hard links: the stat above is the guard.
                 os.replace(tmp, path)
-    except OSError as exc:
-        raise ExportError(
-            _("{path}: cannot write: {reason}").format(path=path, reason=exc.strerror or exc)
-        ) from None
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from tui.dataset import LABELS, Dataset
+from tui.dataset import Dataset
 from tui.dataset.agreement import agreement, contested_metrics
 from tui.dataset.charts import (
     BAR_METRICS,
@@ -226,10 +226,9 @@ def bars_svg(dataset: Dataset) -> str:
     colours = {"victims_rescued": VICTIMS, "arrests": ARRESTS}
     for i, metric in enumerate(BAR_METRICS):
         x = MARGIN + name_w + i * (bar_w + label_w)
-        total = number(scale.total[metric])
+        head = scale.heading(metric)
         if metric == "victims_rescued" and dataset.reported.victims_note:
-            total += VICTIMS_MARK
-        head = _("{metric} (share of {total})").format(metric=_(LABELS[metric]), total=total)
+            head = scale.heading(metric, VICTIMS_MARK)
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
     for state in dataset.states:

@@ -268,11 +268,8 @@ class BarChart(Widget, can_focus=True):
         style = self._style("head")
         text = _fit(_("State"), cols.code + cols.name)
         for metric in BAR_METRICS:
-            total = number(self.scale.total[metric])
-            if self.marked and metric == "victims_rescued":
-                total += VICTIMS_MARK
-            head = _("{metric} (share of {total})").format(metric=_(LABELS[metric]), total=total)
-            text += " " + _fit(head, cols.bar + cols.label)
+            mark = VICTIMS_MARK if self.marked and metric == "victims_rescued" else ""
+            text += " " + _fit(self.scale.heading(metric, mark), cols.bar + cols.label)
         return self._text(text, width, style)
 
     def _row(self, row: int, cols: Columns, width: int) -> Strip:

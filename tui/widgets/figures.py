@@ -41,6 +41,9 @@ def mark(row: Reconciliation) -> Text:
         return Text(
             _("({reported} reported)").format(reported=figure(row.reported)), style="italic"
         )
+    if status == "subset":
+        # Some states' total is not the operation's: nothing to check it against.
+        return Text(_("(shown states only; not compared)"), style="italic")
     return Text(_("(source gives no total)"), style="italic")
 
 

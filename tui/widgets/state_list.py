@@ -20,7 +20,7 @@ from tui.dataset import State
 from tui.dataset.agreement import contested_metrics
 from tui.dataset.view import StateView, display_name
 from tui.i18n import N_, _
-from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
+from tui.widgets.list_header import SORTED_COLUMN, header_label, marked_label
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -296,8 +296,9 @@ class StateList(ScrollView, can_focus=True):
             marked = "name"  # no code column on very narrow terminals
 
         def label(column: str, cells: int) -> str:
-            mark = direction_mark(self.view.sort, self.view.reverse) if column == marked else ""
-            return header_label(column, cells, mark)
+            if column == marked:
+                return marked_label(column, self.view.sort, self.view.reverse, cells)
+            return header_label(column, cells)
 
         # Over figures that keep a cell for the contested mark, the labels keep it too.
         cells, pad = (fig_w - 1, " ") if self.marks else (fig_w, "")

@@ -43,6 +43,8 @@ def compact_mark(row: Reconciliation) -> Text:
         return Text(f"⚠≠{figure(row.reported)}", style="bold reverse")
     if status == "no-state-figures":
         return Text(_("(rep. {n})").format(n=figure(row.reported)), style="italic")
+    if status == "subset":
+        return Text(_("(shown)"), style="italic")
     return Text("")
 
 
