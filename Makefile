@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 ARGS ?=
+# pytest-xdist workers: one per core (make test PYTEST_WORKERS=0 runs the suite serially).
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-all lint typecheck pytest snapshot-update bench clean
@@ -33,16 +35,16 @@ lint: $(VENV)/.installed-test ## ruff lint and format check
 typecheck: $(VENV)/.installed-test ## mypy --strict on tui/ and tests/
 	$(BIN)/mypy --strict tui tests
 
-pytest: $(VENV)/.installed-test ## the test suite only
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+pytest: $(VENV)/.installed-test ## the test suite only, on every core (PYTEST_WORKERS=auto)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 test: lint typecheck pytest ## Set up and run lint, types and tests
 
 test-all: lint ## mypy and the tests on every Python 3.9..3.13 found (.ci/test-all)
-	PYTEST_ARGS="$(PYTEST_ARGS)" .ci/test-all
+	PYTEST_ARGS="$(PYTEST_ARGS)" PYTEST_WORKERS="$(PYTEST_WORKERS)" .ci/test-all
 
 snapshot-update: $(VENV)/.installed-test ## Re-record snapshot SVGs (review the diff!)
-	$(BIN)/python -m pytest tests/test_snapshots*.py --snapshot-update
+	$(BIN)/python -m pytest tests/snapshots --snapshot-update
 
 LOCALE := tui/i18n/locale
 POT := $(LOCALE)/unitedfront.pot
@@ -50,7 +52,7 @@ POT := $(LOCALE)/unitedfront.pot
 i18n: $(VENV)/.installed-test ## Extract UI strings, update the French catalog, compile it (.mo)
 	$(BIN)/pybabel --quiet extract --no-wrap --sort-by-file --add-location=file \
 		--project=unitedfront-tui --copyright-holder="unitedfront-tui developers" \
-		--msgid-bugs-address="" -o $(POT) tui
+		--msgid-bugs-address="" -k Nn_:1,2 -o $(POT) tui
 	$(BIN)/pybabel --quiet update --no-wrap --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
 		-i $(POT) -d $(LOCALE) -D unitedfront -l fr
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D unitedfront -l fr

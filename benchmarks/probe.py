@@ -73,11 +73,12 @@ def main(argv: list[str] | None = None) -> int:
             BareApp().run()
             status = 0
         else:
-            import tui.cli.main
+            import tui.cli.common
+            from tui.cli.main import main as cli_main
 
             if args.freeze_after_load:
-                _freeze_after_load(tui.cli.main)
-            status = tui.cli.main(cli_args)
+                _freeze_after_load(tui.cli.common)
+            status = cli_main(cli_args)
     finally:
         gc.callbacks.remove(on_gc)
         if profiler is not None and profiler.is_running:

@@ -327,6 +327,7 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
 
     def action_screenshot_here(self) -> None:
         """Save an SVG of the screen in the current directory (or $XDG_STATE_HOME) and say where."""
+        from tui.dataset.text import printable_path
         from tui.output.export import ExportError
         from tui.output.screenshot import save_screenshot
 
@@ -335,12 +336,15 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
 
             deliver_screenshot(self)
             return
+        # Paths are data: shown literally (no markup, control characters made visible).
         try:
             path = save_screenshot(self.export_screenshot())
         except ExportError as exc:
-            self.notify(_("Screenshot not saved: {error}").format(error=exc), severity="error")
+            message = _("Screenshot not saved: {error}").format(error=exc)
+            self.notify(message, severity="error", markup=False)
         else:
-            self.notify(_("Screenshot saved to {path}").format(path=path))
+            message = _("Screenshot saved to {path}").format(path=printable_path(path))
+            self.notify(message, markup=False)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every explorer action in the command palette with its key, plus Textual's own."""

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.markup import escape
 
 from tui.dataset import Dataset, State
-from tui.dataset.view import StateView
+from tui.dataset.text import printable_path
+from tui.dataset.view import StateView, display_name
 from tui.i18n import N_, _
 from tui.i18n.textual import LocalizedPalette
 
@@ -90,10 +90,10 @@ class CiteActions(LocalizedPalette):
         if state is None:
             self.notify(_("No state is highlighted: nothing to cite."), severity="warning")
             return
-        title = _("Citation: {state}").format(state=state.name)
+        title = _("Citation: {state}").format(state=display_name(state))
         # The name is data: escaped, so it cannot make markup in the notification.
         copied = _("Citation of {state} copied to the clipboard (OSC 52).").format(
-            state=escape(state.name)
+            state=escape(display_name(state))
         )
         from tui.output.cite import state_citation
 
@@ -128,15 +128,15 @@ class CiteActions(LocalizedPalette):
         def done(written: str | None) -> None:
             if written is None:
                 return
+            # A path is data: no markup from it, and its control characters made visible.
             if self.is_web:
-                message = _("Sent {name} to your browser.").format(name=written)
+                message = _("Sent {name} to your browser.").format(name=printable_path(written))
             else:
-                message = _("Wrote {path}").format(path=written)
-            # A path is data: no markup from it.
+                message = _("Wrote {path}").format(path=printable_path(written))
             self.notify(message, title=_("Exported"), markup=False)
 
         # Awaited: the key router routes the next key once the dialog is there to take it.
-        await self.push_screen(ExportDialog(self.dataset, self.view, Path.cwd()), done)
+        await self.push_screen(ExportDialog(self.dataset, self.view), done)
 
     def cite_commands(self) -> Iterable[SystemCommand]:
         """Palette entries for citing, showing the copied text and exporting (with their keys,

@@ -110,8 +110,8 @@ def serving(
     """``unitedfront-tui serve --port FREE ARGS``, ready to take requests.
 
     With ``session`` (a shell command), the same server runs that in each tab instead. The
-    server runs in ``cwd`` (the repository by default): a test that checks the server writes
-    nothing gives it an empty folder.
+    server runs in ``cwd`` (by default the test's own temporary directory, see tests/conftest.py):
+    a test that checks the server writes nothing gives it an empty folder.
     """
     port = free_port()
     argv = [str(COMMAND), "serve", "--port", str(port), *args]
@@ -123,7 +123,7 @@ def serving(
         argv = [sys.executable, "-c", code, session]
     process = subprocess.Popen(
         argv,
-        cwd=cwd or REPO,
+        cwd=cwd,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -239,7 +239,7 @@ async def test_y_in_french_cites_the_source_first(make_app: AppFactory) -> None:
         await pilot.pause()
         (copied,) = clipboard_sequences(written)
         assert copied.startswith("**Dakota du Sud (South Dakota, SD)**")
-        assert copied.index("« Dakota du Sud") < copied.index("South Dakota: 9 arrests")
+        assert copied.index("«\u00a0Dakota du Sud") < copied.index("South Dakota: 9 arrests")
 
 
 async def test_the_notification_links_to_the_text(make_app: AppFactory) -> None:

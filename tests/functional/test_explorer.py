@@ -90,7 +90,7 @@ async def test_sort_cycle_and_reverse(make_app: AppFactory) -> None:
         states = app.state_list
         assert shown_codes(app) == SOURCE_ORDER
         assert str(states.border_title) == "States"
-        assert "Code▲" in await header(app, pilot)
+        assert "#▲" in await header(app, pilot)  # source order, not sorted by code
         await pilot.press("s")
         assert shown_codes(app)[:3] == ["IL", "IA", "KY"]
         assert shown_codes(app)[-1] == "WI"
@@ -280,7 +280,7 @@ async def test_footer_filtered_totals(make_app: AppFactory) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "Shown 2 of 12" in text
-        assert "Victims 6 (1 reporting)" in text
+        assert "Victims 6† (1 state reporting)" in text
         assert "Arrests 12" in text
         assert "Arrests 102 ✓" in text
         assert app.shown_totals is not None and app.shown_totals["arrests"].total == 12

@@ -72,7 +72,7 @@ async def test_header_and_rows_render() -> None:
     async with app.run_test(size=(50, 5)) as pilot:
         await pilot.pause()
         header, row = lines(app.states)[:2]
-        assert header.split() == ["Code▲", "State", "Victims", "Arrests"]
+        assert header.split() == ["#▲", "State", "Victims", "Arrests"]  # source order, not by code
         assert row.split() == ["AA", "Alpha", "3", "—"]
 
 

@@ -51,6 +51,18 @@ REFUSED: dict[str, list[str]] = {
     "bidi.toml": [*_ESCAPES, "U+202E"],
     "c0.toml": [*_ESCAPES, "U+0007"],
     "raw-escape.toml": ["TOML syntax error"],
+    "line-breaks.toml": [
+        "operation.name: must be one line",
+        "source.publisher: must be one line",
+        "agencies[0].name: must be one line",
+        "states[NE].name: must be one line",
+        "states[NE].local_name: must be one line",
+        "states[NE].aliases[0]: must be one line",
+        "states[KY].name: must be one line",
+        "U+000A LINE FEED",
+        "U+0009 CHARACTER TABULATION",
+        "U+2028 LINE SEPARATOR",
+    ],
     "big-integers.toml": [
         "states[OH].victims_rescued: is implausibly large",
         "states[OH].arrests: is implausibly large",

@@ -6,7 +6,6 @@ import errno
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -142,6 +141,8 @@ def test_failure_leaves_no_temporary_and_keeps_the_old_file(
     function: str, code: int, force: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Whatever step fails: a one-line ExportError, the old file intact, no temporary file."""
+    if function == "chmod" and not force:
+        pytest.skip("a new file is not chmod-ed: the umask gives its mode")
     target = tmp_path / "out.csv"
     if force:
         target.write_text(OLD)
@@ -173,7 +174,7 @@ def test_unwritable_directory_simulated(tmp_path: Path, monkeypatch: pytest.Monk
     def denied(*args: object, **kwargs: object) -> Any:
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(tempfile, "mkstemp", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ExportError, match=r"cannot write in .*Permission denied"):
         write_atomic(tmp_path / "out.csv", NEW, force=False)
     assert listing(tmp_path) == []

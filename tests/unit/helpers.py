@@ -13,6 +13,20 @@ from tui.dataset import Dataset, DatasetError, Problem, load_text
 
 REPO = Path(__file__).resolve().parents[2]
 
+
+def shared(*parts: str) -> Path:
+    """A file of the shared material beside the repository (``../shared``).
+
+    A worktree elsewhere may point at it with ``UNITEDFRONT_SHARED``.
+    """
+    base = Path(os.environ.get("UNITEDFRONT_SHARED") or REPO.parent / "shared")
+    return base.joinpath(*parts)
+
+
+ARTICLE = shared("sources", "000_7c2b3711e17018b2.txt")
+"""The French article the bundled dataset's main source is (not ours to ship: tests skip
+without it)."""
+
 HEAD = """\
 schema_version = 1
 
@@ -23,6 +37,28 @@ name = "Operation Test"
 title = "A test source"
 """
 """The smallest valid head of a dataset: everything but the states."""
+
+HEAD_V2 = """\
+schema_version = 2
+
+[operation]
+name = "Operation Test"
+main_source = "main"
+
+[[sources]]
+id = "main"
+publisher = "A test publisher"
+title = "A test source"
+
+[[sources]]
+id = "other"
+publisher = "Another publisher"
+description = "Another report"
+"""
+"""The head of a schema-2 dataset with two sources; ``other`` must be cited by a claim."""
+
+CLAIM = '\n[[states.claims]]\nsource = "other"\narrests = 5\nlocator = "table, row 1"\n'
+"""A claim of source ``other`` for the state before it."""
 
 
 def state(code: str = '"KY"', name: str = '"Kentucky"', **fields: str) -> str:
@@ -100,7 +136,8 @@ def run_cli(
     """Run ``python -m tui ARGS`` in a fresh interpreter; capture output as UTF-8 text.
 
     The repository is put on ``PYTHONPATH`` so this works with or without an install;
-    ``env`` adds to (or overrides) the environment.
+    it runs in the current directory (each test's own, see tests/conftest.py) unless ``cwd``
+    is given; ``env`` adds to (or overrides) the environment.
     """
     full = dict(os.environ)
     full["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), full.get("PYTHONPATH", "")]))
@@ -112,7 +149,7 @@ def run_cli(
         text=True,
         encoding="utf-8",
         errors="replace",
-        cwd=cwd or REPO,
+        cwd=cwd,
         env=full,
         timeout=timeout,
         check=False,

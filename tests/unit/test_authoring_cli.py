@@ -54,7 +54,7 @@ def test_new_never_overwrites_without_force(tmp_path: Path, capsys: Capsys) -> N
     assert "already exists" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "# my work\n"
     assert main(["new", "--force", str(target)]) == EXIT_OK
-    assert "schema_version = 1" in target.read_text(encoding="utf-8")
+    assert "schema_version = 2" in target.read_text(encoding="utf-8")
 
 
 def test_new_into_a_missing_directory(tmp_path: Path, capsys: Capsys) -> None:
@@ -156,6 +156,31 @@ def test_json_valid_files_and_warnings(tmp_path: Path, capsys: Capsys) -> None:
             "states": 1,
             "errors": 0,
             "warnings": 1,
+            "agreement": {
+                "sources": ["source"],
+                "main_source": "source",
+                "contested": [],
+                "sum_checks": [
+                    {
+                        "source": "source",
+                        "figure": "victims_rescued",
+                        "states_sum": 2,
+                        "reporting": 1,
+                        "of": 1,
+                        "stated": 2,
+                        "status": "match",
+                    },
+                    {
+                        "source": "source",
+                        "figure": "arrests",
+                        "states_sum": 8,
+                        "reporting": 1,
+                        "of": 1,
+                        "stated": 9,
+                        "status": "differs",
+                    },
+                ],
+            },
         }
     ]
     assert doc["diagnostics"] == [

@@ -29,6 +29,10 @@ MO = MESSAGES / f"{i18n.DOMAIN}.mo"
 
 MessageId = Union[str, tuple[str, ...]]
 
+KEYWORDS = {**DEFAULT_KEYWORDS, "Nn_": (1, 2)}
+"""Babel's keywords (``_``, ``N_``, ``ngettext``...) plus ``Nn_``, the plural marker, as in
+the Makefile's `make i18n`."""
+
 
 def read_catalog(path: Path) -> Catalog:
     """Parse a .po or .mo file."""
@@ -39,7 +43,7 @@ def read_catalog(path: Path) -> Catalog:
 def extracted() -> Iterator[tuple[str, int, MessageId]]:
     """(file, line, msgid) of every string marked for translation under ``tui/``."""
     for filename, line, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=DEFAULT_KEYWORDS
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         yield filename, line, message
 
@@ -122,3 +126,72 @@ def test_no_translated_literal_inside_an_f_string() -> None:
         if LITERAL_IN_FSTRING.search(line) and re.search(r"""\bf['"]""", line)
     ]
     assert not found, f"translated literal inside an f-string: {found}"
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+TYPOGRAPHY = (
+    (re.compile(r"[^\u00a0]:(?=\s|$)"), "a colon needs a no-break space (U+00A0) before it"),
+    (re.compile(r"(?<!^)[^\u202f]([;!?])(?=\s|$)"), "; ! ? need a narrow no-break space (U+202F)"),
+    (re.compile(r"[^\u00a0]»"), "» needs a no-break space (U+00A0) before it"),
+    (re.compile(r"«[^\u00a0]"), "« needs a no-break space (U+00A0) after it"),
+    (re.compile("’"), "one apostrophe style: the straight ' (as the English strings)"),
+)
+"""French typography a native reviewer expects in every translation."""
+
+
+def french_strings() -> Iterator[tuple[MessageId, str]]:
+    """Every French translation (both forms of a plural), with its msgid."""
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        for text in (msgstr,) if isinstance(msgstr, str) else msgstr:
+            yield msgid, text
+
+
+@pytest.mark.parametrize("rule", TYPOGRAPHY, ids=[why for _rule, why in TYPOGRAPHY])
+def test_french_typography(rule: tuple[re.Pattern[str], str]) -> None:
+    """No-break spaces before : ; ! ? » and after «, one apostrophe style, in every msgstr."""
+    pattern, why = rule
+    bad = [f"{msgid!r}: {text!r}" for msgid, text in french_strings() if pattern.search(text)]
+    assert not bad, why + ":\n" + "\n".join(bad)
+
+
+def test_the_typography_rules_catch_what_they_should() -> None:
+    """The rules flag the mistakes a reviewer found, and pass their corrections."""
+    wrong = ["URL : x", "Langue: fr", "a ; b", "« mot »", "l’État", "fin !"]
+    right = [f"URL{NBSP}: x", f"a{NNBSP}; b", f"«{NBSP}mot{NBSP}»", "l'État", f"fin{NNBSP}!"]
+    assert all(any(p.search(t) for p, _why in TYPOGRAPHY) for t in wrong)
+    assert not [t for t in right if any(p.search(t) for p, _why in TYPOGRAPHY)]
+    # A URL, a port, and a key at the start of a line are not punctuation.
+    assert not any(p.search(t) for t in ("http://h:8000/", "? aide") for p, _w in TYPOGRAPHY)
+
+
+def test_printf_placeholders_are_kept() -> None:
+    """argparse's messages keep their %(name)s and %s placeholders in French."""
+    printf = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+    for msgid, msgstr in translations(read_catalog(PO)).items():
+        ids = (msgid,) if isinstance(msgid, str) else msgid
+        strings = (msgstr,) if isinstance(msgstr, str) else msgstr
+        for text in strings:
+            assert sorted(printf.findall(text)) == sorted(printf.findall(ids[-1])), (msgid, text)
+
+
+def test_textual_strings_we_translate_are_textual_s_own() -> None:
+    """Each Textual string we translate is still written so in Textual's source: an upgrade
+    that rewords one would otherwise leave it English without a failing test."""
+    import inspect
+
+    import textual.app
+    import textual.command
+    import textual.system_commands
+
+    from tui.i18n import textual as ours
+
+    source = "".join(
+        inspect.getsource(module)
+        for module in (textual.app, textual.command, textual.system_commands)
+    )
+    strings = [*ours.TEXTUAL_STRINGS, ours.NO_MATCHES, ours.QUIT_TITLE]
+    strings += [s.replace("…", "...") for s in (ours.SEARCH_COMMANDS, ours.SEARCH_THEMES)]
+    missing = [s for s in strings if s not in source and s.replace("...", "…") not in source]
+    assert not missing, missing
+    assert "to quit the app" in source and ours.NO_MATCHES_ID in source

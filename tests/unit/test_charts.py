@@ -6,8 +6,16 @@ import datetime as dt
 
 from tui import i18n
 from tui.dataset import Dataset, Operation, Reported, Source, State
-from tui.dataset.charts import BarScale, shade_labels, source_line, status_text, unplaced_note
-from tui.dataset.tiles import build_map
+from tui.dataset.charts import (
+    BarScale,
+    legend_title,
+    shade_labels,
+    source_line,
+    status_text,
+    unplaced_note,
+    wrap_line,
+)
+from tui.dataset.tiles import TILES, build_map
 
 
 def small(source: Source, *states: State) -> Dataset:
@@ -19,7 +27,7 @@ def test_source_line_from_the_bundled_dataset(dataset: Dataset) -> None:
     """Publisher, author, date in words, and the document the article reports."""
     assert source_line(dataset) == (
         "Source: Epoch Times (French edition), Allen Zhong, 1 September 2021 (reporting: "
-        "Communiqué of the Missouri Attorney General's Office, announced 27 August 2021)"
+        "the Missouri Attorney General's Office's release of 27 August 2021)"
     )
 
 
@@ -83,3 +91,41 @@ def test_unplaced_note_counts_and_stops() -> None:
     codes = [f"Z{i}" for i in range(100_000)]
     note = unplaced_note(codes, limit=3)
     assert note == "Not on the map (100,000 codes, not US states): Z0, Z1, Z2, …"
+
+
+def test_the_outside_swatch_is_listed_only_when_a_tile_uses_it(dataset: Dataset) -> None:
+    """The bundled 12 states leave tiles outside the operation; a dataset of every tile does
+    not, and its legend has no "not in the operation" swatch."""
+    assert "outside" in dict(shade_labels(build_map(dataset.states, "arrests")))
+    everywhere = tuple(State(t.code, t.name, arrests=i + 1) for i, t in enumerate(TILES))
+    labels = dict(shade_labels(build_map(everywhere, "arrests")))
+    assert "outside" not in labels and len([k for k in labels if k.isdigit()]) == 4
+
+
+def test_the_legend_says_how_the_classes_were_chosen(dataset: Dataset) -> None:
+    """Natural breaks for the bundled figures, with the ranges they give."""
+    model = build_map(dataset.states, "arrests")
+    assert legend_title(model) == "Arrests (natural breaks)"
+    ranges = [label for shade, label in shade_labels(model) if shade.isdigit()]
+    assert ranges == ["1–4", "5–7", "8–11", "12–46"]
+
+
+def test_wrap_line_cuts_at_spaces_and_keeps_no_break_spaces_together() -> None:
+    """Every word is kept, in order, no line is wider than asked, and 1 883 stays whole."""
+    text = "Source: Epoch Times (French edition), Allen Zhong, 1er septembre 2021, 1\u202f883"
+    lines = wrap_line(text, 20, most=10)
+    assert all(len(line) <= 20 for line in lines)
+    assert " ".join(lines) == text and any("1\u202f883" in line for line in lines)
+    short = wrap_line("a b c d e f g h", 3, most=2)
+    assert len(short) == 2 and short[-1].endswith("…")
+
+
+def test_status_text_in_french_uses_the_french_names(dataset: Dataset) -> None:
+    """The French UI names a state the source's way, and a tile outside the dataset too."""
+    model = build_map(dataset.states, "arrests")
+    i18n.set_language("fr")
+    try:
+        assert status_text(model.cell("ND")).startswith("Dakota du Nord (ND)\u00a0: ")
+        assert status_text(model.cell("CA")).startswith("Californie (CA)")
+    finally:
+        i18n.set_language("en")

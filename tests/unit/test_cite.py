@@ -39,17 +39,20 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "- Arrests: 9\n"
         "- *— = not reported by the source (not zero)*\n"
         "\n"
-        "English translation:\n"
+        "English translation (made for this dataset):\n"
         "\n"
         "> South Dakota: 9 arrests\n"
         "\n"
         "The source's words (French):\n"
         "\n"
-        "> « Dakota du Sud : 9 arrestations »\n"
+        "> «\u00a0Dakota du Sud\u202f: 9 arrestations\u00a0»\n"
         "\n"
-        "Source: Allen Zhong, “États-Unis : 47 victimes secourues, 102 arrestations dans le "
+        "Source: Allen Zhong, “États-Unis\u202f: 47 victimes secourues, 102 arrestations dans le "
         "cadre d’une opération contre la traite des êtres humains”, *Epoch Times (French "
         "edition)*, 1 September 2021.\n"
+        "\n"
+        "Primary source: the Missouri Attorney General's Office's release of 27 August 2021, as "
+        "reported by *Epoch Times (French edition)*.\n"
     )
 
 
@@ -60,15 +63,16 @@ def test_state_citation_in_french_puts_the_source_first(dataset: Dataset) -> Non
     lines = text.splitlines()
     assert lines[0] == "**Kentucky (KY)** — Operation United Front"
     words = lines.index(
-        "> « Kentucky : 21 victimes adultes secourues, 2 victimes mineures "
-        "secourues, 46 arrestations effectuées »"
+        "> «\u00a0Kentucky\u202f: 21 victimes adultes secourues, 2 victimes mineures "
+        "secourues, 46 arrestations effectuées\u00a0»"
     )
     english = lines.index(
         "> Kentucky: 21 adult victims rescued, 2 minor victims rescued, 46 arrests made"
     )
     assert words < english
-    assert "1er septembre 2021" in lines[-1]
-    assert "« États-Unis" in lines[-1]
+    assert "1er septembre 2021" in lines[-3]
+    assert "«\u00a0États-Unis" in lines[-3]
+    assert lines[-1].startswith("Source primaire\u00a0: the Missouri Attorney General's Office's")
     sd = state_citation(dataset, by_code(dataset, "SD"))
     assert sd.startswith("**Dakota du Sud (South Dakota, SD)**")
 
@@ -113,16 +117,18 @@ def test_table_of_a_filtered_sorted_view(dataset: Dataset) -> None:
         "|---|---|--:|--:|",
         "| SD | South Dakota (Dakota du Sud) | — | 9 |",
         "| ND | North Dakota (Dakota du Nord) | 6 | 3 |",
-        "| | **Total of the shown states** | **6** | **12** |",
+        "| | **Total of the shown states** | **6†** | **12** |",
     ]
     assert "Victims are reported by 1 of 2 shown states." in text
+    # The † on the victims total leads to the caveat.
+    assert "\n† About the source's victims total: " in text
     assert "victims and sex workers" in text
 
 
 def test_table_unfiltered_totals_match_the_source(dataset: Dataset) -> None:
     """With nothing hidden the totals row is the operation's: 47 and 102."""
     text = table_markdown(dataset, StateView(dataset.states))
-    assert "| | **Total** | **47** | **102** |" in text
+    assert "| | **Total** | **47†** | **102** |" in text
     assert text.count("\n| ") == 1 + 12 + 1  # header, states, totals
 
 
@@ -168,10 +174,10 @@ def test_markdown_export_carries_what_the_source_says_of_the_operation(dataset: 
     from tui.output.export import to_markdown
 
     text = to_markdown(dataset)
-    assert "Announced on 2021-08-27 by Eric Schmitt, Missouri Attorney General." in text
+    assert "Announced on 27 August 2021 by Eric Schmitt, Missouri Attorney General." in text
     for topic in ("Leadership", "Coordination", "Training", "Statement"):
         assert f"- **{topic}**: " in text
-    assert "« L’opération Front uni est une opération sans précédent" in text
+    assert "«\u202fL’opération Front uni est une opération sans précédent" in text
     assert "said Mr Schmitt" in text
     totals = text.index("| Victims rescued | 47 | 47† |")
     caveat = text.index("† The source counts the 47 as")
@@ -182,8 +188,8 @@ def test_quotes_cannot_become_headings_or_lists() -> None:
     """A quote line that starts like Markdown block syntax stays text inside the block quote."""
     data = load_ok(document(state(quote='"# Title\\n- item\\n1. first\\nplain"')))
     text = state_citation(data, data.states[0])
-    assert "> « \\# Title" not in text  # the guillemet comes first on the first line
-    assert "> « # Title" in text
+    assert "> «\u00a0\\# Title" not in text  # the guillemet comes first on the first line
+    assert "> «\u00a0# Title" in text
     assert "> \\- item" in text
     assert "> 1\\. first" in text
-    assert "> plain »" in text
+    assert "> plain\u00a0»" in text

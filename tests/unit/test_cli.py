@@ -377,7 +377,6 @@ def run_with_closed_stdout(*args: str) -> tuple[int, str]:
             stdout=write_end,
             stderr=subprocess.PIPE,
             text=True,
-            cwd=REPO,
             env=env,
             timeout=60,
             check=False,
@@ -474,7 +473,8 @@ def test_export_csv_neutralises_formulas_unless_raw(tmp_path: Path) -> None:
     names = {row["state"] for row in safe}
     assert '\'=HYPERLINK("https://evil.example","click")' in names
     assert "'+1+1" in names and "'-2+3" in names and "'@SUM(1,1)" in names
-    assert "'\tTab" in names
+    assert "'-Tab" in names
+    assert "'\tTab" in {row["quote"] for row in safe}
     assert {row["state"] for row in raw} == {name[1:] for name in names}
     assert any(row["notes"].startswith("=cmd") for row in raw)
     # JSON and Markdown are unaffected: the text as in the dataset.

@@ -12,28 +12,39 @@ from tui.cli.main import summary
 from tui.dataset import load_text
 from tui.dataset.compat import tomllib
 from tui.dataset.loader import MAX_FILE_BYTES
+from tui.dataset.model import SOURCE_KINDS
 from tui.dataset.text import UNSAFE
 from tui.dataset.validate import (
     AGENCY_KEYS,
+    AGENCY_KEYS_V2,
     CONTEXT_KEYS,
     FACT_KEYS,
+    FACT_KEYS_V2,
     FIGURE_KEYS,
     LEVELS,
     MAX_CODE,
     MAX_INT,
     MAX_LIST,
     MAX_STRING,
+    OPERATION_CLAIM_KEYS,
     OPERATION_KEYS,
+    OPERATION_KEYS_V2,
     REPORTED_KEYS,
+    REPORTED_KEYS_V2,
     ROLES,
     SCHEMA_VERSION,
     SOURCE_KEYS,
+    SOURCES_KEYS,
+    STATE_CLAIM_KEYS,
     STATE_KEYS,
+    STATE_KEYS_V2,
     TOP_KEYS,
+    TOP_KEYS_V2,
+    VIA_KEYS,
 )
 
 DOC = REPO / "docs" / "dataset-format.md"
-SCHEMA = {
+SCHEMA_V1 = {
     (): TOP_KEYS,
     ("operation",): OPERATION_KEYS,
     ("operation", "facts"): FACT_KEYS,
@@ -44,7 +55,22 @@ SCHEMA = {
     ("context", "figures"): FIGURE_KEYS,
     ("states",): STATE_KEYS,
 }
-"""Every table of the schema and the keys it allows."""
+"""Every table of schema version 1 and the keys it allows."""
+SCHEMA = {
+    (): TOP_KEYS_V2,
+    ("operation",): OPERATION_KEYS_V2,
+    ("operation", "facts"): FACT_KEYS_V2,
+    ("sources",): SOURCES_KEYS,
+    ("sources", "via"): VIA_KEYS,
+    ("reported",): REPORTED_KEYS_V2,
+    ("reported", "claims"): OPERATION_CLAIM_KEYS,
+    ("agencies",): AGENCY_KEYS_V2,
+    ("context",): CONTEXT_KEYS,
+    ("context", "figures"): FIGURE_KEYS,
+    ("states",): STATE_KEYS_V2,
+    ("states", "claims"): STATE_CLAIM_KEYS,
+}
+"""Every table of schema version 2 (the complete example's) and the keys it allows."""
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +80,13 @@ def text() -> str:
 
 
 def fenced(text: str, language: str) -> list[str]:
-    """The contents of the fenced code blocks of ``text`` in ``language`` ('' for none)."""
-    return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.S | re.M)
+    """The contents of the fenced code blocks of ``text`` in ``language`` ('' for none).
+
+    Every block is matched, whatever its language, so that a closing fence is never taken
+    for the opening of a block without one.
+    """
+    blocks = re.findall(r"^```([a-z]*)\n(.*?)^```$", text, flags=re.S | re.M)
+    return [body for lang, body in blocks if lang == language]
 
 
 @pytest.fixture(scope="module")
@@ -93,14 +124,15 @@ def test_example_uses_every_key(example: str) -> None:
 
 def test_every_key_is_documented(text: str) -> None:
     """Every key and enum value of the schema is named in the documentation."""
-    names = {key for keys in SCHEMA.values() for key in keys} | set(LEVELS) | set(ROLES)
+    names = {key for keys in (*SCHEMA.values(), *SCHEMA_V1.values()) for key in keys}
+    names |= set(LEVELS) | set(ROLES) | set(SOURCE_KINDS)
     undocumented = sorted(name for name in names if f"`{name}`" not in text)
     assert not undocumented
 
 
 def test_limits_are_documented(text: str) -> None:
     """The documented limits are the loader's."""
-    assert SCHEMA_VERSION == 1
+    assert SCHEMA_VERSION == 2
     assert f"**{MAX_STRING:,} characters**" in text
     assert f"**{MAX_LIST} entries**" in text
     assert f"**{MAX_FILE_BYTES // 2**20} MiB**" in text

@@ -53,7 +53,7 @@ def test_csv_cells(dataset: Dataset) -> None:
     assert rows["WI"]["notes"] == " · ".join(wisconsin.notes)
     assert " · " in rows["WI"]["notes"]
     assert rows["MN"]["notes"] == ""
-    assert rows["IA"]["quote"].startswith("Iowa : 11 arrestations")
+    assert rows["IA"]["quote"].startswith("Iowa\u202f: 11 arrestations")
 
 
 def test_csv_zero_is_not_empty() -> None:
@@ -91,9 +91,9 @@ def test_json_round_trip_gives_the_same_figures(dataset: Dataset) -> None:
 
 
 def test_json_uses_the_csv_field_names(dataset: Dataset) -> None:
-    """Each state object has exactly the CSV columns as keys."""
+    """Each state object has exactly the CSV columns as keys, then every source's claims."""
     doc = json.loads(to_json(dataset))
-    assert all(list(s) == list(CSV_COLUMNS) for s in doc["states"])
+    assert all(list(s) == [*CSV_COLUMNS, "claims"] for s in doc["states"])
 
 
 def test_json_not_reported_is_null(dataset: Dataset) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.unit.helpers import REPO, document, state
+from tests.unit.helpers import CLAIM, HEAD_V2, REPO, document, state
 from tests.unit.test_docs import fenced
 from tui.cli.new import skeleton
 from tui.dataset import DatasetError, load_text
@@ -100,7 +100,25 @@ BAD_STRINGS = {
     "too long": '"' + "x" * 10_001 + '"',
 }
 
+V2 = HEAD_V2 + state(arrests="4") + CLAIM
+"""A valid schema-2 document."""
+
 INVALID: dict[str, str] = {
+    "v2 without sources": V2.replace("[[sources]]", "[[nothing]]"),
+    "v2 without main_source": V2.replace('main_source = "main"\n', ""),
+    "v2 with a [source] table": V2 + '\n[source]\ntitle = "x"\n',
+    "v2 source id in upper case": V2.replace('id = "other"', 'id = "OTHER"'),
+    "v2 source without publisher": V2.replace('publisher = "Another publisher"\n', ""),
+    "v2 source without title or description": V2.replace('description = "Another report"\n', ""),
+    "v2 unknown kind": V2.replace('id = "main"', 'id = "main"\nkind = "blog"'),
+    "v2 claim without locator": V2.replace('locator = "table, row 1"\n', ""),
+    "v2 claim without figure": V2.replace("arrests = 5\n", ""),
+    "v2 claim with a negative figure": V2.replace("arrests = 5", "arrests = -5"),
+    "v2 claim with an unknown key": V2.replace("arrests = 5", "arrests = 5\nextra = 1"),
+    "v1 with claims": document(state() + CLAIM),
+    "v1 with main_source": document().replace(
+        'name = "Operation Test"', 'name = "Operation Test"\nmain_source = "x"'
+    ),
     "no schema_version": document().replace("schema_version = 1\n", ""),
     "schema_version 2": document().replace("schema_version = 1", "schema_version = 2"),
     "schema_version string": document().replace("schema_version = 1", 'schema_version = "1"'),
@@ -155,6 +173,10 @@ CROSS_FIELD: dict[str, str] = {
         'name = "Operation Test"', 'name = "Operation Test"\nannounced = "2021-08-27"'
     ),
     "float that is a whole number": document(state(arrests="3.0")),
+    "duplicate source ids": V2.replace('id = "other"', 'id = "main"'),
+    "claim names an absent source": V2 + state(code='"TX"') + CLAIM.replace('"other"', '"x"'),
+    "source cited nowhere": HEAD_V2 + state(),
+    "two claims of one source for one figure": V2 + CLAIM,
 }
 """Refused by the loader, accepted by the schema: the rules listed in CROSS_FIELD_RULES."""
 
@@ -164,6 +186,12 @@ def test_rules_the_schema_cannot_express(validator: Draft202012Validator, text: 
     """Only `check` catches these; the schema's description and the docs say so."""
     assert not loader_accepts(text)
     assert schema_accepts(validator, text)
+
+
+def test_accepts_a_schema2_document(validator: Draft202012Validator) -> None:
+    """A minimal version-2 file passes both."""
+    assert loader_accepts(V2)
+    assert schema_accepts(validator, V2)
 
 
 def test_the_limits_are_documented() -> None:
@@ -216,26 +244,44 @@ def test_schema_refuses_every_non_dataset_of_the_toml_corpus(
 
 
 def test_schema_knows_every_key_the_loader_knows() -> None:
-    """Table by table, the schema's keys are the loader's (plus the per-state local_name and
-    aliases the format adds, which the schema knows before the loader reads them)."""
-    from tests.unit.test_docs import SCHEMA as LOADER_KEYS
+    """Table by table, the schema's keys are the loader's, of either version (the schema's
+    ``then`` branch forbids version 2's keys in a version-1 file)."""
+    from tests.unit.test_docs import SCHEMA as LOADER_V2
+    from tests.unit.test_docs import SCHEMA_V1 as LOADER_V1
 
-    properties = schema()["properties"]
+    loaded = schema()
+    properties = loaded["properties"]
+    defs = loaded["$defs"]
     tables: dict[tuple[str, ...], Any] = {
-        (): schema(),
+        (): loaded,
         ("operation",): properties["operation"],
         ("operation", "facts"): properties["operation"]["properties"]["facts"]["items"],
         ("source",): properties["source"],
+        ("sources",): properties["sources"]["items"],
+        ("sources", "via"): properties["sources"]["items"]["properties"]["via"]["items"],
         ("reported",): properties["reported"],
+        ("reported", "claims"): defs["operationClaims"]["items"],
         ("agencies",): properties["agencies"]["items"],
         ("context",): properties["context"],
         ("context", "figures"): properties["context"]["properties"]["figures"]["items"],
         ("states",): properties["states"]["items"],
+        ("states", "claims"): defs["stateClaims"]["items"],
     }
-    assert set(tables) == set(LOADER_KEYS)
-    for where, keys in LOADER_KEYS.items():
-        known = set(tables[where]["properties"])
-        assert set(keys) <= known, where
-        extra = known - set(keys)
-        assert extra <= ({"local_name", "aliases"} if where == ("states",) else set()), where
+    assert set(tables) == set(LOADER_V1) | set(LOADER_V2)
+    for where in tables:
+        keys = set(LOADER_V1.get(where, ())) | set(LOADER_V2.get(where, ()))
+        assert set(tables[where]["properties"]) == keys, where
         assert tables[where]["additionalProperties"] is False, where
+    # What a version-1 file may not use is exactly what version 2 adds.
+    then = loaded["then"]["properties"]
+    assert set(then) == {"sources", "operation", "reported", "agencies", "states"}
+    assert set(then["operation"]["properties"]) == {"main_source", "began", "ended", "facts"}
+    assert set(then["reported"]["properties"]) == set(LOADER_V2[("reported",)]) - set(
+        LOADER_V1[("reported",)]
+    )
+    assert set(then["states"]["items"]["properties"]) == set(LOADER_V2[("states",)]) - set(
+        LOADER_V1[("states",)]
+    )
+    assert set(then["agencies"]["items"]["properties"]) == set(LOADER_V2[("agencies",)]) - set(
+        LOADER_V1[("agencies",)]
+    )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,12 @@ from tui.dataset.tiles import (
     BY_CODE,
     GRID_COLS,
     GRID_ROWS,
+    JENKS_LIMIT,
+    SHADES,
     TILES,
     Direction,
     build_map,
+    class_breaks,
     neighbour,
     shade,
     shade_ranges,
@@ -90,24 +95,65 @@ def test_every_move_is_a_real_move() -> None:
 
 
 def test_shade_classes() -> None:
-    """Not reported and 0 have their own classes; figures fall in equal steps up to the top."""
-    assert shade(None, 23) == "missing"
-    assert shade(0, 23) == "zero"
-    assert shade(1, 23) == "1"
-    assert shade(6, 23) == "2"
-    assert shade(23, 23) == "4"
-    assert shade(5, 0) == "zero"
+    """Not reported and 0 have their own classes; figures fall in the class of their bound."""
+    breaks = (1, 4, 8, 23)
+    assert shade(None, breaks) == "missing"
+    assert shade(0, breaks) == "zero"
+    assert shade(1, breaks) == "1"
+    assert shade(6, breaks) == "3"
+    assert shade(23, breaks) == "4"
+    assert shade(5, ()) == "zero"
 
 
-@pytest.mark.parametrize("top", [1, 2, 3, 4, 5, 23, 46, 1000])
-def test_shade_ranges_cover_every_figure_once(top: int) -> None:
+def test_arrests_are_not_eleven_states_in_one_class() -> None:
+    """The bundled arrests (2 to 46): equal steps put 11 of 12 states in the first class;
+    natural breaks give the outlier a class of its own and spread the rest."""
+    arrests = [2, 3, 11, 46, 3, 7, 3, 7, 4, 2, 5, 9]
+    breaks, binning = class_breaks(arrests)
+    assert binning == "jenks" and breaks == (4, 7, 11, 46)
+    counts = Counter(shade(v, breaks) for v in arrests)
+    assert max(counts.values()) <= 6 and counts["4"] == 1
+
+
+def test_natural_breaks_minimise_the_spread_within_classes() -> None:
+    """On small inputs the breaks are the best of every way to cut the sorted figures."""
+    values = [1, 1, 4, 4, 6, 8, 23, 30, 31]
+    breaks, _binning = class_breaks(values, 3)
+    distinct = sorted(set(values))
+
+    def spread(bounds: tuple[int, ...]) -> float:
+        total, low = 0.0, 0
+        for bound in bounds:
+            group = [v for v in values if low < v <= bound]
+            mean = sum(group) / len(group)
+            total += sum((v - mean) ** 2 for v in group)
+            low = bound
+        return total
+
+    options = [(a, b, distinct[-1]) for a, b in combinations(distinct[:-1], 2)]
+    assert spread(breaks) == min(spread(option) for option in options)
+
+
+def test_few_distinct_figures_each_get_a_class_and_many_get_quantiles() -> None:
+    """No more figures than classes: one class each; past the limit: quantiles."""
+    assert class_breaks([5, 5, 1]) == ((1, 5), "jenks")
+    assert class_breaks([0, 0]) == ((), "jenks")
+    breaks, binning = class_breaks(list(range(1, JENKS_LIMIT + 100)))
+    assert binning == "quantiles" and len(breaks) == SHADES and breaks[-1] == JENKS_LIMIT + 99
+
+
+@pytest.mark.parametrize(
+    "values", [[1], [1, 2], [3, 3, 9], [2, 3, 11, 46, 3, 7], list(range(1, 400, 7))]
+)
+def test_shade_ranges_cover_every_figure_once(values: list[int]) -> None:
     """The legend's ranges are disjoint, cover 1..top, and agree with shade()."""
+    breaks, _binning = class_breaks(values)
     covered = []
-    for cls, low, high in shade_ranges(top):
+    for cls, low, high in shade_ranges(breaks):
         for value in range(low, high + 1):
-            assert shade(value, top) == cls
+            assert shade(value, breaks) == cls
             covered.append(value)
-    assert covered == list(range(1, top + 1))
+    assert covered == list(range(1, max(values) + 1))
 
 
 def test_build_map_bundled(dataset: Dataset) -> None:
@@ -120,7 +166,8 @@ def test_build_map_bundled(dataset: Dataset) -> None:
     assert model.cell("NE").shade == "missing" and model.cell("NE").value is None
     assert model.cell("CA").shade == "outside"
     arrests = build_map(dataset.states, "arrests")
-    assert arrests.top == 46 and arrests.cell("NE").shade == "1"
+    assert arrests.top == 46 and arrests.cell("NE").shade == "2"
+    assert arrests.breaks == (4, 7, 11, 46) and arrests.binning == "jenks"
 
 
 def test_filtered_states_are_hidden_but_keep_their_shade(dataset: Dataset) -> None:

@@ -213,7 +213,7 @@ def test_schema_version_missing() -> None:
     text = document().replace("schema_version = 1\n", "")
     found = problem_at(text, "schema_version")
     assert "is required" in found.message
-    assert "schema_version = 1" in found.message
+    assert "schema_version = 2" in found.message
     assert found.line is None
 
 
@@ -222,14 +222,14 @@ def test_schema_version_missing() -> None:
     [('"1"', "a string"), ("1.0", "a float"), ("true", "a boolean"), ("[1]", "an array")],
 )
 def test_schema_version_wrong_type(value: str, kind: str) -> None:
-    """schema_version must be the integer 1; the message names the type found."""
+    """schema_version must be the integer 1 or 2; the message names the type found."""
     text = document().replace("schema_version = 1", f"schema_version = {value}")
     found = problem_at(text, "schema_version")
-    assert found.message == f"must be the integer 1, not {kind}"
+    assert found.message == f"must be the integer 1 or 2, not {kind}"
     assert found.line == 1
 
 
-@pytest.mark.parametrize("value", ["2", "0", "-1", "99999999999999999999"])
+@pytest.mark.parametrize("value", ["3", "0", "-1", "99999999999999999999"])
 def test_schema_version_other_value(value: str) -> None:
     """Other versions are refused with one clear message, and nothing else is validated."""
     text = document(state(arrests="-5"), "\nunknown = 1\n").replace(
@@ -237,7 +237,7 @@ def test_schema_version_other_value(value: str) -> None:
     )
     found = only_problem(text)
     assert found.field == "schema_version"
-    assert found.message.startswith(f"is {value[:20]}; only schema version 1 is read")
+    assert found.message.startswith(f"is {value[:20]}; only schema versions 1 and 2 are read")
     assert found.line == 1
 
 
@@ -708,10 +708,11 @@ def test_refused_character_in_state_notes(escape: tuple[str, str]) -> None:
 
 @pytest.mark.parametrize("allowed", ["\\n", "\\t", "\\u00a0", "\\u200e", "é", "\\u4e2d"])
 def test_newline_tab_and_ordinary_unicode_are_allowed(allowed: str) -> None:
-    """Newline, tab, no-break space, LRM and letters of any script are fine."""
-    data = load_ok(
-        document(state(quote=f'"a{allowed}b"', notes=f'["n{allowed}"]', name=f'"K{allowed}y"'))
-    )
+    """No-break space, LRM and letters of any script are fine anywhere; newline and tab in
+    prose (quotes, notes) only: a name is one line (tests/unit/test_single_line.py)."""
+    line_break = allowed in ("\\n", "\\t")
+    name = '"Ky"' if line_break else f'"K{allowed}y"'
+    data = load_ok(document(state(quote=f'"a{allowed}b"', notes=f'["n{allowed}"]', name=name)))
     assert data.states[0].quote is not None
     assert len(data.states[0].quote) == 3
 
@@ -1121,4 +1122,4 @@ def test_huge_schema_version() -> None:
     """A huge schema_version is refused with a readable message."""
     text = document().replace("schema_version = 1", "schema_version = 0x" + "f" * 5000)
     found = only_problem(text)
-    assert found.message == "is a 20,000-bit number; only schema version 1 is read"
+    assert found.message == "is a 20,000-bit number; only schema versions 1 and 2 are read"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from tui.dataset import Dataset, DatasetError, load
 from tui.dataset.resources import bundled_dataset
-from tui.dataset.text import printable
+from tui.dataset.text import printable, printable_path
+from tui.i18n import _
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -26,8 +27,10 @@ __all__ = [
     "err",
     "load_all",
     "load_or_report",
+    "os_error_line",
     "silence_stdout",
     "write_or_report",
+    "write_stdout",
 ]
 
 
@@ -89,9 +92,38 @@ def write_or_report(path: str, text: str, force: bool) -> bool:
     try:
         write_atomic(path, text, force)
     except ExportError as exc:
-        err(f"unitedfront-tui: {printable(str(exc), 300)}")
+        err(f"unitedfront-tui: {exc}")  # already one printable line
         return False
     return True
+
+
+def write_stdout(text: str, utf8: bool = False) -> None:
+    """Write ``text`` to stdout and flush it (``utf8``: as UTF-8 bytes whatever the locale).
+
+    A failure other than a reader that left (BrokenPipeError) is re-raised naming standard
+    output, so that :func:`os_error_line` can say which file could not be written.
+    """
+    try:
+        buffer = getattr(sys.stdout, "buffer", None) if utf8 else None
+        if buffer is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), _("standard output")) from None
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for a failed read or write: the file (printable) and the system's reason."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.filename is None:
+        return f"unitedfront-tui: {printable(reason, 300)}"
+    return f"unitedfront-tui: {printable_path(exc.filename)}: {printable(reason, 300)}"
 
 
 def silence_stdout() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import PurePath
 
@@ -15,8 +14,9 @@ from tui.cli.common import (
     err,
     load_all,
     write_or_report,
+    write_stdout,
 )
-from tui.dataset.text import printable
+from tui.dataset.text import printable, printable_path
 from tui.i18n import _, ngettext, number
 
 FORMAT_NAMES = ("csv", "json", "markdown", "svg")
@@ -68,7 +68,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--data",
         dest="export_data",
-        metavar="PATH",
+        metavar=_("PATH"),
         action="append",
         help=_("dataset to export, or a directory of them (repeat it for several operations)"),
     )
@@ -81,7 +81,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument(
         "--view", choices=("map", "bars"), help=_("svg only: the tile-grid map (default) or bars")
     )
-    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically)"))
+    export.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically)"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     export.add_argument(
         "--csv-raw",
@@ -91,19 +91,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "from running cells starting with = + - @ as formulas (for programs)"
         ),
     )
+    export.add_argument(
+        "--claims",
+        action="store_true",
+        help=_(
+            "CSV: the long table of every source's figures instead, one row per state (or the "
+            "operation), source and figure, with each figure's verdict (agreed, single, "
+            "contested)"
+        ),
+    )
     # Usage errors found after parsing (format vs extension) print this command's usage.
     export.set_defaults(export_parser=export)
-
-
-def _write_stdout(text: str) -> None:
-    """Write an export to stdout as UTF-8 whatever the locale: it is data, like an -o file."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
 
 
 def export(
@@ -113,6 +111,7 @@ def export(
     force: bool,
     csv_raw: bool = False,
     view: str | None = None,
+    claims: bool = False,
 ) -> int:
     """Export datasets (several: one document holding them all) to stdout or ``output``."""
     if view is not None and fmt != "svg":
@@ -126,6 +125,9 @@ def export(
     if len(datasets) > 1:
         from tui.output.several import SEVERAL, several_csv
 
+        if claims:
+            err(_("unitedfront-tui export: --claims takes one dataset"))
+            return EXIT_USAGE
         if fmt not in SEVERAL:
             err(_("unitedfront-tui export: --format {format} takes one dataset").format(format=fmt))
             return EXIT_USAGE
@@ -134,12 +136,17 @@ def export(
         from tui.output.svg import to_svg
 
         text = to_svg(datasets[0], view or "map")
+    elif fmt == "csv" and claims:
+        from tui.output.export import to_claims_csv
+
+        text = to_claims_csv(datasets[0], raw=csv_raw)
     elif fmt == "csv":
         text = to_csv(datasets[0], raw=csv_raw)
     else:
         text = FORMATS[fmt](datasets[0])
     if output is None:
-        _write_stdout(text)
+        # UTF-8 whatever the locale: it is data, like an -o file.
+        write_stdout(text, utf8=True)
         return EXIT_OK
     if not write_or_report(output, text, force):
         return EXIT_INVALID
@@ -147,7 +154,7 @@ def export(
     states = ngettext("{n} state", "{n} states", count).format(n=number(count))
     err(
         _("wrote {path} ({states}, {format})").format(
-            path=printable(output, 200), states=states, format=fmt
+            path=printable_path(output), states=states, format=fmt
         )
     )
     return EXIT_OK
@@ -159,9 +166,11 @@ def run(args: argparse.Namespace) -> int:
         fmt = format_of(args.format, args.output)
         if args.csv_raw and fmt != "csv":
             raise UsageError(_("--csv-raw applies to CSV only, not {format}").format(format=fmt))
+        if args.claims and fmt != "csv":
+            raise UsageError(_("--claims applies to CSV only, not {format}").format(format=fmt))
     except UsageError as exc:
         parser: argparse.ArgumentParser = args.export_parser
         parser.error(str(exc))  # usage and the message on stderr, exit status 2
         return EXIT_USAGE
     paths = dataset_paths(args.export_data or args.data)
-    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view)
+    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view, args.claims)

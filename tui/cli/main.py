@@ -14,8 +14,9 @@ from types import ModuleType
 
 from tui import __version__, i18n
 from tui.cli.check import summary
-from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, silence_stdout
+from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, err, os_error_line, silence_stdout
 from tui.i18n import _
+from tui.i18n.cli import ArgumentParser, localize_argparse
 
 __all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "build_parser", "main", "summary"]
 
@@ -29,7 +30,7 @@ def _command(name: str) -> ModuleType:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``unitedfront-tui``."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="unitedfront-tui",
         description=_(
             "Explore, check and export the figures of Operation United Front, state by state. "
@@ -37,10 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=_("Run 'unitedfront-tui COMMAND --help' for a command's options."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--data",
-        metavar="PATH",
+        metavar=_("PATH"),
         action="append",
         help=_(
             "dataset to open, or a directory of them; repeat it to open several operations "
@@ -57,13 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("turn mouse reporting off (lets you select text)"),
     )
-    parser.add_argument("--theme", metavar="NAME", help=_("Textual theme, e.g. textual-dark, nord"))
+    parser.add_argument(
+        "--theme", metavar=_("NAME"), help=_("Textual theme, e.g. textual-dark, nord")
+    )
     parser.add_argument(
         "--lang",
         choices=i18n.LANGUAGES,
-        help=_("language of the interface (default: from LC_ALL, LC_MESSAGES or LANG)"),
+        help=_("language of the interface (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
         _command(name).add_parser(commands)
     return parser
@@ -87,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     # The language first, so that --help and usage errors are in it too.
     i18n.set_language(_lang_option(words) or i18n.language_from_env())
+    localize_argparse()
     args = build_parser().parse_args(words)
     if args.lang:
         i18n.set_language(args.lang)
@@ -100,3 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `unitedfront-tui export ... | head`: the reader left; that is not an error.
         silence_stdout()
         return EXIT_OK
+    except OSError as exc:
+        # Any other failed read or write (a full disk or stdout, a name too long, a directory
+        # that cannot be searched): one line naming the file and the reason, never a traceback.
+        # Stdout goes to /dev/null so that the interpreter's last flush cannot fail again.
+        silence_stdout()
+        err(os_error_line(exc))
+        return EXIT_INVALID

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_INVALID, EXIT_OK, err, write_or_report
-from tui.dataset.text import printable
+from tui.cli.common import EXIT_INVALID, EXIT_OK, err, write_or_report, write_stdout
+from tui.dataset.text import printable_path
 from tui.i18n import _
 
 
@@ -13,15 +13,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``schema`` and its options."""
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of the dataset format (for editors)",
-        description=(
+        help=_("print the JSON Schema of the dataset format (for editors)"),
+        description=_(
             "Print the JSON Schema (draft 2020-12) of dataset format v1. Save it and point "
             "your editor at it, e.g. a first line '#:schema ./unitedfront.schema.json' "
             "(Taplo, Even Better TOML)."
         ),
     )
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically)")
-    schema.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    schema.add_argument("-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically)"))
+    schema.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output is None:
-        print(text, end="")
+        write_stdout(text)
         return EXIT_OK
     if not write_or_report(args.output, text, args.force):
         return EXIT_INVALID
-    err(_("wrote {path}").format(path=printable(args.output, 200)))
+    err(_("wrote {path}").format(path=printable_path(args.output)))
     return EXIT_OK

@@ -7,6 +7,7 @@ needs ``--public`` and prints a warning. The dataset is checked before anything 
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import shlex
 import sys
@@ -29,28 +30,50 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Register ``serve`` and its options."""
     serve = commands.add_parser(
         "serve",
-        help="open the explorer in a web browser (one session per tab)",
-        description=(
+        help=_("open the explorer in a web browser (one session per tab)"),
+        description=_(
             "Serve the explorer to web browsers. Listens on 127.0.0.1 only: from another "
             "machine, open a tunnel (ssh -L 8000:localhost:8000 SERVER) and browse "
             "http://localhost:8000/. Ctrl+C stops the server and every session."
         ),
     )
-    serve.add_argument("--data", dest="serve_data", metavar="PATH", help="dataset to serve")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument("--data", dest="serve_data", metavar=_("PATH"), help=_("dataset to serve"))
+    serve.add_argument(
+        "--host", default="127.0.0.1", metavar=_("HOST"), help=_("address to listen on (127.0.0.1)")
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, metavar=_("PORT"), help=_("port to listen on (8000)")
+    )
     serve.add_argument(
         "--max-sessions",
         type=int,
         default=4,
         metavar="N",
-        help="browser tabs served at once; the next one is told to wait (4)",
+        help=_("browser tabs served at once; the next one is told to wait (4)"),
     )
     serve.add_argument(
         "--public",
         action="store_true",
-        help="allow a non-loopback --host (no login, no TLS: anyone who reaches it can use it)",
+        help=_("allow a non-loopback --host (no login, no TLS: anyone who reaches it can use it)"),
     )
+
+
+OS_REASONS = {
+    errno.EADDRINUSE: N_("Address already in use"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EADDRNOTAVAIL: N_("Cannot assign requested address"),
+}
+"""Why a bind fails: the C library's words (English whatever the locale), translated."""
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of ``exc`` in the UI language when we know it, else the system's words.
+
+    aiohttp's own message repeats the address in Python's notation: the reason alone."""
+    known = OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if known:
+        return _(known)
+    return os.strerror(exc.errno) if exc.errno else str(exc)
 
 
 def check_options(args: argparse.Namespace) -> str | None:
@@ -127,11 +150,9 @@ def serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:
-        # aiohttp's own message repeats the address in Python's notation: the reason alone.
-        why = os.strerror(exc.errno) if exc.errno else str(exc)
         err(
             _("unitedfront-tui serve: cannot listen on {host}:{port}: {why}").format(
-                host=printable(args.host, 100), port=args.port, why=why
+                host=printable(args.host, 100), port=args.port, why=os_reason(exc)
             )
         )
         return EXIT_INVALID

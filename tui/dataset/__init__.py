@@ -1,5 +1,6 @@
 """The dataset model: loading, validation and totals. Pure Python; never imports textual."""
 
+from tui.dataset.agreement import Agreement, FigureAgreement, agreement
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.loader import load, load_text
 from tui.dataset.model import (
@@ -20,10 +21,12 @@ __all__ = [
     "LABELS",
     "METRICS",
     "Agency",
+    "Agreement",
     "ContextFigure",
     "Dataset",
     "DatasetError",
     "Fact",
+    "FigureAgreement",
     "Metric",
     "Operation",
     "Problem",
@@ -32,6 +35,7 @@ __all__ = [
     "Source",
     "State",
     "Totals",
+    "agreement",
     "compute_totals",
     "load",
     "load_text",

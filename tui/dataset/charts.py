@@ -7,13 +7,15 @@ shares are of the whole dataset's total, so that a filter hides rows without cha
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
-from tui.i18n import _, date, ngettext, number
+from tui.dataset.view import display_name
+from tui.i18n import N_, _, date, language, ngettext, number
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
@@ -39,6 +41,18 @@ def source_line(dataset: Dataset) -> str:
     return line
 
 
+def wrap_line(text: str, width: int, most: int = 3) -> list[str]:
+    """``text`` cut into lines of at most ``width`` characters at spaces (never at no-break
+    spaces), at most ``most`` of them, the last one ending in "…" when the text goes on."""
+    if width <= 0:
+        return [""]
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(lines) > most:
+        rest = " ".join(lines[most - 1 :])
+        lines = [*lines[: most - 1], rest[: width - 1] + "…"]
+    return lines
+
+
 @dataclass(frozen=True)
 class Bar:
     """One metric of one state, ready to draw."""
@@ -58,18 +72,33 @@ class BarScale:
     """The largest figure and the total of each charted metric over the whole dataset."""
 
     top: dict[Metric, int]
-    total: dict[Metric, int]
+    total: dict[Metric, int | None]
+    """None when no state reports the metric: there is no total, which is not 0."""
 
     @classmethod
     def of(cls, states: Sequence[State]) -> BarScale:
         """Scale for ``states`` (normally every state of the dataset)."""
         top: dict[Metric, int] = {}
-        total: dict[Metric, int] = {}
+        total: dict[Metric, int | None] = {}
         for metric in BAR_METRICS:
             values = [v for s in states if (v := s.figure(metric)) is not None]
             top[metric] = max(values, default=0)
-            total[metric] = sum(values)
+            total[metric] = sum(values) if values else None
         return cls(top, total)
+
+    def heading(self, metric: Metric, mark: str = "") -> str:
+        """A bar column's heading: the metric and the total its shares are of (``mark``
+        after it: the victims total's qualifier).
+
+        With no state reporting the metric there are no shares: say so, rather than "share
+        of 0" (the source may well report a total for the operation).
+        """
+        total = self.total[metric]
+        if total is None:
+            return _("{metric} (no state reports it)").format(metric=_(LABELS[metric]))
+        return _("{metric} (share of {total})").format(
+            metric=_(LABELS[metric]), total=number(total) + mark
+        )
 
     def bar(self, state: State, metric: Metric) -> Bar:
         """The bar of ``metric`` for ``state``."""
@@ -114,14 +143,33 @@ def shade_labels(model: MapModel) -> list[tuple[Shade, str]]:
     """What each shade of ``model`` means, darkest last, then not reported, 0 and outside."""
     labels: list[tuple[Shade, str]] = [
         (cls, number(low) if low == high else f"{number(low)}–{number(high)}")
-        for cls, low, high in shade_ranges(model.top)
+        for cls, low, high in shade_ranges(model.breaks)
     ]
     shades = {cell.shade for cell in model.cells}
     if "zero" in shades:
         labels.append(("zero", "0"))
     labels.append(("missing", _("— not reported")))
-    labels.append(("outside", _("not in the operation")))
+    if "outside" in shades:
+        labels.append(("outside", _("not in the operation")))
     return labels
+
+
+BINNINGS = {"jenks": N_("natural breaks"), "quantiles": N_("quantiles")}
+"""How the map's classes were chosen, in words."""
+
+
+def legend_title(model: MapModel) -> str:
+    """The legend's title: the metric, and how its classes were chosen."""
+    return _("{metric} ({binning})").format(
+        metric=_(LABELS[model.metric]), binning=_(BINNINGS[model.binning])
+    )
+
+
+def cell_name(cell: Cell) -> str:
+    """The name of a tile's state in the UI language, whether or not the dataset has it."""
+    if cell.state is not None:
+        return display_name(cell.state)
+    return cell.tile.french if language() == "fr" else cell.tile.name
 
 
 def status_text(cell: Cell) -> str:
@@ -129,7 +177,7 @@ def status_text(cell: Cell) -> str:
     state = cell.state
     if state is None:
         return _("{name} ({code}): not part of this operation").format(
-            name=cell.tile.name, code=cell.tile.code
+            name=cell_name(cell), code=cell.tile.code
         )
     figures = []
     for metric in BAR_METRICS:
@@ -141,7 +189,8 @@ def status_text(cell: Cell) -> str:
                 minor=MISSING if state.victims_minor is None else number(state.victims_minor),
             )
         figures.append(text)
-    line = f"{state.name} ({state.code}): {' · '.join(figures)}"
+    name = _("{label}: ").format(label=f"{display_name(state)} ({state.code})")
+    line = name + " · ".join(figures)
     if cell.hidden:
         line += " · " + _("hidden by the filter")
     return line

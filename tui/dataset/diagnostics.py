@@ -8,10 +8,11 @@ at the ``[reported]`` key they concern. Pure Python: no textual here.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from tui.dataset.agreement import agreement_json
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.loader import load_text, read_text
 from tui.dataset.locate import KeyLocator
@@ -53,14 +54,26 @@ class FileReport:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def check_file(path: str) -> FileReport:
-    """Load ``path`` and collect its errors, or the warnings of a valid file."""
+def check_file(path: str, sources: Mapping[str, str] | None = None) -> FileReport:
+    """Load ``path`` and collect its errors, or the warnings of a valid file.
+
+    ``sources`` maps source ids to the user's copy of their text (``check --source``): each
+    way the dataset misquotes one of them is a warning too.
+    """
     try:
         text = read_text(path)
         dataset = load_text(text, path)
     except DatasetError as exc:
         return FileReport(path, None, tuple(Diagnostic(p) for p in exc.problems))
-    return FileReport(path, dataset, tuple(_warnings(dataset, text, path)))
+    warnings = list(_warnings(dataset, text, path))
+    if sources:
+        from tui.dataset.verify import verify
+
+        for source_id, source_text in sources.items():
+            if dataset.source_by_id(source_id) is not None:
+                found = verify(dataset, text, path, source_id, source_text)
+                warnings += [Diagnostic(p, "warning") for p in found]
+    return FileReport(path, dataset, tuple(warnings))
 
 
 def _warnings(dataset: Dataset, text: str, path: str) -> Iterable[Diagnostic]:
@@ -89,6 +102,7 @@ def to_json(reports: Iterable[FileReport]) -> str:
             "states": len(r.dataset.states) if r.dataset else None,
             "errors": sum(d.severity == "error" for d in r.diagnostics),
             "warnings": sum(d.severity == "warning" for d in r.diagnostics),
+            "agreement": agreement_json(r.dataset) if r.dataset else None,
         }
         for r in reports
     ]

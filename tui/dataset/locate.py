@@ -101,6 +101,17 @@ def _find_close(text: str, start: int, delim: str) -> int:
         return end
 
 
+def _resolve(key: tuple[str, ...], last: dict[tuple[str, ...], int]) -> Parts:
+    """``key`` with the index of the latest entry after each enclosing array of tables."""
+    out: list[str | int] = []
+    for n, piece in enumerate(key):
+        out.append(piece)
+        prefix = key[: n + 1]
+        if n < len(key) - 1 and prefix in last:
+            out.append(last[prefix])
+    return tuple(out)
+
+
 class KeyLocator:
     """Maps key paths such as ``("states", 3, "arrests")`` to 1-based line numbers."""
 
@@ -119,7 +130,9 @@ class KeyLocator:
 
     def _scan(self, text: str) -> None:
         current: Parts = ()
-        counts: dict[tuple[str, ...], int] = {}
+        counts: dict[Parts, int] = {}
+        last: dict[tuple[str, ...], int] = {}
+        """The index of the latest entry of each array of tables, by its dotted key."""
         closing: str | None = None
         # TOML ends lines at "\n" only: str.splitlines() would also split at U+2028, U+0085...
         for number, raw in enumerate(text.split("\n"), start=1):
@@ -131,13 +144,16 @@ class KeyLocator:
                 continue
             if match := _ARRAY_HEADER.match(line):
                 key = _split_key(match.group(1))
-                index = counts.get(key, 0)
-                counts[key] = index + 1
-                current = (*key, index)
-                self._record(key, number)
+                # [[states.claims]] belongs to the latest [[states]]: ("states", 3, "claims", 0).
+                resolved = _resolve(key, last)
+                index = counts.get(resolved, 0)
+                counts[resolved] = index + 1
+                last[key] = index
+                current = (*resolved, index)
+                self._record(resolved, number)
                 self._record(current, number)
             elif match := _TABLE_HEADER.match(line):
-                current = _split_key(match.group(1))
+                current = _resolve(_split_key(match.group(1)), last)
                 self._record(current, number, prefix=1)
             elif match := _KEY_LINE.match(line):
                 self._record((*current, *_split_key(match.group(1))), number, len(current) + 1)

@@ -11,6 +11,30 @@ from tui.dataset.compat import SLOTS
 Level = Literal["federal", "state", "local"]
 Role = Literal["lead", "participant", "partner"]
 Metric = Literal["victims_rescued", "victims_adult", "victims_minor", "arrests", "medical_services"]
+SourceKind = Literal["primary release", "wire service", "news report", "republication"]
+OperationFigure = Literal[
+    "states", "victims_rescued", "victims_minor", "arrests", "medical_services"
+]
+
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "primary release",
+    "wire service",
+    "news report",
+    "republication",
+)
+"""What a ``[[sources]]`` entry is (schema version 2)."""
+
+OPERATION_FIGURES: tuple[OperationFigure, ...] = (
+    "states",
+    "victims_rescued",
+    "victims_minor",
+    "arrests",
+    "medical_services",
+)
+"""Operation-wide figures a source can state (``[reported]`` and its claims), in display order."""
+
+MAIN_SOURCE_ID = "source"
+"""The id a schema-1 file's single ``[source]`` gets (schema 2 names its sources itself)."""
 
 METRICS: tuple[Metric, ...] = (
     "victims_rescued",
@@ -20,6 +44,35 @@ METRICS: tuple[Metric, ...] = (
     "medical_services",
 )
 """Per-state integer figures, in display order."""
+
+
+@dataclass(frozen=True, **SLOTS)
+class Claim:
+    """What one source other than the main one says about a state or the whole operation.
+
+    ``None`` means the source gives no such figure. ``states`` is set for operation-wide
+    claims only.
+    """
+
+    source: str
+    """The id of a ``[[sources]]`` entry."""
+    locator: str
+    """Where in the source the figures are, in the dataset's words ("state table, Iowa row")."""
+    victims_rescued: int | None = None
+    victims_adult: int | None = None
+    victims_minor: int | None = None
+    arrests: int | None = None
+    medical_services: int | None = None
+    states: int | None = None
+    quote: str | None = None
+    translation: str | None = None
+    victims_derived: bool = False
+    """True when ``victims_rescued`` was computed from the adult/minor breakdown."""
+
+    def figure(self, name: str) -> int | None:
+        """Return the value of figure ``name`` (a metric, or ``states``) in this claim."""
+        value: int | None = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True, **SLOTS)
@@ -49,6 +102,13 @@ class State:
     """The state's name in the source's language ("Dakota du Sud"), when the source names it."""
     aliases: tuple[str, ...] = ()
     """Other names readers may search for (abbreviations, former names)."""
+    claims: tuple[Claim, ...] = ()
+    """Other sources' figures for this state (schema 2); the state's own figures are the main
+    source's."""
+    began: dt.date | None = None
+    """First day of this state's operation, when it differs from the operation's (schema 2)."""
+    ended: dt.date | None = None
+    """Last day of this state's operation, when it differs from the operation's (schema 2)."""
 
     def figure(self, metric: Metric) -> int | None:
         """Return the value of ``metric`` for this state."""
@@ -68,6 +128,10 @@ class Agency:
     """State codes the agency acted in; empty means operation-wide."""
     quote: str | None = None
     translation: str | None = None
+    source: str | None = None
+    """Id of the source that names the agency; None means the main source (schema 2)."""
+    task: str | None = None
+    """What the agency did, in the dataset's words ("led the McCracken County operation")."""
 
     @property
     def operation_wide(self) -> bool:
@@ -83,6 +147,8 @@ class Fact:
     text: str
     quote: str | None = None
     translation: str | None = None
+    source: str | None = None
+    """Id of the source that states the fact; None means the main source (schema 2)."""
 
 
 @dataclass(frozen=True, **SLOTS)
@@ -99,13 +165,26 @@ class Operation:
     facts: tuple[Fact, ...] = ()
     notes: tuple[str, ...] = ()
     """Operation-wide data-quality notes."""
+    began: dt.date | None = None
+    """First day of the operation (schema 2; None when no source dates it)."""
+    ended: dt.date | None = None
+    """Last day of the operation (schema 2)."""
+
+
+@dataclass(frozen=True, **SLOTS)
+class Via:
+    """The page a source was actually read on, when it is a republication."""
+
+    publisher: str
+    url: str | None = None
 
 
 @dataclass(frozen=True, **SLOTS)
 class Source:
-    """Where the figures come from."""
+    """Where figures come from: the main source, or (schema 2) one of several."""
 
     title: str
+    """The title; empty when a schema-2 source has only a ``description``."""
     publisher: str | None = None
     author: str | None = None
     published: dt.date | dt.datetime | None = None
@@ -113,6 +192,17 @@ class Source:
     url: str | None = None
     reports_on: str | None = None
     """The primary document the source itself reports (a press release, say)."""
+    id: str = MAIN_SOURCE_ID
+    kind: SourceKind | None = None
+    description: str | None = None
+    """What the source is, in the dataset's words, when it has no title (schema 2)."""
+    via: tuple[Via, ...] = ()
+    """Pages that republish the source, the one read first (schema 2)."""
+
+    @property
+    def label(self) -> str:
+        """The title, or the description when there is no title."""
+        return self.title or self.description or ""
 
 
 @dataclass(frozen=True, **SLOTS)
@@ -128,6 +218,18 @@ class Reported:
     victims_note: str | None = None
     """What the source's victims total counts, when it is not plainly victims; shown beside
     every victims total."""
+    victims_minor: int | None = None
+    """Minor victims in total (schema 2)."""
+    states_quote: str | None = None
+    """The main source's words for ``states`` when ``quote`` does not contain it (schema 2)."""
+    states_translation: str | None = None
+    claims: tuple[Claim, ...] = ()
+    """Other sources' operation-wide figures (schema 2)."""
+
+    def figure(self, name: str) -> int | None:
+        """Return operation-wide figure ``name`` as the main source states it."""
+        value: int | None = getattr(self, name)
+        return value
 
 
 @dataclass(frozen=True, **SLOTS)
@@ -155,6 +257,24 @@ class Dataset:
     context_notes: tuple[str, ...] = ()
     path: str | None = field(default=None, compare=False)
     """Where the dataset was read from (for messages only)."""
+    sources: tuple[Source, ...] = ()
+    """Every source, the main one (``source``) first; empty is read as ``(source,)``."""
+    schema_version: int = 1
+    subset_of: int | None = None
+    """Set on a filtered view (an export of the shown rows): how many states the whole dataset
+    has. Totals are then those of the shown states, never reconciled with the source's."""
+
+    @property
+    def all_sources(self) -> tuple[Source, ...]:
+        """Every source, the main one first (a schema-1 file has only the main one)."""
+        return self.sources or (self.source,)
+
+    def source_by_id(self, source_id: str) -> Source | None:
+        """The source whose id is ``source_id``, or None."""
+        for source in self.all_sources:
+            if source.id == source_id:
+                return source
+        return None
 
     def agencies_for(self, code: str) -> tuple[Agency, ...]:
         """Agencies tied to state ``code``."""

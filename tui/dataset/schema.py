@@ -1,4 +1,4 @@
-"""The JSON Schema (draft 2020-12) of dataset format v1, shipped beside this module.
+"""The JSON Schema (draft 2020-12) of dataset formats 1 and 2, shipped beside this module.
 
 Editors validate TOML against it while typing (Taplo / Even Better TOML read a ``#:schema``
 comment). It states what a schema can: types, required keys, limits, characters. The loader
@@ -22,6 +22,10 @@ CROSS_FIELD_RULES = (
     "victims_adult + victims_minor equals victims_rescued (or, with one part, stays within it)",
     "dates are TOML dates, not quoted strings (a TOML-to-JSON view shows both as strings)",
     "figures are TOML integers, not floats such as 1.0 (JSON Schema counts 1.0 as an integer)",
+    "source ids are unique in the file",
+    "a claim's source, operation.main_source and a fact's or agency's source name [[sources]]",
+    "every source is the main one or cited by a claim, a fact or an agency",
+    "a source gives a figure at most once per table, and the main source only as its own keys",
 )
 """Rules the loader enforces and JSON Schema cannot express (documented, and tested)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -12,7 +13,60 @@ These can move the cursor, retitle the window, make hyperlinks or reorder what a
 none has a place in a figure's text.
 """
 
-_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+"""What :func:`printable` escapes: every control, bidi mark and line separator, and the lone
+surrogates that stand for undecodable bytes in a file name (no terminal can be sent them)."""
+
+PATH_LIMIT = 4096
+"""Longest path Linux accepts: a path is shown whole, never cut."""
+
+
+LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+"""Tab, newline and the Unicode line and paragraph separators: refused in single-line fields.
+
+A newline in a state's name would push the list's next row down and break both borders; a tab
+would overflow the row into the detail pane. Names, codes, titles and labels are one line.
+"""
+
+PROSE_KEYS = frozenset(
+    {
+        "quote",
+        "translation",
+        "notes",
+        "summary",
+        "text",
+        "victims_note",
+        "states_quote",
+        "states_translation",
+    }
+)
+"""Keys whose strings are prose, in any table: they may hold tabs and newlines, which are
+rendered as Textual renders text (tabs expanded, a newline a line break inside the pane).
+Every other string key is a single line, so a key added to the format is one unless listed."""
+
+_CONTROL_NAMES = {
+    "\t": "CHARACTER TABULATION",
+    "\n": "LINE FEED",
+}
+
+
+def is_prose(key: str) -> bool:
+    """True when ``key``'s strings may span several lines (see :data:`PROSE_KEYS`)."""
+    return key in PROSE_KEYS
+
+
+def first_line_break(text: str) -> str | None:
+    """Describe the first tab or line break in ``text``, or return None when there is none."""
+    match = LINE_BREAK.search(text)
+    if match is None:
+        return None
+    return _describe(match)
+
+
+def _describe(match: re.Match[str]) -> str:
+    char = match.group()
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name} at character {match.start() + 1}"
 
 
 def first_unsafe(text: str) -> str | None:
@@ -20,9 +74,7 @@ def first_unsafe(text: str) -> str | None:
     match = UNSAFE.search(text)
     if match is None:
         return None
-    char = match.group()
-    name = unicodedata.name(char, "control character")
-    return f"U+{ord(char):04X} {name} at character {match.start() + 1}"
+    return _describe(match)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -35,6 +87,15 @@ def printable(text: str, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return _ECHO_UNSAFE.sub(_escape, text)
+
+
+def printable_path(path: str | os.PathLike[str]) -> str:
+    """A path as literal text on one line: controls (ESC, BEL, newline...) made visible.
+
+    A folder named with an escape sequence must not retitle the terminal or move its cursor
+    when a message or a dialog shows it.
+    """
+    return printable(os.fspath(path), PATH_LIMIT)
 
 
 def _full_fold(text: str) -> str:

@@ -20,59 +20,60 @@ GRID_ROWS = 7
 GRID_COLS = 11
 
 _GRID = """\
-1,6,WI,Wisconsin
-1,9,VT,Vermont
-1,10,NH,New Hampshire
-1,11,ME,Maine
-2,1,WA,Washington
-2,2,ID,Idaho
-2,3,MT,Montana
-2,4,ND,North Dakota
-2,5,MN,Minnesota
-2,6,IL,Illinois
-2,7,MI,Michigan
-2,9,NY,New York
-2,10,MA,Massachusetts
-3,1,OR,Oregon
-3,2,NV,Nevada
-3,3,WY,Wyoming
-3,4,SD,South Dakota
-3,5,IA,Iowa
-3,6,IN,Indiana
-3,7,OH,Ohio
-3,8,PA,Pennsylvania
-3,9,NJ,New Jersey
-3,10,CT,Connecticut
-3,11,RI,Rhode Island
-4,1,CA,California
-4,2,UT,Utah
-4,3,CO,Colorado
-4,4,NE,Nebraska
-4,5,MO,Missouri
-4,6,KY,Kentucky
-4,7,WV,West Virginia
-4,8,VA,Virginia
-4,9,MD,Maryland
-4,10,DE,Delaware
-5,2,AZ,Arizona
-5,3,NM,New Mexico
-5,4,KS,Kansas
-5,5,AR,Arkansas
-5,6,TN,Tennessee
-5,7,NC,North Carolina
-5,8,SC,South Carolina
-5,9,DC,District of Columbia
-6,4,OK,Oklahoma
-6,5,LA,Louisiana
-6,6,MS,Mississippi
-6,7,AL,Alabama
-6,8,GA,Georgia
-7,1,HI,Hawaii
-7,2,AK,Alaska
-7,4,TX,Texas
-7,9,FL,Florida
+1,6,WI,Wisconsin,Wisconsin
+1,9,VT,Vermont,Vermont
+1,10,NH,New Hampshire,New Hampshire
+1,11,ME,Maine,Maine
+2,1,WA,Washington,Washington
+2,2,ID,Idaho,Idaho
+2,3,MT,Montana,Montana
+2,4,ND,North Dakota,Dakota du Nord
+2,5,MN,Minnesota,Minnesota
+2,6,IL,Illinois,Illinois
+2,7,MI,Michigan,Michigan
+2,9,NY,New York,New York
+2,10,MA,Massachusetts,Massachusetts
+3,1,OR,Oregon,Oregon
+3,2,NV,Nevada,Nevada
+3,3,WY,Wyoming,Wyoming
+3,4,SD,South Dakota,Dakota du Sud
+3,5,IA,Iowa,Iowa
+3,6,IN,Indiana,Indiana
+3,7,OH,Ohio,Ohio
+3,8,PA,Pennsylvania,Pennsylvanie
+3,9,NJ,New Jersey,New Jersey
+3,10,CT,Connecticut,Connecticut
+3,11,RI,Rhode Island,Rhode Island
+4,1,CA,California,Californie
+4,2,UT,Utah,Utah
+4,3,CO,Colorado,Colorado
+4,4,NE,Nebraska,Nebraska
+4,5,MO,Missouri,Missouri
+4,6,KY,Kentucky,Kentucky
+4,7,WV,West Virginia,Virginie-Occidentale
+4,8,VA,Virginia,Virginie
+4,9,MD,Maryland,Maryland
+4,10,DE,Delaware,Delaware
+5,2,AZ,Arizona,Arizona
+5,3,NM,New Mexico,Nouveau-Mexique
+5,4,KS,Kansas,Kansas
+5,5,AR,Arkansas,Arkansas
+5,6,TN,Tennessee,Tennessee
+5,7,NC,North Carolina,Caroline du Nord
+5,8,SC,South Carolina,Caroline du Sud
+5,9,DC,District of Columbia,District de Columbia
+6,4,OK,Oklahoma,Oklahoma
+6,5,LA,Louisiana,Louisiane
+6,6,MS,Mississippi,Mississippi
+6,7,AL,Alabama,Alabama
+6,8,GA,Georgia,Géorgie
+7,1,HI,Hawaii,Hawaï
+7,2,AK,Alaska,Alaska
+7,4,TX,Texas,Texas
+7,9,FL,Florida,Floride
 """
-"""``row,col,code,name`` (1-based, top left), as geofacet's ``us_state_grid1`` gives them."""
+"""``row,col,code,name`` (1-based, top left), as geofacet's ``us_state_grid1`` gives them, then
+the French name, for tiles the dataset has no state (and so no ``local_name``) for."""
 
 
 class Tile(NamedTuple):
@@ -82,13 +83,15 @@ class Tile(NamedTuple):
     name: str
     row: int
     col: int
+    french: str
+    """The state's name in French (Dakota du Nord), for the French UI."""
 
 
 def _parse(table: str) -> tuple[Tile, ...]:
     tiles = []
     for line in table.splitlines():
-        row, col, code, name = line.split(",", 3)
-        tiles.append(Tile(code, name, int(row) - 1, int(col) - 1))
+        row, col, code, name, french = line.split(",", 4)
+        tiles.append(Tile(code, name, int(row) - 1, int(col) - 1, french))
     return tuple(tiles)
 
 
@@ -127,30 +130,97 @@ def neighbour(tile: Tile, direction: Direction) -> Tile | None:
 
 
 SHADES = 4
-"""Classes of reported, non-zero figures (equal steps from 1 to the largest figure)."""
+"""Classes of reported, non-zero figures, at most (fewer when fewer figures differ)."""
+
+JENKS_LIMIT = 150
+"""Most distinct figures natural breaks are computed over (O(classes x figures²)); past it the
+classes are quantiles, which cost one sort."""
 
 Shade = Literal["outside", "missing", "zero", "1", "2", "3", "4"]
 """How a tile is drawn: not in the dataset, not reported, 0, or a class of 1 to :data:`SHADES`."""
 
+Binning = Literal["jenks", "quantiles"]
+"""How the classes were chosen: natural breaks (Jenks), or quantiles (many distinct figures)."""
 
-def shade(value: int | None, top: int) -> Shade:
-    """The shade class of ``value`` when the largest figure is ``top``."""
+
+def _jenks(values: Sequence[int], weights: Sequence[int], classes: int) -> list[int]:
+    """Indices into ``values`` (sorted, distinct) of each class's last value, the classes
+    chosen to make the sum of squared deviations within them smallest (Fisher-Jenks)."""
+    n = len(values)
+    sw, swx, swxx = [0], [0], [0]
+    for v, w in zip(values, weights):
+        sw.append(sw[-1] + w)
+        swx.append(swx[-1] + w * v)
+        swxx.append(swxx[-1] + w * v * v)
+
+    def cost(i: int, j: int) -> float:
+        """Squared deviations of values[i..j] from their (weighted) mean."""
+        w = sw[j + 1] - sw[i]
+        x = swx[j + 1] - swx[i]
+        return swxx[j + 1] - swxx[i] - x * x / w
+
+    best = [cost(0, j) for j in range(n)]
+    cut: list[list[int]] = [[-1] * n]
+    for _c in range(1, classes):
+        row, cuts = [math.inf] * n, [-1] * n
+        for j in range(n):
+            for i in range(1, j + 1):
+                total = best[i - 1] + cost(i, j)
+                if total < row[j]:
+                    row[j], cuts[j] = total, i - 1
+        best = row
+        cut.append(cuts)
+    ends, j = [n - 1], n - 1
+    for c in range(classes - 1, 0, -1):
+        j = cut[c][j]
+        ends.append(j)
+    return sorted(ends)
+
+
+def class_breaks(values: Sequence[int], classes: int = SHADES) -> tuple[tuple[int, ...], Binning]:
+    """The upper bound of each shade class of the positive ``values``, from their distribution.
+
+    Natural breaks (Jenks): figures close together share a class and an outlier gets its own,
+    so 2, 3, 3, 11 and 46 arrests are not four states in one class. With no more distinct
+    figures than classes, each figure is a class; with very many, the classes are quantiles.
+    """
+    positive = sorted(v for v in values if v > 0)
+    distinct = sorted(set(positive))
+    if len(distinct) <= classes:
+        return tuple(distinct), "jenks"
+    if len(distinct) > JENKS_LIMIT:
+        n = len(positive)
+        bounds = sorted({positive[min(n - 1, (k * n) // classes - 1)] for k in range(1, classes)})
+        return (*[b for b in bounds if b < positive[-1]], positive[-1]), "quantiles"
+    counts = {v: 0 for v in distinct}
+    for v in positive:
+        counts[v] += 1
+    ends = _jenks(distinct, [counts[v] for v in distinct], classes)
+    return tuple(distinct[i] for i in ends), "jenks"
+
+
+def shade(value: int | None, breaks: Sequence[int]) -> Shade:
+    """The shade class of ``value`` given the classes' upper bounds ``breaks``."""
     if value is None:
         return "missing"
-    if value <= 0 or top <= 0:
+    if value <= 0 or not breaks:
         return "zero"
-    k = min(SHADES, max(1, math.ceil(SHADES * value / top)))
-    return str(k)  # type: ignore[return-value]
+    # Fewer classes than shades use the darkest ones: the largest figure is always darkest.
+    first = SHADES - len(breaks) + 1
+    for k, bound in enumerate(breaks, first):
+        if value <= bound:
+            return str(k)  # type: ignore[return-value]
+    return str(SHADES)  # type: ignore[return-value]
 
 
-def shade_ranges(top: int) -> list[tuple[Shade, int, int]]:
-    """Each non-empty shade class with the figures it covers, e.g. ``("1", 1, 5)``."""
+def shade_ranges(breaks: Sequence[int]) -> list[tuple[Shade, int, int]]:
+    """Each shade class with the figures it covers, e.g. ``("1", 1, 5)``: together they cover
+    every figure from 1 to the largest, so the legend has no gaps."""
     ranges: list[tuple[Shade, int, int]] = []
-    for k in range(1, SHADES + 1):
-        low = math.floor((k - 1) * top / SHADES) + 1
-        high = math.floor(k * top / SHADES)
-        if low <= high:
-            ranges.append((str(k), low, high))  # type: ignore[arg-type]
+    low = 1
+    for k, bound in enumerate(breaks, SHADES - len(breaks) + 1):
+        ranges.append((str(k), low, bound))  # type: ignore[arg-type]
+        low = bound + 1
     return ranges
 
 
@@ -176,6 +246,10 @@ class MapModel:
     """One per tile, in :data:`TILES` order."""
     top: int
     """The largest reported figure over all the dataset's states (0 when none)."""
+    breaks: tuple[int, ...]
+    """Upper bound of each shade class (see :func:`class_breaks`)."""
+    binning: Binning
+    """How the classes were chosen, for the legend to say."""
     unplaced: tuple[str, ...]
     """Dataset codes that are not on the grid (other countries, districts, typos)."""
 
@@ -195,6 +269,7 @@ def build_map(
     by_code = {s.code: s for s in states}
     values = [v for s in states if (v := s.figure(metric)) is not None]
     top = max(values, default=0)
+    breaks, binning = class_breaks(values)
     cells = []
     for tile in TILES:
         state = by_code.get(tile.code)
@@ -203,9 +278,9 @@ def build_map(
             continue
         value = state.figure(metric)
         hidden = shown is not None and tile.code not in shown
-        cells.append(Cell(tile, state, value, shade(value, top), hidden))
+        cells.append(Cell(tile, state, value, shade(value, breaks), hidden))
     unplaced = tuple(s.code for s in states if s.code not in BY_CODE)
-    return MapModel(metric, tuple(cells), top, unplaced)
+    return MapModel(metric, tuple(cells), top, breaks, binning, unplaced)
 
 
 def start_tile(states: Sequence[State], selected: State | None) -> Tile:

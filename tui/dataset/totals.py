@@ -56,7 +56,9 @@ def compute_totals(states: Iterable[State]) -> Totals:
     )
 
 
-Status = Literal["match", "differs", "no-state-figures", "not-reported"]
+Status = Literal["match", "differs", "no-state-figures", "not-reported", "subset"]
+"""How a computed total compares with the source's; ``subset``: the totals of some states only
+(a filtered view), which are not compared with the source's figure for all of them."""
 
 RECONCILED: tuple[Literal["states", "victims_rescued", "arrests", "medical_services"], ...] = (
     "states",
@@ -79,10 +81,14 @@ class Reconciliation:
     reporting: int
     """How many states contribute to ``computed``."""
     of: int
+    whole: int | None = None
+    """How many states the whole dataset has, when ``computed`` sums a subset of them."""
 
     @property
     def status(self) -> Status:
         """``match``, ``differs``, or why the two cannot be compared."""
+        if self.whole is not None:
+            return "subset"
         if self.reported is None:
             return "not-reported"
         if self.computed is None:
@@ -95,14 +101,16 @@ def reconcile(dataset: Dataset, totals: Totals | None = None) -> tuple[Reconcili
     totals = totals if totals is not None else compute_totals(dataset.states)
     rows: list[Reconciliation] = []
     n = totals.states
+    # A filtered view's totals are those of its states: never "differs" from the whole's.
+    whole = dataset.subset_of
     for metric in RECONCILED:
         reported = getattr(dataset.reported, metric)
         if metric == "states":
-            rows.append(Reconciliation(metric, n, reported, n, n))
+            rows.append(Reconciliation(metric, n, reported, n, n, whole))
             continue
         item = totals[metric]
         computed = item.total if item.reporting else None
-        rows.append(Reconciliation(metric, computed, reported, item.reporting, n))
+        rows.append(Reconciliation(metric, computed, reported, item.reporting, n, whole))
     return tuple(rows)
 
 
@@ -117,3 +125,13 @@ LABELS: dict[str, str] = {
 """Human labels for metrics, shared by the CLI, exports and the explorer.
 
 Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""
+
+LEVELS: dict[str, str] = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
+"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
+
+ROLES: dict[str, str] = {
+    "lead": N_("lead"),
+    "participant": N_("participant"),
+    "partner": N_("partner"),
+}
+"""Agency roles in words."""

@@ -1,4 +1,8 @@
-"""Schema version 1: turn a parsed TOML document into a :class:`Dataset`, or list every problem.
+"""Schema versions 1 and 2: turn a parsed TOML document into a :class:`Dataset`, or list every
+problem.
+
+Version 2 adds ``[[sources]]`` and, on each state and on ``[reported]``, the claims of sources
+other than the main one (``operation.main_source``).
 
 Every error carries the field path (``states[KY].arrests``) and the key path used to find its
 line. Validation goes on after an error so that one run reports everything.
@@ -12,7 +16,11 @@ from typing import Any, cast
 
 from tui.dataset.locate import Parts
 from tui.dataset.model import (
+    METRICS,
+    OPERATION_FIGURES,
+    SOURCE_KINDS,
     Agency,
+    Claim,
     ContextFigure,
     Dataset,
     Fact,
@@ -21,12 +29,17 @@ from tui.dataset.model import (
     Reported,
     Role,
     Source,
+    SourceKind,
     State,
+    Via,
 )
-from tui.dataset.text import UNSAFE, first_unsafe, printable
+from tui.dataset.text import LINE_BREAK, UNSAFE, first_line_break, first_unsafe, is_prose, printable
 from tui.i18n import _, number
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The latest schema version (what `new` writes)."""
+SCHEMA_VERSIONS = (1, 2)
+"""Every version read."""
 MAX_INT = 2**53
 """Largest figure accepted: beyond it, JSON consumers lose integer precision."""
 MAX_STRING = 10_000
@@ -36,6 +49,33 @@ MAX_LIST = 200
 MAX_CODE = 16
 
 TOP_KEYS = ("schema_version", "operation", "source", "reported", "agencies", "states", "context")
+TOP_KEYS_V2 = (
+    "schema_version",
+    "operation",
+    "sources",
+    "reported",
+    "agencies",
+    "states",
+    "context",
+)
+SOURCES_KEYS = (
+    "id",
+    "publisher",
+    "title",
+    "description",
+    "author",
+    "date",
+    "language",
+    "url",
+    "via",
+    "kind",
+    "reports_on",
+)
+VIA_KEYS = ("publisher", "url")
+CLAIM_TEXT_KEYS = ("source", "locator", "quote", "translation")
+STATE_CLAIM_KEYS = (*CLAIM_TEXT_KEYS, *METRICS)
+OPERATION_CLAIM_KEYS = (*CLAIM_TEXT_KEYS, *OPERATION_FIGURES)
+_SOURCE_ID = re.compile("[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?")
 OPERATION_KEYS = (
     "name",
     "local_name",
@@ -46,7 +86,9 @@ OPERATION_KEYS = (
     "facts",
     "notes",
 )
+OPERATION_KEYS_V2 = (*OPERATION_KEYS, "main_source", "began", "ended")
 FACT_KEYS = ("topic", "text", "quote", "translation")
+FACT_KEYS_V2 = (*FACT_KEYS, "source")
 SOURCE_KEYS = ("title", "publisher", "author", "published", "language", "url", "reports_on")
 REPORTED_KEYS = (
     "states",
@@ -57,7 +99,15 @@ REPORTED_KEYS = (
     "translation",
     "victims_note",
 )
+REPORTED_KEYS_V2 = (
+    *REPORTED_KEYS,
+    "victims_minor",
+    "states_quote",
+    "states_translation",
+    "claims",
+)
 AGENCY_KEYS = ("name", "level", "role", "states", "quote", "translation")
+AGENCY_KEYS_V2 = (*AGENCY_KEYS, "source", "task")
 LEVELS = ("federal", "state", "local")
 ROLES = ("lead", "participant", "partner")
 CONTEXT_KEYS = ("figures", "notes")
@@ -76,7 +126,9 @@ STATE_KEYS = (
     "quote",
     "translation",
 )
+STATE_KEYS_V2 = (*STATE_KEYS, "began", "ended", "claims")
 _STATE_KEYSET = frozenset(STATE_KEYS)
+_STATE_KEYSET_V2 = frozenset(STATE_KEYS_V2)
 _STATE_INTS = ("victims_rescued", "victims_adult", "victims_minor", "arrests", "medical_services")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _BARE_KEY = re.compile("[A-Za-z0-9_-]+")
@@ -118,8 +170,15 @@ def _type_name(value: object) -> str:
 class Validator:
     """Collects issues while building the model from one parsed document."""
 
-    def __init__(self) -> None:
+    def __init__(self, version: int = 1) -> None:
+        self.version = version
         self.issues: list[Issue] = []
+        self.source_ids: dict[str, int] = {}
+        """Well-formed, distinct source ids (schema 2), by their index in [[sources]]."""
+        self.main_source: str | None = None
+        """The main source's id, once [operation] names a known one."""
+        self.cited: set[str] = set()
+        """Source ids cited by a claim, a fact or an agency."""
         self.codes: dict[str, int] = {}
         """Well-formed, distinct state codes seen (even of states with other errors)."""
         self.bad_codes: dict[str, int] = {}
@@ -195,6 +254,15 @@ class Validator:
                 field,
                 _("contains a control or bidi character ({which})").format(
                     which=first_unsafe(value)
+                ),
+            )
+            return None
+        if not is_prose(_key_of(parts)) and LINE_BREAK.search(value):
+            self.fail(
+                parts,
+                field,
+                _("must be one line: it contains a tab or line break ({which})").format(
+                    which=first_line_break(value)
                 ),
             )
             return None
@@ -334,7 +402,8 @@ class Validator:
         if table is None:
             return None
         p, lb = ("operation",), "operation"
-        self.keys(table, OPERATION_KEYS, p, lb)
+        v2 = self.version >= 2
+        self.keys(table, OPERATION_KEYS_V2 if v2 else OPERATION_KEYS, p, lb)
         facts: list[Fact] = []
         for i, item in enumerate(
             self.array_of_tables(table.get("facts"), (*p, "facts"), f"{lb}.facts")
@@ -342,14 +411,27 @@ class Validator:
             if item is None:
                 continue
             fp, fl = (*p, "facts", i), f"{lb}.facts[{i}]"
-            self.keys(item, FACT_KEYS, fp, fl)
+            self.keys(item, FACT_KEYS_V2 if v2 else FACT_KEYS, fp, fl)
             topic = self.string(item, "topic", fp, fl, True)
             text = self.string(item, "text", fp, fl, True)
             quote = self.string(item, "quote", fp, fl)
             translation = self.string(item, "translation", fp, fl)
+            cited = self.source_ref(item, fp, fl) if v2 else None
             if topic is not None and text is not None:
-                facts.append(Fact(topic, text, quote, translation))
+                facts.append(Fact(topic, text, quote, translation, cited))
         name = self.string(table, "name", p, lb, True)
+        began = ended = None
+        if v2:
+            main = self.string(table, "main_source", p, lb, True)
+            if main is not None:
+                if main in self.source_ids:
+                    self.main_source = main
+                    self.cited.add(main)
+                else:
+                    self.fail((*p, "main_source"), f"{lb}.main_source", self.unknown_source(main))
+            began = self.date(table, "began", p, lb, allow_time=False)
+            ended = self.date(table, "ended", p, lb, allow_time=False)
+            self.date_order(table, began, ended, p, lb)
         result = Operation(
             name=name or "",
             local_name=self.string(table, "local_name", p, lb),
@@ -359,8 +441,246 @@ class Validator:
             summary=self.string(table, "summary", p, lb),
             facts=tuple(facts),
             notes=self.strings(table, "notes", p, lb),
+            began=began,
+            ended=ended,
         )
         return result if name is not None else None
+
+    def date_order(
+        self,
+        table: dict[str, Any],
+        began: dt.date | None,
+        ended: dt.date | None,
+        parts: Parts,
+        label: str,
+    ) -> None:
+        """An operation cannot end before it began."""
+        if began is not None and ended is not None and ended < began:
+            self.fail(
+                (*parts, "ended"),
+                f"{label}.ended",
+                _("is {ended}, before began ({began})").format(
+                    ended=ended.isoformat(), began=began.isoformat()
+                ),
+            )
+
+    # -- several sources (schema 2) -------------------------------------------------------
+
+    def unknown_source(self, value: str) -> str:
+        """The message for a source id that no [[sources]] entry has."""
+        known = tuple(self.source_ids)
+        hint = _close_matches(value, known, n=1)
+        more = (
+            _("; did you mean '{hint}'?").format(hint=hint[0])
+            if hint
+            else " " + _("(sources: {ids})").format(ids=", ".join(known) or "—")
+        )
+        return _("unknown source '{id}'").format(id=printable(value, 40)) + more
+
+    def source_ref(self, raw: dict[str, Any], parts: Parts, label: str) -> str | None:
+        """The optional ``source`` of a fact or agency: a known id, recorded as cited."""
+        value = self.string(raw, "source", parts, label)
+        if value is None:
+            return None
+        if value not in self.source_ids:
+            self.fail((*parts, "source"), f"{label}.source", self.unknown_source(value))
+            return None
+        self.cited.add(value)
+        return value
+
+    def sources(self, raw: object) -> tuple[Source, ...]:
+        """Validate ``[[sources]]``: ids unique and well formed, a title or a description."""
+        if raw is None:
+            self.fail(("sources",), "sources", _("is required: add at least one [[sources]] table"))
+            return ()
+        out: list[Source] = []
+        entries = self.array_of_tables(raw, ("sources",), "sources")
+        if isinstance(raw, list) and not raw:
+            self.fail(("sources",), "sources", _("must list at least one source"))
+        for i, item in enumerate(entries):
+            if item is None:
+                continue
+            p: Parts = ("sources", i)
+            source_id = item.get("id")
+            good = isinstance(source_id, str) and bool(_SOURCE_ID.fullmatch(source_id))
+            lb = f"sources[{source_id}]" if good else f"sources[{i}]"
+            self.keys(item, SOURCES_KEYS, p, lb)
+            ok = True
+            if source_id is None:
+                self.fail(p, f"{lb}.id", _("is required"))
+                ok = False
+            elif not good:
+                checked = self.check_string(source_id, (*p, "id"), f"{lb}.id", True)
+                if checked is not None:
+                    self.fail(
+                        (*p, "id"),
+                        f"{lb}.id",
+                        _(
+                            "'{id}' may only use a-z, 0-9 and '-' (lower case, at most 40 "
+                            "characters, not starting or ending with '-')"
+                        ).format(id=printable(checked, 40)),
+                    )
+                ok = False
+            elif source_id in self.source_ids:
+                self.fail(
+                    (*p, "id"),
+                    f"{lb}.id",
+                    _("duplicate id '{id}' (first used by sources[{first}])").format(
+                        id=source_id, first=self.source_ids[source_id]
+                    ),
+                )
+                ok = False
+            else:
+                self.source_ids[source_id] = i
+            publisher = self.string(item, "publisher", p, lb, True)
+            title = self.string(item, "title", p, lb)
+            description = self.string(item, "description", p, lb)
+            if "title" not in item and "description" not in item:
+                self.fail(p, f"{lb}.title", _("is required (or a description)"))
+                ok = False
+            url = self.url(item, p, lb)
+            kind = self.choice(item, "kind", SOURCE_KINDS, p, lb, False)
+            via: list[Via] = []
+            for j, entry in enumerate(
+                self.array_of_tables(item.get("via"), (*p, "via"), f"{lb}.via")
+            ):
+                if entry is None:
+                    continue
+                vp, vl = (*p, "via", j), f"{lb}.via[{j}]"
+                self.keys(entry, VIA_KEYS, vp, vl)
+                via_publisher = self.string(entry, "publisher", vp, vl, True)
+                via_url = self.url(entry, vp, vl)
+                if via_publisher is not None:
+                    via.append(Via(via_publisher, via_url))
+            source = Source(
+                title=title or "",
+                publisher=publisher,
+                author=self.string(item, "author", p, lb),
+                published=self.date(item, "date", p, lb, allow_time=True),
+                language=self.string(item, "language", p, lb),
+                url=url,
+                reports_on=self.string(item, "reports_on", p, lb),
+                id=cast(str, source_id),
+                kind=cast("SourceKind | None", kind),
+                description=description,
+                via=tuple(via),
+            )
+            if ok and publisher is not None:
+                out.append(source)
+        return tuple(out)
+
+    def url(self, raw: dict[str, Any], parts: Parts, label: str) -> str | None:
+        """An optional web address: http or https only."""
+        url = self.string(raw, "url", parts, label)
+        if url is not None and not url.startswith(("https://", "http://")):
+            self.fail((*parts, "url"), f"{label}.url", _("must start with https:// or http://"))
+            return None
+        return url
+
+    def claims(
+        self, raw: object, parts: Parts, label: str, figures: tuple[str, ...]
+    ) -> tuple[Claim, ...]:
+        """Validate the ``claims`` of a state or of ``[reported]``.
+
+        A claim names a known source other than the main one (whose figures are the table's
+        own keys), says where in the source it reads (``locator``) and gives at least one
+        figure; one source gives a figure at most once per table.
+        """
+        allowed = (*CLAIM_TEXT_KEYS, *figures)
+        out: list[Claim] = []
+        given: dict[tuple[str, str], int] = {}
+        """(source, figure) -> index of the claim that gave it first."""
+        for j, item in enumerate(self.array_of_tables(raw, (*parts, "claims"), f"{label}.claims")):
+            if item is None:
+                continue
+            cp, cl = (*parts, "claims", j), f"{label}.claims[{j}]"
+            count = len(self.issues)
+            self.keys(item, allowed, cp, cl)
+            source = self.string(item, "source", cp, cl, True)
+            if source is not None:
+                if source not in self.source_ids:
+                    self.fail((*cp, "source"), f"{cl}.source", self.unknown_source(source))
+                elif source == self.main_source:
+                    self.fail(
+                        (*cp, "source"),
+                        f"{cl}.source",
+                        _(
+                            "'{id}' is the main source: its figures are the table's own keys, "
+                            "not a claim"
+                        ).format(id=source),
+                    )
+                else:
+                    self.cited.add(source)
+            locator = self.string(item, "locator", cp, cl, True)
+            quote = self.string(item, "quote", cp, cl)
+            translation = self.string(item, "translation", cp, cl)
+            values = {key: self.integer(item, key, cp, cl) for key in figures}
+            if all(item.get(key) is None for key in figures):
+                self.fail(
+                    cp,
+                    cl,
+                    _("gives no figure (expected at least one of: {keys})").format(
+                        keys=", ".join(figures)
+                    ),
+                )
+            for key in figures:
+                if item.get(key) is None or source is None:
+                    continue
+                first = given.setdefault((source, key), j)
+                if first != j:
+                    self.fail(
+                        (*cp, key),
+                        f"{cl}.{key}",
+                        _(
+                            "a second claim of source '{id}' for {figure} (first: claims[{first}])"
+                        ).format(id=source, figure=key, first=first),
+                    )
+            rescued = values.get("victims_rescued")
+            adult = values.get("victims_adult")
+            minor = values.get("victims_minor")
+            derived = False
+            if "victims_adult" in figures and (adult is not None or minor is not None):
+                if rescued is None:
+                    if adult is not None and minor is not None:
+                        rescued, derived = adult + minor, True
+                elif (adult or 0) + (minor or 0) > rescued or (
+                    adult is not None and minor is not None and adult + minor != rescued
+                ):
+                    self.fail(
+                        (*cp, "victims_rescued"),
+                        f"{cl}.victims_rescued",
+                        _(
+                            "is {rescued}, but victims_adult ({adult}) and victims_minor "
+                            "({minor}) do not agree with it"
+                        ).format(rescued=rescued, adult=_show(adult), minor=_show(minor)),
+                    )
+            if len(self.issues) == count and source is not None and locator is not None:
+                out.append(
+                    Claim(
+                        source,
+                        locator,
+                        victims_rescued=rescued,
+                        victims_adult=adult,
+                        victims_minor=minor,
+                        arrests=values.get("arrests"),
+                        medical_services=values.get("medical_services"),
+                        states=values.get("states"),
+                        quote=quote,
+                        translation=translation,
+                        victims_derived=derived,
+                    )
+                )
+        return tuple(out)
+
+    def uncited(self) -> None:
+        """Every source must be the main one or be cited by a claim, a fact or an agency."""
+        for source_id, i in self.source_ids.items():
+            if source_id not in self.cited:
+                self.fail(
+                    ("sources", i, "id"),
+                    f"sources[{source_id}].id",
+                    _("'{id}' is cited by no claim, fact or agency").format(id=source_id),
+                )
 
     def source(self, raw: object) -> Source | None:
         """Validate ``[source]``."""
@@ -391,7 +711,22 @@ class Validator:
         if table is None:
             return Reported()
         p, lb = ("reported",), "reported"
-        self.keys(table, REPORTED_KEYS, p, lb)
+        v2 = self.version >= 2
+        self.keys(table, REPORTED_KEYS_V2 if v2 else REPORTED_KEYS, p, lb)
+        if v2:
+            return Reported(
+                states=self.integer(table, "states", p, lb),
+                victims_rescued=self.integer(table, "victims_rescued", p, lb),
+                arrests=self.integer(table, "arrests", p, lb),
+                medical_services=self.integer(table, "medical_services", p, lb),
+                quote=self.string(table, "quote", p, lb),
+                translation=self.string(table, "translation", p, lb),
+                victims_note=self.string(table, "victims_note", p, lb),
+                victims_minor=self.integer(table, "victims_minor", p, lb),
+                states_quote=self.string(table, "states_quote", p, lb),
+                states_translation=self.string(table, "states_translation", p, lb),
+                claims=self.claims(table.get("claims"), p, lb, OPERATION_FIGURES),
+            )
         return Reported(
             states=self.integer(table, "states", p, lb),
             victims_rescued=self.integer(table, "victims_rescued", p, lb),
@@ -409,7 +744,7 @@ class Validator:
             if item is None:
                 continue
             p, lb = ("agencies", i), f"agencies[{i}]"
-            self.keys(item, AGENCY_KEYS, p, lb)
+            self.keys(item, AGENCY_KEYS_V2 if self.version >= 2 else AGENCY_KEYS, p, lb)
             name = self.string(item, "name", p, lb, True)
             level = self.choice(item, "level", LEVELS, p, lb, False)
             role = self.choice(item, "role", ROLES, p, lb, True)
@@ -437,6 +772,10 @@ class Validator:
                     )
             quote = self.string(item, "quote", p, lb)
             translation = self.string(item, "translation", p, lb)
+            cited = task = None
+            if self.version >= 2:
+                cited = self.source_ref(item, p, lb)
+                task = self.string(item, "task", p, lb)
             if name is not None and role is not None:
                 out.append(
                     Agency(
@@ -446,6 +785,8 @@ class Validator:
                         states,
                         quote,
                         translation,
+                        cited,
+                        task,
                     )
                 )
         return tuple(out)
@@ -495,7 +836,10 @@ class Validator:
         out: list[State] = []
         seen = self.codes
         unsafe = UNSAFE.search
-        allowed = _STATE_KEYSET
+        line_break = LINE_BREAK.search
+        v2 = self.version >= 2
+        allowed = _STATE_KEYSET_V2 if v2 else _STATE_KEYSET
+        keys = STATE_KEYS_V2 if v2 else STATE_KEYS
         for i, row in enumerate(raw):
             # Free each raw table once converted: the model must not hold the data twice.
             raw[i] = None
@@ -514,7 +858,7 @@ class Validator:
             p: Parts = ("states", i)
             ok = True
             if not allowed.issuperset(row):
-                self.keys(row, STATE_KEYS, p, label)
+                self.keys(row, keys, p, label)
                 ok = False
             if not good_code:
                 ok = False
@@ -536,7 +880,13 @@ class Validator:
             else:
                 seen[cast(str, code)] = i
             name = row.get("name")
-            if type(name) is not str or not name.strip() or len(name) > MAX_STRING or unsafe(name):
+            if (
+                type(name) is not str
+                or not name.strip()
+                or len(name) > MAX_STRING
+                or unsafe(name)
+                or line_break(name)
+            ):
                 ok = False
                 if name is None:
                     self.fail(p, f"{label}.name", _("is required"))
@@ -572,6 +922,15 @@ class Validator:
                 local_name = self.string(row, "local_name", p, label)
                 aliases = self.strings(row, "aliases", p, label)
                 ok = ok and len(self.issues) == count
+            claims: tuple[Claim, ...] = ()
+            began = ended = None
+            if v2 and ("claims" in row or "began" in row or "ended" in row):
+                count = len(self.issues)
+                claims = self.claims(row.get("claims"), p, label, METRICS)
+                began = self.date(row, "began", p, label, allow_time=False)
+                ended = self.date(row, "ended", p, label, allow_time=False)
+                self.date_order(row, began, ended, p, label)
+                ok = ok and len(self.issues) == count
             derived = False
             if adult is not None or minor is not None:
                 if rescued is None:
@@ -605,9 +964,20 @@ class Validator:
                         derived,
                         local_name,
                         aliases,
+                        claims,
+                        began,
+                        ended,
                     )
                 )
         return tuple(out)
+
+
+def _key_of(parts: Parts) -> str:
+    """The key a value sits under (a list entry's: its list's key), to tell prose from names."""
+    for part in reversed(parts):
+        if isinstance(part, str):
+            return part
+    return ""
 
 
 def _key_label(key: str) -> str:
@@ -661,19 +1031,19 @@ def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
         check.fail(
             where,
             "schema_version",
-            _("must be the integer {version}, not {kind}").format(
-                version=SCHEMA_VERSION, kind=_type_name(version)
-            ),
+            _("must be the integer 1 or 2, not {kind}").format(kind=_type_name(version)),
         )
-    elif version != SCHEMA_VERSION:
+    elif version not in SCHEMA_VERSIONS:
         check.fail(
             where,
             "schema_version",
-            _("is {value}; only schema version {version} is read").format(
-                value=_int_text(version, 20), version=SCHEMA_VERSION
+            _("is {value}; only schema versions 1 and 2 are read").format(
+                value=_int_text(version, 20)
             ),
         )
         return None, check.issues
+    if version == 2:
+        return _build_v2(check, doc, path)
     check.keys(doc, TOP_KEYS, (), "")
     states = check.states(doc.get("states"))
     # Every well-formed code, not only those of valid states: an agency naming a state whose
@@ -690,3 +1060,37 @@ def build(doc: dict[str, Any], path: str) -> tuple[Dataset | None, list[Issue]]:
         Dataset(operation, source, reported, states, agencies, figures, notes, path=path),
         check.issues,
     )
+
+
+def _build_v2(
+    check: Validator, doc: dict[str, Any], path: str
+) -> tuple[Dataset | None, list[Issue]]:
+    """Validate a schema-2 document: several sources, each state's figures with claims."""
+    check.version = 2
+    check.keys(doc, TOP_KEYS_V2, (), "")
+    # Sources and the main one first: claims, facts and agencies refer to them by id.
+    sources = check.sources(doc.get("sources"))
+    operation = check.operation(doc.get("operation"))
+    states = check.states(doc.get("states"))
+    codes = set(check.codes)
+    reported = check.reported(doc.get("reported"))
+    agencies = check.agencies(doc.get("agencies"), codes)
+    figures, notes = check.context(doc.get("context"))
+    check.uncited()
+    main = next((s for s in sources if s.id == check.main_source), None)
+    if check.issues or operation is None or main is None:
+        return None, check.issues
+    ordered = (main, *(s for s in sources if s is not main))
+    dataset = Dataset(
+        operation,
+        main,
+        reported,
+        states,
+        agencies,
+        figures,
+        notes,
+        path=path,
+        sources=ordered,
+        schema_version=2,
+    )
+    return dataset, check.issues

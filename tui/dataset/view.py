@@ -12,11 +12,22 @@ from typing import Literal
 from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
 from tui.dataset.totals import MetricTotal, Totals
-from tui.i18n import N_, _, number
+from tui.i18n import N_, _, language, number
 
 SortKey = Literal["source", "name", "victims", "arrests"]
 SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
 """The cycle `s` walks through."""
+
+
+def display_name(state: State) -> str:
+    """The state's name in the UI language: the source's own (``local_name``) in French.
+
+    Every place the UI names a state uses this, so one state is never named two ways on one
+    screen ("Dakota du Nord" in the list, the bars, the map and the notifications alike).
+    """
+    if language() == "fr" and state.local_name:
+        return state.local_name
+    return state.name
 
 
 def _search_key(state: State) -> str:
@@ -38,7 +49,7 @@ class StateView:
         self.sort: SortKey = "source"
         self.reverse = False
         self.query = ""
-        self._orders: dict[tuple[SortKey, bool], list[int]] = {}
+        self._orders: dict[tuple[SortKey, bool, str], list[int]] = {}
         self._search: list[str] | None = None
         self._columns: dict[Metric, list[int | None]] = {}
         self._totals: dict[str, Totals] = {} if totals is None else {"": totals}
@@ -59,7 +70,8 @@ class StateView:
         return bool(self.query)
 
     def _order(self) -> Sequence[int]:
-        key = (self.sort, self.reverse)
+        # The language is part of the key: names sort as they are shown (Dakota du Nord under D).
+        key = (self.sort, self.reverse, language())
         if self.sort == "source":
             n = len(self.states)
             return range(n - 1, -1, -1) if self.reverse else range(n)
@@ -72,8 +84,8 @@ class StateView:
         states = self.states
         indices = range(len(states))
         if self.sort == "name":
-            search = self._search_keys()
-            return sorted(indices, key=search.__getitem__, reverse=self.reverse)
+            names = [fold(display_name(s)) for s in states]
+            return sorted(indices, key=names.__getitem__, reverse=self.reverse)
         values = self._column("victims_rescued" if self.sort == "victims" else "arrests")
         # Largest first by default; `reverse` flips the direction. Not reported always sorts
         # last: it is not a small number. Ties keep source order (sorted() is stable).

@@ -15,34 +15,33 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
+from tui.dataset.view import display_name
 from tui.dialogs.scrolling import dialog_bindings, scroll
-from tui.i18n import N_, _, date, language, number
+from tui.i18n import N_, _, date_time, language, language_name, number
 from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, prose, quoted
 from tui.widgets.key_bar import KeyBar
 
 
-def _field(label: str, value: str | None) -> Text:
+def _field(label: str, value: str | None, missing: str | None = None) -> Text:
     # A base style would spill onto the value: only the label is bold.
     text = Text()
     text.append(_("{label}: ").format(label=label), style="bold")
-    text.append(_("not stated") if value is None else value, style=None)
+    text.append((missing or _("not stated")) if value is None else value, style=None)
     return text
 
 
 def _when(value: dt.date | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return f"{date(value.date())} {value:%H:%M}"
-    return date(value)
+    return None if value is None else date_time(value)
 
 
 def _words(quote: str | None, translation: str | None) -> list[RenderableType]:
-    """The source's words and the English translation, the reader's language first."""
+    """The source's words and one rendering of them: in French the source's own (French)
+    words only; in English the translation, then the words it translates."""
     original = quoted(quote) if quote else None
-    english = Text.assemble((_("English: "), "bold"), translation) if translation else None
-    order = (original, english) if language() == "fr" else (english, original)
-    return [part for part in order if part is not None]
+    if language() == "fr" and original is not None:
+        return [original]
+    english = Text(translation) if translation else None
+    return [part for part in (english, original) if part is not None]
 
 
 def _operation(dataset: Dataset) -> list[RenderableType]:
@@ -56,12 +55,35 @@ def _operation(dataset: Dataset) -> list[RenderableType]:
     parts += [_field(_("Announced"), _when(op.announced)), _field(_("Announced by"), who)]
     parts.append(Text())
     if op.facts:
-        parts.append(heading(_("What the source says about the operation")))
+        if len(dataset.all_sources) > 1:
+            parts.append(heading(_("What the sources say about the operation")))
+        else:
+            parts.append(heading(_("What the source says about the operation")))
         for fact in op.facts:
-            parts.append(
-                Text.assemble((_("{label}: ").format(label=fact.topic), "bold"), fact.text)
+            label = (_("{label}: ").format(label=fact.topic), "bold")
+            source = dataset.source_by_id(fact.source) if fact.source else None
+            # Whose statement it is, when not the main source's.
+            according = (
+                Text(
+                    " "
+                    + _("(according to {source})").format(source=source.publisher or source.label),
+                    style="dim",
+                )
+                if source is not None
+                else Text()
             )
-            parts += _words(fact.quote, fact.translation)
+            words = _words(fact.quote, fact.translation)
+            if not words:
+                parts.append(Text.assemble(label, fact.text, according))
+                continue
+            # The paraphrase only when the source's words are missing: each fact said once.
+            first = words[0]
+            if isinstance(first, Text):
+                parts.append(Text.assemble(label, first, according))
+            else:
+                parts.append(Text.assemble(label, according))
+                parts.append(first)
+            parts += words[1:]
         parts.append(Text())
     return parts
 
@@ -74,8 +96,9 @@ def _source(dataset: Dataset) -> list[RenderableType]:
         _field(_("Publisher"), src.publisher),
         _field(_("Author"), src.author),
         _field(_("Published"), _when(src.published)),
-        _field(_("Language"), src.language),
-        _field(_("URL"), src.url),
+        _field(_("Language"), language_name(src.language) if src.language else None),
+        # French agrees "non précisée" with "l'URL": its own words.
+        _field(_("URL"), src.url, _("none given")),
     ]
     if src.reports_on:
         parts.append(_field(_("Reports on"), src.reports_on))
@@ -135,7 +158,7 @@ def about_content(dataset: Dataset) -> RenderableType:
         parts.append(prose("• ", note))
     for state in dataset.states:
         for note in state.notes:
-            parts.append(prose(f"• {state.name}: ", note))
+            parts.append(prose("• " + _("{label}: ").format(label=display_name(state)), note))
     return Group(*parts)
 
 

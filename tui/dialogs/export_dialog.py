@@ -12,6 +12,7 @@ import os
 from pathlib import Path, PurePath
 from typing import ClassVar, Optional
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,15 +21,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from tui.dataset import Dataset
-from tui.dataset.text import printable
+from tui.dataset.text import PATH_LIMIT, printable, printable_path
 from tui.dataset.view import StateView
-from tui.i18n import N_, _, number
+from tui.i18n import N_, _, ngettext, number
 from tui.output.cite import EXTENSIONS, view_export
+from tui.output.export import ExportError, working_directory
+from tui.widgets.nobreak import NoBreak
 
 FORMAT_LABELS = {"csv": "CSV", "json": "JSON", "markdown": "Markdown"}
 """Formats in the order offered (names are not translated: they are file formats)."""
 
 DEFAULT_STEM = "unitedfront-view"
+
+PRINTABLE_PATH = "[^\x00-\x1f\x7f-\x9f]*"
+"""What the path box accepts: no control characters (a paste with one is refused)."""
 
 
 class ExportDialog(ModalScreen[Optional[str]]):
@@ -82,7 +88,7 @@ class ExportDialog(ModalScreen[Optional[str]]):
         super().__init__()
         self.dataset = dataset
         self.view = view
-        self.directory = directory if directory is not None else Path.cwd()
+        self.directory = directory if directory is not None else working_directory()
         self.format = "csv"
 
     def compose(self) -> ComposeResult:
@@ -103,6 +109,8 @@ class ExportDialog(ModalScreen[Optional[str]]):
                 id="export-path",
                 select_on_focus=False,
                 compact=True,
+                # A pasted control character would reach the terminal raw: refused.
+                restrict=PRINTABLE_PATH,
             )
             if not self.app.is_web:  # a download never replaces anything
                 yield Checkbox(_("Replace the file if it exists"), id="export-force", compact=True)
@@ -122,15 +130,31 @@ class ExportDialog(ModalScreen[Optional[str]]):
     def _scope(self) -> str:
         view = self.view
         if view.filtered:
-            return _("{shown} of {total} states (filter “{query}”), in the shown order.").format(
-                shown=number(len(view)), total=number(len(view.states)), query=view.query.strip()
+            return ngettext(
+                "{shown} of {total} state (filter “{query}”), in the shown order.",
+                "{shown} of {total} states (filter “{query}”), in the shown order.",
+                len(view.states),
+            ).format(
+                shown=number(len(view)),
+                total=number(len(view.states)),
+                query=printable(view.query.strip()),
             )
-        return _("All {total} states, in the shown order.").format(total=number(len(view.states)))
+        total = len(view.states)
+        return ngettext(
+            "The {total} state, in the shown order.",
+            "All {total} states, in the shown order.",
+            total,
+        ).format(total=number(total))
 
     def _default_path(self, fmt: str) -> str:
         name = f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}"
-        # In a browser, the server's directory means nothing to the user: a name only.
-        return name if self.app.is_web else str(self.directory / name)
+        if self.app.is_web:
+            # In a browser, the server's directory means nothing to the user: a name only.
+            return name
+        shown = str(self.directory / name)
+        # A directory whose name holds control characters (an escape sequence) cannot be shown
+        # in the box as it is: the bare name, written relative to it, says as much.
+        return shown if printable_path(shown) == shown else name
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -155,7 +179,7 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
     def export(self) -> None:
         """Write the view; on failure say why in the dialog and stay open."""
-        from tui.output.export import ExportError, write_atomic
+        from tui.output.export import write_atomic
 
         text = view_export(self.dataset, self.view, self.format)
         raw = self.query_one("#export-path", Input).value.strip()
@@ -186,12 +210,14 @@ class ExportDialog(ModalScreen[Optional[str]]):
         try:
             write_atomic(path, text, force)
         except ExportError as exc:
-            self._error(error_message(exc, path))
+            self._error(error_message(exc))
             return
         self.dismiss(str(path))
 
     def _error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(message)
+        # Held no-break spaces: Textual wraps at any space, so French "existe déjà ; cochez"
+        # put ";" at the start of a line.
+        self.query_one("#export-error", Static).update(NoBreak(Text(message)))
 
 
 NAMED_FORMATS = {
@@ -209,14 +235,11 @@ def format_named_by(name: str) -> str | None:
     return NAMED_FORMATS.get(PurePath(name).suffix.lower().lstrip("."))
 
 
-def error_message(exc: Exception, path: Path) -> str:
+def error_message(exc: ExportError) -> str:
     """A write failure in the UI language, the path and reason kept printable."""
-    reason = str(exc)
-    prefix = f"{path}: "
-    if reason.startswith(prefix):
-        reason = reason[len(prefix) :]
-    if "already exists" in reason:
+    reason = exc.reason
+    if exc.exists:
         reason = _("already exists; tick “Replace the file if it exists” to overwrite it")
     return _("Cannot write {path}: {reason}").format(
-        path=printable(str(path), 120), reason=printable(reason, 200)
+        path=printable_path(exc.path or ""), reason=printable(reason, 2 * PATH_LIMIT)
     )

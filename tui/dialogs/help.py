@@ -14,33 +14,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dialogs.scrolling import dialog_bindings, scroll
-from tui.i18n import _
+from tui.i18n import _, key_names
 from tui.widgets.key_bar import KeyBar
-
-KEY_NAMES = {
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "enter": "Enter",
-    "escape": "Esc",
-    "backspace": "Backspace",
-    "tab": "Tab",
-    "shift+tab": "Shift+Tab",
-    "question_mark": "?",
-    "slash": "/",
-    "ctrl+p": "Ctrl+P",
-    "ctrl+u": "Ctrl+U",
-}
 
 
 def key_label(keys: str) -> str:
-    """Human form of a binding's comma-separated keys, e.g. ``"up,k"`` → ``"↑ k"``."""
-    return " ".join(KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    """A binding's comma-separated keys in the UI language (``"up,k"`` → ``"↑ k"``)."""
+    return key_names(keys)
 
 
 def binding_table(bindings: list[BindingType]) -> Table:

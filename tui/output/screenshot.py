@@ -11,6 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from tui.dataset.text import printable_path
+from tui.i18n import _
 from tui.output.export import ExportError, write_atomic
 
 APP_DIR = "unitedfront-tui"
@@ -33,15 +35,25 @@ def save_screenshot(svg: str, now: dt.datetime | None = None, cwd: Path | None =
     Raises :class:`~tui.output.export.ExportError` when neither place can be written.
     """
     name = screenshot_name(now or dt.datetime.now())
-    here = (cwd or Path.cwd()).resolve()
     problems: list[str] = []
+    try:
+        # Raises once the working directory is deleted: then only the fallback is tried.
+        here: Path | None = (cwd or Path.cwd()).resolve()
+    except OSError as exc:
+        here = None
+        problems.append(_("the current directory: {reason}").format(reason=exc.strerror or exc))
     for directory in (here, fallback_dir()):
+        if directory is None:
+            continue
         try:
             if directory != here:  # the working directory is never created, only used
                 directory.mkdir(parents=True, exist_ok=True)
             write_atomic(directory / name, svg, force=False)
-        except (ExportError, OSError) as exc:
+        except ExportError as exc:
             problems.append(str(exc))
+            continue
+        except OSError as exc:
+            problems.append(f"{printable_path(directory)}: {exc.strerror or exc}")
             continue
         return directory / name
     raise ExportError("; ".join(problems))

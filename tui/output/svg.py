@@ -6,20 +6,25 @@ to nothing outside itself: no fonts to fetch (generic font families), no scripts
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
-from tui.dataset import LABELS, Dataset
+from tui.dataset import Dataset
+from tui.dataset.agreement import agreement, contested_metrics
 from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
     BarScale,
+    legend_title,
     shade_labels,
     source_line,
     unplaced_note,
 )
+from tui.dataset.model import State
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
-from tui.i18n import _, date, number, percent
+from tui.dataset.view import display_name
+from tui.i18n import _, date, guillemets, number, percent
 
 VIEWS = ("map", "bars")
 """What ``export --format svg --view`` can draw."""
@@ -59,6 +64,10 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, **attrs: str) -> st
     return f'<rect x="{x:g}" y="{y:g}" width="{w:g}" height="{h:g}" fill="{fill}"{extra}/>'
 
 
+VICTIMS_MARK = "†"
+"""Marks a victims total the dataset qualifies (as in the terminal; the note is in the footer)."""
+
+
 def _wrap(text: str, chars: int) -> list[str]:
     """Split ``text`` at spaces into lines of about ``chars`` characters."""
     lines: list[str] = []
@@ -84,15 +93,58 @@ def _document(width: float, height: float, title: str, body: Sequence[str]) -> s
     return head + "\n".join(body) + "\n</svg>\n"
 
 
-def _footer(dataset: Dataset, y: float, width: float) -> tuple[list[str], float]:
-    """The source (and the article's title), wrapped to ``width``; returns the parts and end y."""
+CONTESTED = "‡"
+"""Marks a figure the sources disagree on (a mark, not a colour: it survives print)."""
+
+
+def _mark(state: State, metric: str) -> str:
+    """The contested mark when the sources disagree on ``metric`` of ``state``."""
+    return CONTESTED if metric in contested_metrics(state) else ""
+
+
+def _footer(
+    dataset: Dataset, y: float, width: float, marked: bool = False
+) -> tuple[list[str], float]:
+    """The sources (and the article's title), wrapped to ``width``, after the † note when
+    ``marked`` (a victims total above carries †); returns the parts and end y."""
     chars = int((width - 2 * MARGIN) / 6.2)
-    lines = _wrap(source_line(dataset), chars)
-    lines += _wrap(f"« {dataset.source.title} »", chars)
+    note = dataset.reported.victims_note
+    lines = _wrap(f"{VICTIMS_MARK} {note}", chars) if marked and note else []
+    if agreement(dataset).contested_states:
+        lines += _wrap(
+            _(
+                "{mark} the sources disagree on this figure; the figures shown are the main "
+                "source's."
+            ).format(mark=CONTESTED),
+            chars,
+        )
+    lines += _wrap(source_line(dataset), chars)
+    lines += _wrap(guillemets(dataset.source.title), chars)
     if dataset.source.url:
         lines.append(dataset.source.url)
+    if dataset.source.reports_on:
+        lines += _wrap(
+            _("Primary source: {primary}, as reported by {source}.").format(
+                primary=dataset.source.reports_on,
+                source=dataset.source.publisher or dataset.source.label,
+            ),
+            chars,
+        )
+    others = dataset.all_sources[1:]
+    if others:
+        names = "; ".join(
+            f"{s.publisher or s.label}" + (f" ({date(_day(s.published))})" if s.published else "")
+            for s in others
+        )
+        lines += _wrap(_("Other sources: {sources}.").format(sources=names), chars)
     parts = [_text(MARGIN, y + 15 * i, line, 11, fill=MUTED) for i, line in enumerate(lines)]
     return parts, y + 15 * len(lines)
+
+
+def _day(value: object) -> dt.date:
+    """The day of a date or date-time."""
+    assert isinstance(value, dt.date)
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _heading(dataset: Dataset, title: str) -> list[str]:
@@ -115,7 +167,7 @@ def _heading(dataset: Dataset, title: str) -> list[str]:
 
 def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]:
     """One metric's grid and legend at (x0, y0); returns the parts and the panel's bottom."""
-    parts = [_text(x0, y0 + 14, _(LABELS[model.metric]), 15, weight="bold")]
+    parts = [_text(x0, y0 + 14, legend_title(model), 15, weight="bold")]
     top = y0 + 26
     for cell in model.cells:
         x = x0 + cell.tile.col * (TILE + GAP)
@@ -131,6 +183,7 @@ def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]
         )
         if cell.state is not None:
             figure = MISSING if cell.value is None else number(cell.value)
+            figure += _mark(cell.state, model.metric)
             parts.append(_text(centre, y + 38, figure, 12, fill=ink, text_anchor="middle"))
         parts.append("</g>")
     y = top + GRID_ROWS * (TILE + GAP) + 8
@@ -173,28 +226,30 @@ def bars_svg(dataset: Dataset) -> str:
     colours = {"victims_rescued": VICTIMS, "arrests": ARRESTS}
     for i, metric in enumerate(BAR_METRICS):
         x = MARGIN + name_w + i * (bar_w + label_w)
-        head = _("{metric} (share of {total})").format(
-            metric=_(LABELS[metric]), total=number(scale.total[metric])
-        )
+        head = scale.heading(metric)
+        if metric == "victims_rescued" and dataset.reported.victims_note:
+            head = scale.heading(metric, VICTIMS_MARK)
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
     for state in dataset.states:
-        parts.append(_text(MARGIN, y + 15, f"{state.name} ({state.code})", 12))
+        parts.append(_text(MARGIN, y + 15, f"{display_name(state)} ({state.code})", 12))
         for i, metric in enumerate(BAR_METRICS):
             x = MARGIN + name_w + i * (bar_w + label_w)
             bar = scale.bar(state, metric)
             if bar.value is None:
-                parts.append(_text(x, y + 15, f"{MISSING} " + _("not reported"), 12, fill=MUTED))
+                mark = _mark(state, metric)
+                label = f"{MISSING} " + _("not reported") + (f" ({mark})" if mark else "")
+                parts.append(_text(x, y + 15, label, 12, fill=MUTED))
                 continue
             length = bar.fraction * bar_w
             parts += _bar_shapes(x, y + 4, length, bar.parts, colours[metric])
-            text = number(bar.value)
+            text = number(bar.value) + _mark(state, metric)
             if bar.share is not None:
                 text += f" ({percent(100 * bar.share)})"
             parts.append(_text(x + length + 5, y + 15, text, 12))
         y += row_h
     parts += _bars_legend(y + 10)
-    footer, y = _footer(dataset, y + 46, width)
+    footer, y = _footer(dataset, y + 46, width, marked=True)
     return _document(width, y + MARGIN - 10, title, parts + footer)
 
 

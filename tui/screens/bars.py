@@ -47,6 +47,7 @@ class BarsScreen(ChartScreen):
             source_line(self.dataset),
             start,
             on_open=self.open_state,
+            marked=bool(self.dataset.reported.victims_note),
             id="bars",
         )
         yield KeyBar()

@@ -20,14 +20,17 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, cells, split
+from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, cells, split, wrap_line
+from tui.dataset.view import display_name
 from tui.i18n import N_, _, number, percent
+from tui.widgets.figures import VICTIMS_MARK
 
 ADULT, MINOR = "█", "▒"
 """Glyphs of a bar's adult and minor parts: told apart without colour too."""
 
-HEAD, FOOT = 2, 3
-"""Lines above the rows (title, column heads) and below them (legend, status, source)."""
+HEAD, FOOT = 2, 2
+"""Lines above the rows (title, column heads) and below them (legend, status), the source's
+wrapped lines coming after those."""
 
 MIN_BAR = 4
 """Narrowest useful bar; below it the chart says the window is too small."""
@@ -107,6 +110,7 @@ class BarChart(Widget, can_focus=True):
         start: int = 0,
         *,
         on_open: Callable[[State], Awaitable[None]],
+        marked: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -116,12 +120,15 @@ class BarChart(Widget, can_focus=True):
         self.scale = scale
         self.title = title
         self.source = source
+        self.marked = marked
+        """True when the dataset qualifies its victims total: the header's total carries †."""
         self.top = 0
         """Index of the first row shown."""
         self.set_reactive(BarChart.cursor, max(0, min(start, len(rows) - 1)))
         self._styles: dict[str, Style] | None = None
         self._code = max((cell_len(s.code) for s in rows), default=2)
         self._label_w: int | None = None
+        self._wrapped: tuple[int, list[str]] | None = None
 
     @property
     def highlighted(self) -> State | None:
@@ -131,7 +138,18 @@ class BarChart(Widget, can_focus=True):
     @property
     def page(self) -> int:
         """How many rows fit."""
-        return max(1, self.content_size.height - HEAD - FOOT)
+        return max(1, self.content_size.height - HEAD - self._foot_height())
+
+    def _source_lines(self) -> list[str]:
+        """The source line wrapped to the width (cached per width)."""
+        width = self.content_size.width
+        if self._wrapped is None or self._wrapped[0] != width:
+            self._wrapped = (width, wrap_line(self.source, width))
+        return self._wrapped[1]
+
+    def _foot_height(self) -> int:
+        """Legend, status, and the source's lines."""
+        return FOOT + len(self._source_lines())
 
     # -- actions --------------------------------------------------------------------------
 
@@ -153,7 +171,8 @@ class BarChart(Widget, can_focus=True):
         width = self.content_size.width
         for row in (old, new):
             self.refresh(Region(0, HEAD + row - self.top, width, 1))
-        self.refresh(Region(0, self.content_size.height - 2, width, 1))
+        status = self.content_size.height - self._foot_height() + 1
+        self.refresh(Region(0, status, width, 1))
 
     def action_move(self, step: int) -> None:
         """Move the highlight ``step`` rows."""
@@ -220,10 +239,11 @@ class BarChart(Widget, can_focus=True):
         width, height = self.content_size
         base = self._style("base")
         cols = self.columns(width)
-        if cols is None or height < HEAD + 1 + FOOT:
+        foot = self._foot_height()
+        if cols is None or height < HEAD + 1 + foot:
             need_w = next((w for w in range(1, 400) if self.columns(w)), width)
             need_w += self.screen.size.width - width
-            need_h = HEAD + 1 + FOOT + self.screen.size.height - height
+            need_h = HEAD + 1 + foot + self.screen.size.height - height
             lines = [
                 _("Too small for the bar chart"),
                 _("(needs {w}x{h})").format(w=number(need_w), h=number(need_h)),
@@ -233,8 +253,8 @@ class BarChart(Widget, can_focus=True):
             return self._text(self.title, width, self._style("title"))
         if y == 1:
             return self._head(cols, width)
-        if y >= height - FOOT:
-            return self._foot(y - (height - FOOT), width)
+        if y >= height - foot:
+            return self._foot(y - (height - foot), width)
         row = self.top + y - HEAD
         if row >= len(self.rows):
             text = _("No state matches the filter") if not self.rows and row == 0 else ""
@@ -248,9 +268,8 @@ class BarChart(Widget, can_focus=True):
         style = self._style("head")
         text = _fit(_("State"), cols.code + cols.name)
         for metric in BAR_METRICS:
-            total = number(self.scale.total[metric])
-            head = _("{metric} (share of {total})").format(metric=_(LABELS[metric]), total=total)
-            text += " " + _fit(head, cols.bar + cols.label)
+            mark = VICTIMS_MARK if self.marked and metric == "victims_rescued" else ""
+            text += " " + _fit(self.scale.heading(metric, mark), cols.bar + cols.label)
         return self._text(text, width, style)
 
     def _row(self, row: int, cols: Columns, width: int) -> Strip:
@@ -259,7 +278,7 @@ class BarChart(Widget, can_focus=True):
         name_style = base + self._style("cursor") if row == self.cursor else base
         segments = [
             Segment(_fit(state.code, cols.code), name_style),
-            Segment(_fit(state.name, cols.name), name_style),
+            Segment(_fit(display_name(state), cols.name), name_style),
         ]
         for metric in BAR_METRICS:
             segments.append(Segment(" ", base))
@@ -302,7 +321,8 @@ class BarChart(Widget, can_focus=True):
             )
         if index == 1:
             return self._text(self._status(), width, self._style("base"))
-        return self._text(self.source, width, muted)
+        lines = self._source_lines()
+        return self._text(lines[min(index - 2, len(lines) - 1)], width, muted)
 
     def _status(self) -> str:
         state = self.highlighted
@@ -317,4 +337,5 @@ class BarChart(Widget, can_focus=True):
                     adult=number(bar.parts[0]), minor=number(bar.parts[1])
                 )
             parts.append(text)
-        return f"{state.name} ({state.code}): {' · '.join(parts)}"
+        name = _("{label}: ").format(label=f"{display_name(state)} ({state.code})")
+        return name + " · ".join(parts)

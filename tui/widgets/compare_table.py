@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
+from tui.dataset.view import display_name
 from tui.i18n import N_, number
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class CompareTable(ScrollView, can_focus=True):
             return ()
         return (
             state.code,
-            state.name,
+            display_name(state),
             cell(a, a.victims_rescued if a else None),
             cell(a, a.arrests if a else None),
             cell(b, b.victims_rescued if b else None),

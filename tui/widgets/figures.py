@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tui.dataset import Agency, Reconciliation
-from tui.dataset.totals import LABELS
+from tui.dataset.totals import LABELS, LEVELS, ROLES
 from tui.i18n import N_, _, number
 from tui.widgets.nobreak import NoBreak, bind_guillemets
 
@@ -41,6 +41,9 @@ def mark(row: Reconciliation) -> Text:
         return Text(
             _("({reported} reported)").format(reported=figure(row.reported)), style="italic"
         )
+    if status == "subset":
+        # Some states' total is not the operation's: nothing to check it against.
+        return Text(_("(shown states only; not compared)"), style="italic")
     return Text(_("(source gives no total)"), style="italic")
 
 
@@ -63,19 +66,19 @@ def reconciliation_line(row: Reconciliation, short: bool = False) -> Text:
     return text
 
 
-LEVELS = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
-"""Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
-
-ROLES = {"lead": N_("lead"), "participant": N_("participant"), "partner": N_("partner")}
-"""Agency roles in words."""
-
-
-def agency_line(agency: Agency) -> Text:
-    """An agency with its level and role, e.g. ``FBI — federal · partner``."""
+def agency_line(agency: Agency, source: str | None = None) -> Text:
+    """An agency with its level and role, e.g. ``FBI — federal · partner``; then what it did
+    and ``source`` (who names it, when not the main source), as literal text."""
     text = Text("• ")
     text.append(agency.name, style="bold")
     level = _(LEVELS[agency.level]) if agency.level else _("level not stated")
     text.append(f" — {level} · {_(ROLES[agency.role])}", style="italic")
+    if agency.task:
+        text.append(". ")
+        text.append(Text(agency.task))
+    if source:
+        text.append(" ")
+        text.append(_("(according to {source})").format(source=source), style="dim")
     return text
 
 

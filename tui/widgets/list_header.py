@@ -15,6 +15,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "name": (N_("State"),),
     "victims": (N_("Victims"), N_("Vict."), N_("V")),
     "arrests": (N_("Arrests"), N_("Arr."), N_("A")),
+    "source": (N_("Source order"), N_("Order"), N_("#")),
 }
 """Column labels, longest first: the first that fits (in the UI's language) is shown."""
 
@@ -24,7 +25,8 @@ SORTED_COLUMN: dict[SortKey, str] = {
     "victims": "victims",
     "arrests": "arrests",
 }
-"""The column whose header carries the sort mark (source order: the code column)."""
+"""The column whose header carries the sort mark (source order: the code column, whose label
+then names the order, ``#▲``: the list is not sorted by code)."""
 
 
 def direction_mark(sort: SortKey, reverse: bool) -> str:
@@ -32,6 +34,16 @@ def direction_mark(sort: SortKey, reverse: bool) -> str:
     # Figures sort largest first unless reversed; names and source order the other way.
     descending = reverse if sort in ("source", "name") else not reverse
     return DESCENDING if descending else ASCENDING
+
+
+def marked_label(column: str, sort: SortKey, reverse: bool, width: int) -> str:
+    """The label of the column that carries the sort mark, with the mark.
+
+    Sorted by a column, its own label (``Victims▼``); in source order, the order's own label
+    (``#▲``, or ``Source order▲`` where there is room), whichever column carries it.
+    """
+    mark = direction_mark(sort, reverse)
+    return header_label("source" if sort == "source" else column, width, mark)
 
 
 def header_label(column: str, width: int, mark: str = "") -> str:

@@ -16,8 +16,8 @@ from rich.text import Text
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
-_HELD = "\ue000"
-"""Stands for a no-break space while Rich wraps (not whitespace to it, one cell wide)."""
+_HELD = {NBSP: "\ue000", NNBSP: "\ue001"}
+"""Stand for the no-break spaces while Rich wraps (not whitespace to it, one cell wide)."""
 
 _OPENING = re.compile(f"«[ {NNBSP}]")
 _CLOSING = re.compile(f"[ {NNBSP}]»")
@@ -37,7 +37,8 @@ class NoBreak:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """Wrap with the no-break spaces held, then restore them line by line."""
         held = self.text.copy()
-        held.plain = held.plain.replace(NBSP, _HELD)
+        for space, stand_in in _HELD.items():
+            held.plain = held.plain.replace(space, stand_in)
         lines = held.wrap(
             console,
             options.max_width,
@@ -46,7 +47,8 @@ class NoBreak:
             no_wrap=False,
         )
         for line in lines:
-            line.plain = line.plain.replace(_HELD, NBSP)
+            for space, stand_in in _HELD.items():
+                line.plain = line.plain.replace(stand_in, space)
         yield from Text("\n").join(lines).render(console, end="\n")
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

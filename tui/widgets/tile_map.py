@@ -20,7 +20,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, shade_labels, status_text, unplaced_note
+from tui.dataset.charts import (
+    BAR_METRICS,
+    cell_name,
+    legend_title,
+    shade_labels,
+    status_text,
+    unplaced_note,
+    wrap_line,
+)
 from tui.dataset.tiles import (
     GRID_COLS,
     TILES,
@@ -57,6 +65,8 @@ class _Frame(NamedTuple):
     """First line of the grid."""
     after: int
     """Blank lines between the grid and the status line."""
+    source: list[str]
+    """The source line, wrapped to the width."""
 
 
 class TileMap(Widget, can_focus=True):
@@ -185,13 +195,13 @@ class TileMap(Widget, can_focus=True):
         cell = self.highlighted
         if cell.state is None:
             self.notify(
-                _("{name} is not part of this operation.").format(name=cell.tile.name),
+                _("{name} is not part of this operation.").format(name=cell_name(cell)),
                 timeout=4,
             )
         elif cell.hidden:
             self.notify(
                 _("{name} is hidden by the list's filter (back in the list, c clears it).").format(
-                    name=cell.tile.name
+                    name=cell_name(cell)
                 ),
                 timeout=4,
             )
@@ -207,20 +217,21 @@ class TileMap(Widget, can_focus=True):
         frame = self._frame_cache
         if frame is None or frame.key != key:
             legend = self._legend(width)
-            # Title, status and source lines, the legend, and the unplaced codes if any.
-            chrome = 3 + len(legend) + (1 if self.model.unplaced else 0)
+            source = wrap_line(self.source, width)
+            # Title and status lines, the legend, the source, and the unplaced codes if any.
+            chrome = 2 + len(legend) + len(source) + (1 if self.model.unplaced else 0)
             layout = choose_layout(width, height - chrome)
             spare = height - chrome - (layout.size[1] if layout else 0)
             # A blank line above and below the grid when there is room for both.
             pad = 1 if spare >= 2 else 0
-            frame = _Frame(key, layout, legend, 1 + pad, pad)
+            frame = _Frame(key, layout, legend, 1 + pad, pad, source)
             self._frame_cache = frame
         return frame
 
     def _legend(self, width: int) -> list[Strip]:
         """The legend, wrapped to ``width``: a swatch of each shade and what it means."""
         base, muted = self._style("base"), self._style("muted")
-        label = _("{metric}:").format(metric=_(LABELS[self.model.metric]))
+        label = _("{metric}:").format(metric=legend_title(self.model))
         items: list[list[Segment]] = [[Segment(label, self._style("title"))]]
         for shade, meaning in shade_labels(self.model):
             cell = Cell(TILES[0], None, None, shade, False)
@@ -290,7 +301,7 @@ class TileMap(Widget, can_focus=True):
             return self._text(status_text(self.highlighted), width, base)
         if 1 <= index <= len(legend):
             return legend[index - 1]
-        lines = [self.source]
+        lines = list(frame.source)
         if self.model.unplaced:
             # Only what a line can show: a dataset may have 100,000 codes off the grid.
             lines.append(unplaced_note(self.model.unplaced, limit=width // 3))

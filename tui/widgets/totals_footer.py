@@ -15,9 +15,13 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.dataset import Reconciliation, Totals
-from tui.i18n import N_, _
+from tui.dataset import Dataset, Reconciliation, Totals
+from tui.dataset.agreement import agreement
+from tui.i18n import N_, _, ngettext, number
 from tui.widgets.figures import VICTIMS_MARK, figure, mark
+
+CONTESTED = "‡"
+"""Marks an operation total the sources disagree on; the other sources' figures follow it."""
 
 SEPARATOR = " │ "
 
@@ -39,13 +43,22 @@ def compact_mark(row: Reconciliation) -> Text:
         return Text(f"⚠≠{figure(row.reported)}", style="bold reverse")
     if status == "no-state-figures":
         return Text(_("(rep. {n})").format(n=figure(row.reported)), style="italic")
+    if status == "subset":
+        return Text(_("(shown)"), style="italic")
     return Text("")
 
 
-def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = False) -> Text:
+def operation_line(
+    rows: tuple[Reconciliation, ...],
+    tier: int,
+    marked: bool = False,
+    others: dict[str, tuple[int, ...]] | None = None,
+) -> Text:
     """The operation's totals with their marks; each tier is shorter than the one before.
 
     ``marked`` adds :data:`VICTIMS_MARK` to the victims total (the dataset qualifies it).
+    ``others`` maps a contested figure to the other values other sources give: the total gets
+    :data:`CONTESTED` and ``≠ 59`` (``Victims 47† ✓ ‡≠ 59``).
 
     0: everything; 1: without figures neither the states nor the source give; 2: compact
     marks; 3: abbreviated labels; 4: only the figures that can be checked against the source.
@@ -69,11 +82,31 @@ def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = F
         if row_mark.plain:
             text.append(" ")
             text.append_text(row_mark)
+        contested = (others or {}).get(row.metric)
+        if contested:
+            values = ", ".join(figure(v) for v in contested)
+            text.append(f" {CONTESTED}≠ {values}", style="bold")
     return text
 
 
-def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
-    """The totals of the states a filter leaves; higher tiers are shorter."""
+def contested_totals(dataset: Dataset | None) -> dict[str, tuple[int, ...]]:
+    """For each operation-wide figure the sources disagree on, the values other than the main
+    source's (every value when the main source gives none)."""
+    if dataset is None or not dataset.reported.claims:
+        return {}
+    out: dict[str, tuple[int, ...]] = {}
+    for item in agreement(dataset).operation.figures:
+        if item.contested:
+            main = item.main
+            out[item.figure] = tuple(
+                g.value for g in item.groups if main is None or g.value != main.value
+            )
+    return out
+
+
+def shown_line(shown: Totals, all_states: int | None, tier: int, marked: bool = False) -> Text:
+    """The totals of the states a filter leaves; higher tiers are shorter. ``marked`` adds
+    :data:`VICTIMS_MARK` to the victims total, as on the operation's line."""
     victims, arrests = shown["victims_rescued"], shown["arrests"]
     text = Text()
     if tier < 2:
@@ -86,8 +119,16 @@ def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
     names = ("Victims", "Arrests") if tier < 2 else ("Vict.", "Arr.") if tier == 2 else ("V", "A")
     text.append(SEPARATOR + _(names[0]) + " ")
     text.append(figure(victims.total if victims.reporting else None))
+    if marked and victims.reporting:
+        text.append(VICTIMS_MARK)
     if tier == 0:
-        text.append(" " + _("({n} reporting)").format(n=victims.reporting), style="dim")
+        text.append(
+            " "
+            + ngettext("({n} state reporting)", "({n} states reporting)", victims.reporting).format(
+                n=number(victims.reporting)
+            ),
+            style="dim",
+        )
     text.append(SEPARATOR + _(names[1]) + " ")
     text.append(figure(arrests.total if arrests.reporting else None))
     return text
@@ -100,9 +141,11 @@ def all_shown_line(shown: Totals | None, tier: int) -> Text:
     if victims is not None and tier == 0:
         text.append(
             " · "
-            + _("victims reported by {n} of {of} states").format(
-                n=victims.reporting, of=victims.of
-            ),
+            + ngettext(
+                "victims reported by {n} of {of} state",
+                "victims reported by {n} of {of} states",
+                victims.of,
+            ).format(n=number(victims.reporting), of=number(victims.of)),
             style="italic",
         )
     if tier <= 1:
@@ -139,11 +182,24 @@ class TotalsFooter(Widget):
     ) -> None:
         super().__init__(id=id)
         self.reconciliation = reconciliation
+        self._contested: tuple[Dataset, dict[str, tuple[int, ...]]] | None = None
 
     def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
         """Show another dataset's totals and their checks."""
         self.reconciliation = reconciliation
         self.refresh(layout=True)
+
+    @property
+    def contested(self) -> dict[str, tuple[int, ...]]:
+        """Contested operation totals of the app's dataset (computed once per dataset)."""
+        dataset = getattr(self.app, "dataset", None)
+        if not isinstance(dataset, Dataset):
+            return {}
+        cached = self._contested
+        if cached is None or cached[0] is not dataset:
+            cached = (dataset, contested_totals(dataset))
+            self._contested = cached
+        return cached[1]
 
     @property
     def victims_marked(self) -> bool:
@@ -155,14 +211,17 @@ class TotalsFooter(Widget):
         width = self.content_region.width
         rows = self.reconciliation
         marked = self.victims_marked
-        text = fitting(lambda tier: operation_line(rows, tier, marked), width, 5)
+        others = self.contested
+        text = fitting(lambda tier: operation_line(rows, tier, marked, others), width, 5)
         text.append("\n")
         shown = self.shown
         all_states = rows[0].computed if rows else None
         if shown is None or shown.states == all_states:
             text.append_text(fitting(lambda tier: all_shown_line(shown, tier), width, 3))
         else:
-            text.append_text(fitting(lambda tier: shown_line(shown, all_states, tier), width))
+            text.append_text(
+                fitting(lambda tier: shown_line(shown, all_states, tier, marked), width)
+            )
         text.no_wrap = True
         text.overflow = "ellipsis"
         return text
