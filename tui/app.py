@@ -25,12 +25,11 @@ from tui.dataset.view import SortKey, StateView
 from tui.dataset.watch import FileWatcher, Prepared, prepare
 from tui.i18n import N_, _, number
 from tui.i18n.textual import localized
-from tui.key_router import KeyRouter, install_burst_parser
 from tui.screens.chart import ChartActions
 from tui.several import SeveralOperations
+from tui.terminal import hold_key, terminal_driver
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
-from tui.wire.hook import wire_driver
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -100,9 +99,6 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         self.dataset = dataset
         self.totals = compute_totals(dataset.states)
         self.view = StateView(dataset.states, totals=self.totals)
-        install_burst_parser()
-        self.keys = KeyRouter(self)
-        """Every key from the terminal goes through it: a burst acts as keys one by one."""
         if theme is not None:
             if theme not in self.available_themes:
                 names = ", ".join(sorted(self.available_themes))
@@ -113,8 +109,9 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
             self.bind_operation_keys()
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver; on a Linux terminal, one that sends only the cells that changed."""
-        return wire_driver(super().get_driver_class())
+        """Textual's driver, taking a burst's keys one at a time; on a Linux terminal, one that
+        sends only the cells that changed."""
+        return terminal_driver(super().get_driver_class())
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
@@ -223,11 +220,9 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         self._focus(self.query_one(DetailPane))
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys from the terminal go through the key router; everything else as usual."""
-        if isinstance(event, events.Key) and self.keys.takes(event):
-            await self.keys.receive(event)
-            return
-        await super().on_event(event)
+        """A key from the terminal waits until the previous key's effects are there."""
+        if not hold_key(self, event):
+            await super().on_event(event)
 
     def on_resize(self, event: Resize) -> None:
         """Collapse the detail pane behind Enter on narrow terminals."""

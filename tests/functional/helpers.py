@@ -7,6 +7,7 @@ from typing import Any
 from textual.app import App
 
 from tui.dataset import Dataset, load_text
+from tui.terminal.testing import screen_lines
 
 BASE = """
 schema_version = 1
@@ -19,8 +20,7 @@ title = "Test source"
 
 def screen_text(app: App[Any]) -> str:
     """The whole screen as plain text, one line per terminal row."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    return "\n".join(screen_lines(app))
 
 
 def make_dataset(states: str, extra: str = "") -> Dataset:

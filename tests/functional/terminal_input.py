@@ -2,23 +2,26 @@
 
 Pilot's ``press`` posts one key event at a time; a terminal instead hands the driver whatever
 bytes one ``read()`` returned, and the driver turns them into events with its parser (Textual's
-``XTermParser``, as :class:`tui.key_router.BurstParser` amends it).
+``XTermParser``, as :class:`tui.terminal.keys.BurstParser` amends it).
 These helpers do the same, so that "one read" in a test really is one read.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
+from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
-from tui.key_router import BurstParser
+from tui.terminal import keys_idle
+from tui.terminal.keys import BurstParser
+from tui.terminal.testing import escdelay_passed, from_terminal, wait_for_screen
 
 KEYS: dict[str, str] = {
-    **{c: c for c in "jkgGsrvanocih/?dtexq"},
+    **{c: c for c in "jkgGsrvanocih/?dtexqmb"},
+    "ctrl+p": "\x10",
     "space": " ",
     "enter": "\r",
     "backspace": "\x7f",
@@ -40,7 +43,7 @@ KEYS: dict[str, str] = {
 class TerminalInput:
     """The driver's side of a terminal: bytes in, parsed events posted to the app."""
 
-    def __init__(self, app: UnitedFrontApp) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.parser = BurstParser()  # what the app installs in the terminal drivers
 
@@ -54,19 +57,17 @@ class TerminalInput:
         if pause:
             # The driver ticks the parser while waiting for input: once ESCDELAY has passed,
             # a lone Esc is a key. Time is not waited for here, only declared to have passed.
-            with mock.patch("textual._parser.get_time", return_value=float("inf")):
+            with escdelay_passed():
                 events += self.parser.tick()
-        driver: Any = self.app._driver
-        for event in events:
-            driver.process_message(event)
+        from_terminal(self.app, events)
 
 
 async def settle(pilot: Pilot[Any], app: UnitedFrontApp) -> None:
     """Wait until every key has been routed and its effects drawn."""
     for _ in range(200):
         await pilot.pause()
-        if app.keys.idle:
+        if keys_idle(app):
             break
     for _ in range(3):
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
         await pilot.pause()

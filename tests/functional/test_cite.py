@@ -141,13 +141,15 @@ async def test_e_never_overwrites_without_asking(
     (tmp_path / "keep.md").write_text("mine", "utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("e", "ctrl+u", *"keep.md", "enter")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#format-markdown").value = True  # type: ignore[attr-defined]
+        await pilot.press("ctrl+u", *"keep.md", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         assert (tmp_path / "keep.md").read_text("utf-8") == "mine"
         assert "already exists" in screen_text(app)
         app.screen.query_one("#export-force").value = True  # type: ignore[attr-defined]
-        app.screen.query_one("#format-markdown").value = True  # type: ignore[attr-defined]
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / "keep.md").read_text("utf-8").startswith("# Operation United Front")
@@ -163,6 +165,45 @@ async def test_format_choice_follows_the_extension(make_app: AppFactory, tmp_pat
         await pilot.pause()
         path = app.screen.query_one("#export-path").value  # type: ignore[attr-defined]
         assert path == str(tmp_path / "unitedfront-view.json")
+
+
+async def test_typing_after_a_format_change_lands_after_the_extension(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """`.csv` becomes `.json` with the cursor at the end: `XYZ` then ends the name (issue 18)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        await pilot.pause()
+        await pilot.press("shift+tab", "right", "space", "tab", *"XYZ")
+        await pilot.pause()
+        path = app.screen.query_one("#export-path").value  # type: ignore[attr-defined]
+        assert path == str(tmp_path / "unitedfront-view.jsonXYZ")
+
+
+@pytest.mark.parametrize(("name", "choose"), [("out.csv", "JSON"), ("out.JSON", "Markdown")])
+async def test_an_extension_that_contradicts_the_format_is_refused(
+    make_app: AppFactory, tmp_path: Path, name: str, choose: str
+) -> None:
+    """As `export --format json -o out.csv` exits 2: the dialog says so and writes nothing;
+    a name that agrees (or names no format) is written."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        await pilot.pause()
+        rights = ["right"] * (1 if choose == "JSON" else 2)
+        await pilot.press("shift+tab", *rights, "space", "tab", "ctrl+u", *name, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        suffix = name.rsplit(".", 1)[1]
+        assert f"The name ends in .{suffix}, which is not the chosen format ({choose})" in (
+            " ".join(screen_text(app).split())
+        )
+        assert list(tmp_path.iterdir()) == []
+        await pilot.press("ctrl+u", *"out.txt", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+        assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
 async def test_e_cancel_writes_nothing(make_app: AppFactory, tmp_path: Path) -> None:

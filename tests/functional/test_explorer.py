@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.terminal_input import settle
 from tui.app import UnitedFrontApp
 from tui.widgets import DetailPane, StateList
 
@@ -195,7 +196,8 @@ async def test_keys_typed_in_one_burst_follow_focus(make_app: AppFactory) -> Non
             ("j", "j"),
         ]:
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.3)
+        # Until every key has gone through (under load, a fixed pause may be too short).
+        await settle(pilot, app)
         assert app.filter_input.value == "dak"
         assert app.view.sort == "victims"
         assert isinstance(app.focused, StateList)

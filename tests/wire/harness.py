@@ -1,8 +1,8 @@
 """Run the explorer headless with the wire layer, and play both byte streams into terminals.
 
 Every compositor update goes two ways: to Textual's own rendering (what it would write without
-the wire layer) and to :class:`tui.wire.hook.Wire` (the real class, its hold-until-idle included),
-whose frames a fake driver records. Each stream feeds its own pyte terminal emulator.
+the wire layer) and to :class:`tui.terminal.hook.Wire` (the real class, its hold-until-idle
+included), whose frames a fake driver records. Each stream feeds its own pyte terminal emulator.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from textual.screen import Screen
 
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.wire.hook import Wire, full_update, intercept, is_frame, textual_bytes
+from tui.terminal.hook import Wire, full_update, intercept, is_frame, textual_bytes
 
 Cell = tuple[str, str, str, bool, bool, bool, bool, bool]
 """What a terminal shows in a cell: character, colours, bold, italic, underline, reverse,
@@ -27,7 +27,7 @@ strike-through."""
 
 
 class FakeDriver:
-    """Stands in for :class:`~tui.wire.hook.WireDriver`: records the frames written."""
+    """Stands in for :class:`~tui.terminal.hook.WireDriver`: records the frames written."""
 
     is_inline = False
 

@@ -9,7 +9,8 @@ from textual.drivers.web_driver import WebDriver
 
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.wire.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
+from tui.terminal.driver import TerminalDriver
+from tui.terminal.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
 
 
 def test_linux_terminal_gets_the_wire_driver(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,7 +36,8 @@ def test_app_asks_for_it(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> N
     """The explorer's driver is the wire driver on Linux, the web driver under textual-serve."""
     monkeypatch.delenv(DISABLE_ENV, raising=False)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
-    assert UnitedFrontApp(dataset).driver_class is WireDriver
+    driver = UnitedFrontApp(dataset).driver_class
+    assert issubclass(driver, WireDriver) and issubclass(driver, TerminalDriver)
     monkeypatch.setattr("textual.constants.DRIVER", "textual.drivers.web_driver:WebDriver")
     assert UnitedFrontApp(dataset).driver_class is WebDriver
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import pyte
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 
-from tui.wire.buffer import WIDE, CellGrid
-from tui.wire.encode import Encoder
-from tui.wire.pen import PLAIN, Pen, intern, pen_for, transition
+from tui.terminal.buffer import WIDE, CellGrid
+from tui.terminal.encode import Encoder
+from tui.terminal.pen import PLAIN, Pen, intern, pen_for, transition
 
 W, H = 12, 4
 NO_WRAP = "\x1b[?7l"
@@ -165,3 +166,44 @@ def test_wide_characters_are_written_whole() -> None:
     grid.paint(3, 0, [Segment("x")], ColorSystem.TRUECOLOR)
     assert grid.text[0][2:4] == [" ", "x"]
     assert encoder.encode(grid, None) == "\x1b[1;3H x"
+
+
+def test_a_zwj_sequence_is_one_cell_pair_as_rich_measures_it() -> None:
+    """`👨‍👩‍👧‍👦` is one cluster two cells wide (Rich's measure, Textual's layout), not eight."""
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    grid = CellGrid(W, H)
+    end = grid.paint(0, 0, [Segment(family + " F|")], ColorSystem.TRUECOLOR)
+    assert end == 5
+    assert grid.text[0][:5] == [family, WIDE, " ", "F", "|"]
+
+
+@pytest.mark.parametrize(
+    "cluster", ["❤\ufe0f", "e\u0301", "漢", "±", "🦄", "👨\u200d👩\u200d👧\u200d👦"]
+)
+def test_after_a_cluster_of_doubtful_width_the_column_is_set_again(cluster: str) -> None:
+    """The terminal may advance by other than Rich's width: the next cell starts with a CHA."""
+    grid = CellGrid(W, H)
+    encoder = Encoder(W, H)
+    grid.paint(0, 1, [Segment(f"a{cluster}b")], ColorSystem.TRUECOLOR)
+    data = encoder.encode(grid, None)
+    column = 2 + (grid.text[1][2] == WIDE)
+    assert f"a{cluster}\x1b[{column + 1}Gb" in data, repr(data)
+
+
+def test_plain_text_and_borders_need_no_anchor() -> None:
+    """ASCII, box drawing and bars keep the short writes (the byte budget depends on it)."""
+    grid = CellGrid(W, H)
+    encoder = Encoder(W, H)
+    grid.paint(0, 0, [Segment("┃ab█░▲")], ColorSystem.TRUECOLOR)
+    assert encoder.encode(grid, None).startswith("\x1b[1H┃ab█░▲")
+
+
+def test_a_row_with_an_emoji_is_written_whole() -> None:
+    """A terminal may have drawn the emoji over its neighbours: any change rewrites the row."""
+    grid = CellGrid(W, H)
+    encoder = Encoder(W, H)
+    grid.paint(0, 0, [Segment("🦄 abcdefgh")], ColorSystem.TRUECOLOR)
+    encoder.encode(grid, None)
+    grid.paint(10, 0, [Segment("X")], ColorSystem.TRUECOLOR)
+    data = encoder.encode(grid, None)
+    assert data.startswith("\x1b[1H🦄\x1b[3G abcdefgX"), repr(data)

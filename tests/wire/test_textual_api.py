@@ -1,8 +1,11 @@
-"""Loud failures when a Textual upgrade moves the private API that tui/wire/hook.py uses.
+"""Loud failures when a Textual upgrade moves the private API that tui/terminal/ uses.
 
-The wire layer replays what Textual writes (``App._display``, the compositor's updates), so a
-change to any of these functions needs a look at hook.py before the pin moves. Update the
-fingerprints only after that look.
+The wire layer replays what Textual writes (``App._display``, the compositor's updates); the
+key gate relies on how the app dispatches keys and on its message queues; BurstParser and the
+lenient decoder on how the drivers' input threads build their parser and decoder; the test
+helpers (``tui/terminal/testing.py``) on the driver and the compositor. A change to any of
+these functions needs a look at ``tui/terminal/`` before the pin moves. Update the fingerprints
+only after that look.
 """
 
 from __future__ import annotations
@@ -16,8 +19,14 @@ from typing import Any
 import pytest
 from textual._ansi_sequences import SYNC_END, SYNC_START
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual._parser import Parser, ParseTimeout
+from textual._xterm_parser import XTermParser
 from textual.app import App
+from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.drivers.linux_inline_driver import LinuxInlineDriver
+from textual.drivers.web_driver import WebDriver
+from textual.pilot import Pilot
 from textual.screen import Screen
 
 from tui.app import UnitedFrontApp
@@ -36,14 +45,28 @@ FINGERPRINTS: dict[str, tuple[Callable[..., Any], str]] = {
         "7c41f5ba11a8ef05",
     ),
     "LinuxDriver.stop_application_mode": (LinuxDriver.stop_application_mode, "9a7e99c8d4bdbd3b"),
+    # keys.py: the gate lets the app dispatch each key; the input threads build the parser
+    # and the decoder it replaces; BurstParser ends an Esc as the parser's timeout does.
+    "App.on_event": (App.on_event, "3dbf14d694916fe3"),
+    "LinuxDriver.run_input_thread": (LinuxDriver.run_input_thread, "d796af6d69db337d"),
+    "LinuxInlineDriver.run_input_thread": (LinuxInlineDriver.run_input_thread, "5b80c98a823ac834"),
+    "WebDriver.run_input_thread": (WebDriver.run_input_thread, "3864aaf4ca911749"),
+    "Parser.feed": (Parser.feed, "390106cde019dd29"),
+    "Parser.tick": (Parser.tick, "44606084ad3bf7c1"),
+    "XTermParser.__init__": (XTermParser.__init__, "d72babb3e40ab7da"),
+    # driver.py: keys and signals on the driver's event loop.
+    "Driver.__init__": (Driver.__init__, "045ee24b9ab0f865"),
+    "Driver.process_message": (Driver.process_message, "af9cb0baaf150940"),
+    # testing.py
+    "Pilot._wait_for_screen": (Pilot._wait_for_screen, "abd78ecad5040ed1"),
 }
-"""What hook.py relies on, and a fingerprint of its source in Textual 8.2.8."""
+"""What tui/terminal/ relies on, and a fingerprint of its source in Textual 8.2.8."""
 
 
 def test_textual_is_the_pinned_version() -> None:
     """The wire layer was written against Textual 8.2.8."""
     assert importlib.metadata.version("textual") == "8.2.8", (
-        "Textual moved: review tui/wire/hook.py against the new App._display and compositor, "
+        "Textual moved: review tui/terminal/hook.py against the new App._display and compositor, "
         "then update the pin and the fingerprints in this file"
     )
 
@@ -54,7 +77,7 @@ def test_replayed_textual_code_is_unchanged(name: str) -> None:
     function, expected = FINGERPRINTS[name]
     source = inspect.getsource(function)
     assert hashlib.sha256(source.encode()).hexdigest()[:16] == expected, (
-        f"{name} changed in this Textual: review tui/wire/hook.py"
+        f"{name} changed in this Textual: review tui/terminal/"
     )
 
 
@@ -82,3 +105,15 @@ async def test_private_attributes_exist(dataset: Dataset) -> None:
         assert isinstance(app._batch_count, int)
         assert callable(app._handle_exception)
         assert isinstance(screen._compositor.render_full_update(), LayoutUpdate)
+        assert all(hasattr(strip, "text") for strip in screen._compositor.render_strips())
+        assert isinstance(screen._callbacks, list)
+        assert app._driver is not None and app._driver._app is app
+        assert app._driver._loop is not None
+
+
+def test_parser_internals() -> None:
+    """BurstParser ends an Esc by throwing the parser's timeout into its generator."""
+    parser = XTermParser()
+    for name in ("_gen", "_tokens", "_awaiting", "_timeout_time"):
+        assert hasattr(parser, name), f"XTermParser.{name} is gone: fix tui/terminal/keys.py"
+    assert issubclass(ParseTimeout, Exception)

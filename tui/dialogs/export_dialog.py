@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, Optional
 
 from rich.text import Text
@@ -164,6 +164,8 @@ class ExportDialog(ModalScreen[Optional[str]]):
         # Follow the format only while the name still carries the old format's extension.
         if box.value.endswith(old_suffix):
             box.value = box.value[: -len(old_suffix)] + "." + EXTENSIONS[fmt]
+            # At the end, as after typing: a key typed next lands after the extension.
+            box.cursor_position = len(box.value)
         self.format = fmt
 
     @on(Input.Submitted, "#export-path")
@@ -181,6 +183,16 @@ class ExportDialog(ModalScreen[Optional[str]]):
 
         text = view_export(self.dataset, self.view, self.format)
         raw = self.query_one("#export-path", Input).value.strip()
+        named = format_named_by(raw)
+        if named is not None and named != self.format:
+            # As the command line refuses `--format json -o view.csv` (exit 2).
+            message = _(
+                "The name ends in .{extension}, which is not the chosen format ({format}): "
+                "change the name or the format."
+            )
+            extension = PurePath(raw).suffix.lstrip(".")
+            self._error(message.format(extension=extension, format=FORMAT_LABELS[self.format]))
+            return
         if self.app.is_web:
             from tui.web.delivery import download_name
 
@@ -206,6 +218,21 @@ class ExportDialog(ModalScreen[Optional[str]]):
         # Held no-break spaces: Textual wraps at any space, so French "existe déjà ; cochez"
         # put ";" at the start of a line.
         self.query_one("#export-error", Static).update(NoBreak(Text(message)))
+
+
+NAMED_FORMATS = {
+    "csv": "csv",
+    "json": "json",
+    "md": "markdown",
+    "markdown": "markdown",
+    "svg": "svg",
+}
+"""Extensions that name a format (as ``export -o`` infers it), lower case."""
+
+
+def format_named_by(name: str) -> str | None:
+    """The format the extension of ``name`` names (``None``: no extension, or an unknown one)."""
+    return NAMED_FORMATS.get(PurePath(name).suffix.lower().lstrip("."))
 
 
 def error_message(exc: ExportError) -> str:

@@ -1,7 +1,7 @@
 """The filter box over the state list: type to narrow the list, Enter (or Down, or Esc) to leave.
 
-Keys reach it through the app's key router (:mod:`tui.key_router`), one at a time, so a key
-typed right after `/` lands here and a key typed right after Enter lands in the list.
+Keys reach it one at a time, each once the previous one settled (:mod:`tui.terminal.keys`), so
+a key typed right after `/` lands here and a key typed right after Enter lands in the list.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The key router's parser fix, and the private Textual APIs it uses (failing loudly on upgrade)."""
+"""The terminal's keys: the parser fix, the lenient decoder, the private parser API they use."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ import importlib
 import pytest
 from textual import events
 from textual._xterm_parser import XTermParser
-from textual.app import App
 
-from tui.key_router import DRIVER_MODULES, BurstParser, install_burst_parser, split_alt
+from tui.terminal.keys import (
+    DRIVER_MODULES,
+    BurstParser,
+    install_burst_parser,
+    lenient_decoder,
+    split_alt,
+)
 
 
 def keys(parser: XTermParser, data: str) -> list[str]:
@@ -21,12 +26,12 @@ def test_private_textual_apis_are_still_there() -> None:
     """If an upgrade renames these, the router and BurstParser break: this says where."""
     parser = XTermParser()
     for name in ("_gen", "_tokens", "_awaiting", "_timeout_time"):
-        assert hasattr(parser, name), f"XTermParser.{name} is gone: fix tui/key_router.py"
-    assert callable(getattr(App, "_check_bindings", None)), "App._check_bindings is gone"
+        assert hasattr(parser, name), f"XTermParser.{name} is gone: fix tui/terminal/keys.py"
     assert hasattr(events.Key("a", "a"), "is_forwarded"), "Event.is_forwarded is gone"
     for name in DRIVER_MODULES:
         module = importlib.import_module(name)
         assert hasattr(module, "XTermParser"), f"{name} no longer builds an XTermParser"
+        assert hasattr(module, "getincrementaldecoder"), f"{name} no longer decodes its input"
 
 
 @pytest.mark.parametrize(
@@ -66,3 +71,28 @@ def test_install_puts_the_parser_in_the_drivers() -> None:
     install_burst_parser()
     for name in DRIVER_MODULES:
         assert importlib.import_module(name).XTermParser is BurstParser
+
+
+def test_install_makes_the_drivers_decode_leniently() -> None:
+    """After install, the drivers' input threads replace undecodable bytes with U+FFFD."""
+    install_burst_parser()
+    for name in DRIVER_MODULES:
+        assert importlib.import_module(name).getincrementaldecoder is lenient_decoder
+
+
+@pytest.mark.parametrize(
+    ("chunks", "expected"),
+    [
+        ([b"\xff"], "\ufffd"),
+        ([b"caf\xe9 j"], "caf\ufffd j"),  # Latin-1
+        ([b"\x9b"], "\ufffd"),  # 8-bit CSI
+        ([b"\xc3", b"\xa9"], "\u00e9"),  # a real character cut between two reads
+        ([b"\xc3", b"j"], "\ufffdj"),
+    ],
+)
+def test_undecodable_bytes_are_a_bad_key(chunks: list[bytes], expected: str) -> None:
+    """Textual's decoder raises (and its input thread dies); this one replaces and goes on."""
+    decode = lenient_decoder("utf-8")().decode
+    text = "".join(decode(chunk) for chunk in chunks)
+    assert text == expected
+    assert [k for k in keys(BurstParser(), text)]  # the parser takes it as keys

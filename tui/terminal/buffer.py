@@ -1,18 +1,19 @@
 """A grid of cells: what the terminal shows (or should show), one character and one pen a cell.
 
-A wide character (CJK, most emoji) takes its cell and the next, which holds ``WIDE`` (empty
-text); zero-width characters (combining accents) join the cell before them.
+A cell holds one grapheme cluster, measured as Rich measures it when Textual lays the strip
+out: a wide one (CJK, most emoji, a ZWJ sequence) takes its cell and the next, which holds
+``WIDE`` (empty text); zero-width characters (combining accents) join the cell before them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.cells import get_character_cell_size
+from rich.cells import split_graphemes
 from rich.color import ColorSystem
 from rich.segment import Segment
 
-from tui.wire.pen import Pen, pen_for
+from tui.terminal.pen import Pen, pen_for
 
 WIDE = ""
 """Text of the right half of a wide character."""
@@ -86,19 +87,22 @@ class CellGrid:
     def _paint_wide(
         x: int, stop: int, text: str, pen: Pen, text_row: list[str], pen_row: list[Pen]
     ) -> int:
-        for char in text:
-            width = get_character_cell_size(char)
+        # Cluster by cluster, as Rich measured the strip: a ZWJ sequence of four emoji is one
+        # cluster two cells wide, not four of two.
+        spans, _ = split_graphemes(text)
+        for start, end, width in spans:
+            cluster = text[start:end]
             if width == 0:
                 if 0 < x <= stop:
-                    text_row[x - 1] += char
+                    text_row[x - 1] += cluster
                 continue
             if x + width > stop:
                 # A wide character cut by the edge: the terminal would show a space.
                 if x < stop:
                     text_row[x], pen_row[x] = " ", pen
                 return stop
-            text_row[x], pen_row[x] = char, pen
-            if width == 2:
-                text_row[x + 1], pen_row[x + 1] = WIDE, pen
+            text_row[x], pen_row[x] = cluster, pen
+            for right in range(x + 1, x + width):
+                text_row[right], pen_row[right] = WIDE, pen
             x += width
         return x

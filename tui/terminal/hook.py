@@ -29,8 +29,8 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.screen import Screen
 from textual.strip import Strip
 
-from tui.wire.buffer import CellGrid
-from tui.wire.encode import Encoder
+from tui.terminal.buffer import CellGrid
+from tui.terminal.encode import Encoder
 
 POLL = 0.0005
 """Seconds between two looks at whether the app is still busy with the last key."""
@@ -159,13 +159,7 @@ class Wire:
             return
         loop = asyncio.get_running_loop()
         if busy(self.app) and loop.time() - self._held_since < MAX_HOLD:
-            if not queued(self.app):
-                # Only a refresh is pending: do now what the screen's 60 Hz timer would do
-                # within 16 ms, so the held frame is complete sooner.
-                try:
-                    self.app.screen._on_timer_update()
-                except Exception as error:
-                    self.app._handle_exception(error)
+            hurry(self.app)
             self._timer = loop.call_later(POLL, self._check)
             return
         self.flush()
@@ -205,6 +199,17 @@ def busy(app: App[Any]) -> bool:
         or screen._dirty_widgets
         or queued(app)
     )
+
+
+def hurry(app: App[Any]) -> None:
+    """When only a refresh is pending, do now what the screen's 60 Hz timer would do within
+    16 ms: the frame is complete (and the next key may go) sooner."""
+    if queued(app):
+        return
+    try:
+        app.screen._on_timer_update()
+    except Exception as error:  # as Textual does: report, do not lose the app
+        app._handle_exception(error)
 
 
 def color_system(app: App[Any]) -> ColorSystem:
