@@ -100,10 +100,10 @@ async def test_the_export_dialog_never_starts_a_line_with_punctuation(
     """The French "existe déjà ; cochez…" wraps at spaces, never at the no-break space before
     ";" (Textual breaks at any space: the message is held together where French says so)."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "keep.md").write_text("mine", "utf-8")
+    (tmp_path / "keep.csv").write_text("mine", "utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("e", "ctrl+u", *"keep.md", "enter")
+        await pilot.press("e", "ctrl+u", *"keep.csv", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         text = screen_text(app)
