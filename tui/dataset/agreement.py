@@ -289,3 +289,9 @@ def agreement(dataset: Dataset) -> Agreement:
     )
     checks = _sum_checks(dataset, sets, operation)
     return Agreement(sets, operation, tuple(checks), dataset.all_sources)
+
+
+def state_contested(state: State) -> bool:
+    """True when the sources give ``state`` different values for some figure (the filter's
+    ``!`` uses it without building a whole :class:`Agreement`)."""
+    return _state(state, "").contested
