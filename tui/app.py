@@ -69,6 +69,7 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         Binding("m", "map", N_("Map"), show=False, id="app.map"),
         Binding("b", "bars", N_("Bar charts"), show=False, id="app.bars"),
         Binding("i", "about", N_("About"), id="app.about"),
+        Binding("S", "sources", N_("Sources"), show=False, id="app.sources"),
         Binding("tab", "focus_next", N_("Next pane"), show=False, id="app.focus_next"),
         Binding(
             "shift+tab", "focus_previous", N_("Previous pane"), show=False, id="app.focus_prev"
@@ -307,12 +308,25 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
         # Awaited: the key router routes the next key once the dialog is there to take it.
         await self.push_screen(AboutScreen(self.dataset))
 
+    async def action_sources(self) -> None:
+        """Show every source and what each gives, state by state."""
+        from tui.dataset.agreement import agreement
+        from tui.screens.sources import SourcesScreen
+
+        if isinstance(self.screen, SourcesScreen):
+            return  # from the palette over the view itself
+        # Awaited: the key router routes the next key once the view is there to take it.
+        await self.push_screen(SourcesScreen(self.dataset, agreement(self.dataset)))
+
     async def action_help(self) -> None:
         """Show every key binding."""
         from tui.dialogs.help import HelpScreen
         from tui.screens.bars import BarsScreen
         from tui.screens.map import MapScreen
+        from tui.screens.source import SourceScreen
+        from tui.screens.sources import SourceList, SourcesScreen
         from tui.widgets.bar_chart import BarChart
+        from tui.widgets.grid_table import GridTable
         from tui.widgets.tile_map import TileMap
 
         # Awaited: the key router routes the next key once the dialog is there to take it.
@@ -326,6 +340,11 @@ class UnitedFrontApp(SeveralOperations, ChartActions, CiteActions):
                     (N_("Filter box"), list(FilterBox.BINDINGS)),
                     (N_("Map (m)"), [*TileMap.BINDINGS, *MapScreen.BINDINGS]),
                     (N_("Bar chart (b)"), [*BarChart.BINDINGS, *BarsScreen.BINDINGS]),
+                    (
+                        N_("Sources (S)"),
+                        [*SourceList.BINDINGS, *GridTable.BINDINGS, *SourcesScreen.BINDINGS],
+                    ),
+                    (N_("One source (Enter in Sources)"), list(SourceScreen.BINDINGS)),
                 ]
             )
         )
@@ -381,6 +400,7 @@ PALETTE: dict[str, tuple[str, str]] = {
     "app.map": (N_("Map"), N_("the states on a US tile-grid map")),
     "app.bars": (N_("Bar charts"), N_("victims and arrests per state, as bars")),
     "app.about": (N_("About"), N_("operation, source, reconciliation, notes")),
+    "app.sources": (N_("Sources"), N_("every source, and each one's figures state by state")),
     "app.help": (N_("Help"), N_("every key binding")),
 }
 """Palette entries, by binding id: title and help text. Keys and actions come from the bindings."""

@@ -1,0 +1,262 @@
+"""The Sources view (``S``): every source, and each source's figure for every state.
+
+Top: one row per source (id, publisher, kind, date, address, the pages it was read on), the
+highlighted source's address in full below it. Bottom: states × sources for one figure
+(victims or arrests, ``v`` switches), then each source's sum over its states and the total it
+states; a contested figure's cells carry :data:`CONTESTED_MARK`. Enter on a source shows what it
+says, state by state, and its arithmetic (:class:`~tui.screens.source.SourceScreen`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from tui.dataset import Dataset
+from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet
+from tui.dataset.model import Source
+from tui.i18n import N_, _, date, number
+from tui.screens.operations import cut
+from tui.widgets.figures import CONTESTED_MARK, MISSING
+from tui.widgets.grid_table import GridTable
+from tui.widgets.key_bar import KeyBar
+
+Figure = Literal["victims_rescued", "arrests"]
+FIGURES: tuple[Figure, ...] = ("victims_rescued", "arrests")
+"""The figures ``v`` switches between."""
+PUBLISHER_WIDTH = 28
+"""Cells of the publisher column (cut with an ellipsis; shown whole below the table)."""
+FIGURE_TITLES: dict[Figure, str] = {
+    "victims_rescued": N_("Victims rescued by state and source"),
+    "arrests": N_("Arrests by state and source"),
+}
+KINDS = {
+    "primary release": N_("primary release"),
+    "wire service": N_("wire service"),
+    "news report": N_("news report"),
+    "republication": N_("republication"),
+}
+"""Source kinds in words (fixed keywords of the format, so translated)."""
+
+
+def when(value: dt.date | None) -> str:
+    """A source's date in words, or the dash when it has none."""
+    if value is None:
+        return MISSING
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return date(value)
+
+
+def address(source: Source) -> str:
+    """Where to read the source: its own URL, else the first page republishing it."""
+    if source.url:
+        return source.url
+    return next((v.url for v in source.via if v.url), MISSING)
+
+
+def via_line(source: Source) -> str:
+    """The publishers of the pages the source was read on, or nothing."""
+    return ", ".join(v.publisher for v in source.via)
+
+
+def cell(item: FigureAgreement, source: str) -> Text:
+    """One source's value for one figure: the number (``‡`` when contested), or the dash."""
+    value = item.value_of(source)
+    if value is None:
+        return Text(MISSING + " ", style="dim", justify="right")
+    mark = CONTESTED_MARK if item.contested else " "
+    return Text(number(value) + mark, style="bold" if item.contested else "", justify="right")
+
+
+class SourceList(GridTable):
+    """The sources, one per row; Enter opens the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", N_("What it says"), id="sources.open"),
+    ]
+    """Enter calls ``on_open`` with the cursor's row."""
+
+    def __init__(self, on_open: Callable[[int], Awaitable[None]], *, id: str | None = None):
+        super().__init__(id=id)
+        self.on_open = on_open
+
+    async def action_open(self) -> None:
+        """Open the highlighted source."""
+        if self.row_count:
+            await self.on_open(self.cursor_row)
+
+
+class SourcesScreen(ModalScreen[None]):
+    """Every source of the dataset and what each gives, state by state."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("v", "figure", N_("Victims/arrests"), id="sources.figure"),
+        Binding("tab", "focus_next", N_("Next table"), show=False, id="sources.next"),
+        Binding("shift+tab", "focus_previous", N_("Previous table"), show=False, id="sources.prev"),
+        Binding("q,S,backspace,escape", "close", N_("Back"), key_display="q", id="sources.close"),
+    ]
+    """Several ways back, none only Esc (Enter on a source belongs to :class:`SourceList`)."""
+
+    DEFAULT_CSS = """
+    SourcesScreen {
+        background: $background;
+    }
+    SourcesScreen GridTable {
+        border: round $panel-lighten-2;
+        scrollbar-size: 1 1;
+    }
+    SourcesScreen GridTable:focus {
+        border: heavy $accent;
+    }
+    SourcesScreen #source-list {
+        height: 8;
+    }
+    SourcesScreen #source-address {
+        height: 3;
+        padding: 0 1;
+    }
+    SourcesScreen #source-matrix {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, dataset: Dataset, found: Agreement) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.found = found
+        self.figure: Figure = "victims_rescued"
+
+    def compose(self) -> ComposeResult:
+        """The sources, the highlighted one's address, the states × sources table, the keys."""
+        sources = SourceList(self.open_source, id="source-list")
+        sources.border_title = _("Sources · {n}").format(n=number(len(self.found.sources)))
+        sources.border_subtitle = _("* main source · Enter: what it says")
+        yield sources
+        yield Static(id="source-address")
+        matrix = GridTable(id="source-matrix")
+        matrix.border_subtitle = _("{mark} contested · — not given").format(mark=CONTESTED_MARK)
+        yield matrix
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Fill both tables; focus the sources."""
+        self._fill_sources()
+        self._fill_matrix()
+        table = self.query_one("#source-list", GridTable)
+        self.set_focus(table)  # now, not deferred: a burst's next key lands here
+        self._show_address(0)
+
+    def _fill_sources(self) -> None:
+        table = self.query_one("#source-list", GridTable)
+        main = self.dataset.source.id
+        for key, heading in (
+            ("id", _("Id")),
+            ("publisher", _("Publisher")),
+            ("kind", _("Kind")),
+            ("date", _("Date")),
+            ("address", _("Address")),
+            ("via", _("Read via")),
+        ):
+            table.add_column(Text(heading), key=key)
+        for source in self.found.sources:
+            # Dataset text: literal Text, never markup.
+            table.add_row(
+                Text(source.id + (" *" if source.id == main else ""), no_wrap=True),
+                Text(cut(source.publisher or MISSING, PUBLISHER_WIDTH), no_wrap=True),
+                Text(_(KINDS[source.kind]) if source.kind else MISSING, no_wrap=True),
+                Text(when(source.published), no_wrap=True),
+                Text(address(source), no_wrap=True),
+                Text(via_line(source), no_wrap=True),
+                key=source.id,
+            )
+
+    def _fill_matrix(self) -> None:
+        table = self.query_one("#source-matrix", GridTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.border_title = _(FIGURE_TITLES[self.figure])
+        table.add_column(Text(_("Code")), key="code")
+        table.add_column(Text(_("State")), key="state")
+        for source in self.found.sources:
+            label = source.id + ("*" if source.id == self.dataset.source.id else "")
+            table.add_column(Text(label, justify="right"), key=source.id)
+        table.fixed_columns = 2
+        for state, figures in zip(self.dataset.states, self.found.states):
+            self._matrix_row(table, state.code, state.name, figures)
+        sums = {c.source: c for c in self.found.sum_checks if c.figure == self.figure}
+        sum_cells = []
+        for source in self.found.sources:
+            check = sums.get(source.id)
+            sum_cells.append(
+                Text(MISSING + " ", style="dim", justify="right")
+                if check is None
+                else Text(number(check.states_sum) + " ", justify="right")
+            )
+        table.add_row(Text(""), Text(_("Sum of its states")), *sum_cells, key="sum")
+        self._matrix_row(table, "", _("Total it states"), self.found.operation, key="stated")
+        table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+
+    def _matrix_row(
+        self, table: GridTable, code: str, name: str, figures: FigureSet, key: str | None = None
+    ) -> None:
+        item = figures.figure(self.figure)
+        cells = [cell(item, source.id) for source in self.found.sources]
+        table.add_row(
+            Text(code, style="dim", no_wrap=True),
+            Text(name, no_wrap=True),
+            *cells,
+            key=key or code,
+        )
+
+    def _show_address(self, row: int) -> None:
+        """The highlighted source in full: publisher, kind, date, address, where it was read."""
+        source = self.found.sources[row]
+        text = Text()
+        text.append(source.publisher or source.id, style="bold")
+        text.append(" · ")
+        text.append(_(KINDS[source.kind]) if source.kind else MISSING)
+        text.append(" · ")
+        text.append(when(source.published))
+        text.append("\n")
+        text.append(_("Address: "), style="bold")
+        text.append(address(source))
+        via = via_line(source)
+        if via:
+            text.append(" · ")
+            text.append(_("read via: "), style="bold")
+            text.append(via)
+        self.query_one("#source-address", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Follow the sources' cursor with the address line."""
+        if event.data_table.id == "source-list":
+            self._show_address(event.cursor_row)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A click on a row selects nothing more than the cursor shows."""
+        event.stop()
+
+    async def open_source(self, row: int) -> None:
+        """Show what source ``row`` says, state by state, and its arithmetic."""
+        from tui.screens.source import SourceScreen
+
+        source = self.found.sources[row]
+        # Awaited: the next key of a burst must reach the new dialog.
+        await self.app.push_screen(SourceScreen(self.dataset, self.found, source.id))
+
+    def action_figure(self) -> None:
+        """Show the other figure (victims, arrests) in the states × sources table."""
+        self.figure = FIGURES[(FIGURES.index(self.figure) + 1) % len(FIGURES)]
+        self._fill_matrix()
+
+    def action_close(self) -> None:
+        """Back to the explorer."""
+        self.dismiss(None)
