@@ -111,16 +111,19 @@ class SourcesScreen(ModalScreen[None]):
     }
     SourcesScreen GridTable {
         border: round $panel-lighten-2;
-        scrollbar-size: 1 1;
+        /* No horizontal bar: a row more; ← → scroll, and the subtitle says so. */
+        scrollbar-size: 0 1;
     }
     SourcesScreen GridTable:focus {
         border: heavy $accent;
     }
     SourcesScreen #source-list {
-        height: 8;
+        height: 7;
     }
     SourcesScreen #source-address {
-        height: 3;
+        height: 4;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         padding: 0 1;
     }
     SourcesScreen #source-matrix {
@@ -142,7 +145,9 @@ class SourcesScreen(ModalScreen[None]):
         yield sources
         yield Static(id="source-address")
         matrix = GridTable(id="source-matrix")
-        matrix.border_subtitle = _("{mark} contested · — not given").format(mark=CONTESTED_MARK)
+        matrix.border_subtitle = _("{mark} contested · — not given · ←→ more").format(
+            mark=CONTESTED_MARK
+        )
         yield matrix
         yield KeyBar()
 
@@ -217,23 +222,32 @@ class SourcesScreen(ModalScreen[None]):
         )
 
     def _show_address(self, row: int) -> None:
-        """The highlighted source in full: publisher, kind, date, address, where it was read."""
+        """The highlighted source: publisher, kind, date, where it was read, then its address
+        on three lines of its own (in full up to 234 characters; every address is in the table
+        and in Enter's view)."""
         source = self.found.sources[row]
-        text = Text()
+        text = Text(no_wrap=True, overflow="ellipsis")
         text.append(source.publisher or source.id, style="bold")
         text.append(" · ")
         text.append(_(KINDS[source.kind]) if source.kind else MISSING)
         text.append(" · ")
         text.append(when(source.published))
-        text.append("\n")
-        text.append(_("Address: "), style="bold")
-        text.append(address(source))
         via = via_line(source)
         if via:
             text.append(" · ")
             text.append(_("read via: "), style="bold")
             text.append(via)
-        self.query_one("#source-address", Static).update(text)
+        width = max(1, self.query_one("#source-address", Static).content_region.width or 78)
+        link = address(source)
+        lines = [link[i : i + width] for i in range(0, len(link), width)] or [""]
+        if len(lines) > 3:
+            lines = [*lines[:2], lines[2][: width - 1] + "…"]
+        info = self.query_one("#source-address", Static)
+        info.update(Text("\n").join([text, *(Text(line, no_wrap=True) for line in lines)]))
+
+    def on_resize(self) -> None:
+        """The address is cut to the width: cut it again."""
+        self._show_address(self.query_one("#source-list", GridTable).cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """Follow the sources' cursor with the address line."""
@@ -251,6 +265,14 @@ class SourcesScreen(ModalScreen[None]):
         source = self.found.sources[row]
         # Awaited: the next key of a burst must reach the new dialog.
         await self.app.push_screen(SourceScreen(self.dataset, self.found, source.id))
+
+    def action_focus_next(self) -> None:
+        """Tab: the other table."""
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        """Shift+Tab: the other table."""
+        self.focus_previous()
 
     def action_figure(self) -> None:
         """Show the other figure (victims, arrests) in the states × sources table."""
