@@ -7,7 +7,7 @@ from textual.geometry import Region
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import make_dataset, screen_text
 from tui.app import UnitedFrontApp
 from tui.dataset.charts import cells, split
 from tui.screens.bars import BarsScreen
@@ -39,7 +39,7 @@ async def test_rows_follow_the_list(make_app: AppFactory, size: tuple[int, int])
         assert codes[0] == "KY"
         text = screen_text(app)
         ky = line_of(text, "Kentucky")
-        assert "23 (48.9%)" in ky and "46 (45.1%)" in ky
+        assert "23‡ (48.9%)" in ky and "46 (45.1%)" in ky  # the sources disagree on 23
         assert ADULT in ky and MINOR in ky  # the adult/minor split
         ne = line_of(text, "Nebraska")
         victims_part = ne.split("—")[0]
@@ -96,7 +96,7 @@ async def test_narrow_and_tiny(make_app: AppFactory) -> None:
         await pilot.press("b")
         await pilot.pause()
         text = screen_text(app)
-        assert "KY " in text and "23 (48.9%)" in text
+        assert "KY " in text and "23‡ (48.9%)" in text
     app = make_app()
     async with app.run_test(size=(20, 6)) as pilot:
         await pilot.press("b", "j", "enter")
@@ -179,3 +179,27 @@ async def test_a_click_highlights_a_row(make_app: AppFactory) -> None:
         assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]
         await pilot.click(BarChart, offset=(5, 0))  # the title
         assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]
+
+
+async def test_contested_figures_are_marked(make_app: AppFactory) -> None:
+    """`‡` beside the figures the sources disagree on (a character: NO_COLOR shows it)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "‡ sources disagree" in text.splitlines()[0]
+        assert "23‡ (48.9%)" in line_of(text, "Kentucky")
+        for name, arrests in (("Iowa", "11‡"), ("Oklahoma", "7‡"), ("Tennessee", "4‡")):
+            assert arrests in line_of(text, name)
+        assert "‡" not in line_of(text, "Missouri")
+
+
+async def test_one_source_no_mark(make_app: AppFactory) -> None:
+    """With one source nothing is contested: no mark, no legend."""
+    data = make_dataset('[[states]]\ncode = "KY"\nname = "Kentucky"\narrests = 4\n')
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert "‡" not in screen_text(app)

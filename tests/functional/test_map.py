@@ -310,3 +310,22 @@ async def test_a_click_highlights_a_tile(make_app: AppFactory) -> None:
         assert tile_map(app).cursor.code == "TX"
         await pilot.click(TileMap, offset=(0, 0))  # the title line
         assert tile_map(app).cursor.code == "TX"
+
+
+async def test_contested_tiles_are_marked(make_app: AppFactory) -> None:
+    """Victims: Kentucky's tile carries `‡`; arrests (v): Iowa, Oklahoma, Tennessee's; the
+    legend says what it means."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "KY‡" in text and "23‡" in text
+        assert "‡ sources disagree" in text
+        assert "OK‡" not in text
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        for code in ("IA", "OK", "TN"):
+            assert f"{code}‡" in text
+        assert "KY‡" not in text

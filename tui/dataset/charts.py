@@ -7,7 +7,7 @@ shares are of the whole dataset's total, so that a filter hides rows without cha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.dataset.model import Dataset, Metric, State
@@ -20,6 +20,20 @@ MISSING = "—"
 
 BAR_METRICS: tuple[Metric, ...] = ("victims_rescued", "arrests")
 """The metrics charted: the two every state of the source may report."""
+
+
+Contested = Mapping[str, frozenset[str]]
+"""State code → the figures the sources disagree on (only contested states are keys)."""
+
+
+def contested_figures(dataset: Dataset) -> Contested:
+    """Which figures of which states the sources disagree on (nothing with one source)."""
+    if len(dataset.all_sources) < 2:
+        return {}  # one source never disagrees: skip the work on 100,000-state files
+    from tui.dataset.agreement import agreement
+
+    found = agreement(dataset)
+    return {s.key: frozenset(s.contested_figures) for s in found.states if s.contested}
 
 
 def source_line(dataset: Dataset) -> str:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from tui.dataset import Dataset, State
-from tui.dataset.charts import BarScale, source_line
+from tui.dataset.charts import BarScale, contested_figures, source_line
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
 from tui.screens.chart import ChartResult, ChartScreen, OnClose
@@ -47,6 +47,7 @@ class BarsScreen(ChartScreen):
             source_line(self.dataset),
             start,
             on_open=self.open_state,
+            contested=contested_figures(self.dataset),
             id="bars",
         )
         yield KeyBar()

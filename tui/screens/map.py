@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 
 from tui.dataset import Dataset, State
-from tui.dataset.charts import source_line
+from tui.dataset.charts import contested_figures, source_line
 from tui.dataset.tiles import start_tile
 from tui.dataset.view import StateView
 from tui.i18n import N_
@@ -45,6 +45,7 @@ class MapScreen(ChartScreen):
             start_tile(states, self.selected),
             source_line(self.dataset),
             on_open=self.open_state,
+            contested=contested_figures(self.dataset),
             id="map",
         )
         yield KeyBar()

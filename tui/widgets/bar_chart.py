@@ -20,8 +20,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, cells, split
+from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, Contested, cells, split
 from tui.i18n import N_, _, number, percent
+from tui.widgets.figures import CONTESTED_MARK
 
 ADULT, MINOR = "█", "▒"
 """Glyphs of a bar's adult and minor parts: told apart without colour too."""
@@ -50,11 +51,12 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def label(bar: Bar) -> str:
-    """The text after a bar: the figure and its share of the total, e.g. ``23 (48.9%)``."""
+def label(bar: Bar, mark: str = "") -> str:
+    """The text after a bar: the figure (then ``mark``) and its share of the total, e.g.
+    ``23 (48.9%)`` or ``23‡ (48.9%)``."""
     if bar.value is None:
-        return MISSING
-    text = number(bar.value)
+        return MISSING + mark
+    text = number(bar.value) + mark
     return text if bar.share is None else f"{text} ({percent(100 * bar.share)})"
 
 
@@ -107,10 +109,13 @@ class BarChart(Widget, can_focus=True):
         start: int = 0,
         *,
         on_open: Callable[[State], Awaitable[None]],
+        contested: Contested | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.on_open = on_open
+        self.contested: Contested = contested or {}
+        """The figures the sources disagree on, by state: their labels carry ``‡``."""
         """Called on Enter, at once: keys typed right after it must see the explorer."""
         self.rows = rows
         self.scale = scale
@@ -201,7 +206,7 @@ class BarChart(Widget, can_focus=True):
     def _label_width(self) -> int:
         """Room for the widest label after a bar (computed once: rows do not change)."""
         if self._label_w is None:
-            labels = (label(self.scale.bar(s, m)) for s in self.rows for m in BAR_METRICS)
+            labels = (self._label(s, m) for s in self.rows for m in BAR_METRICS)
             self._label_w = 1 + max((cell_len(t) for t in labels), default=1)
         return self._label_w
 
@@ -230,7 +235,11 @@ class BarChart(Widget, can_focus=True):
             ]
             return self._text(lines[y] if y < len(lines) else "", width, base)
         if y == 0:
-            return self._text(self.title, width, self._style("title"))
+            title = self.title
+            if self.contested:
+                legend = _("{mark} sources disagree").format(mark=CONTESTED_MARK)
+                title = f"{title} · {legend}"
+            return self._text(title, width, self._style("title"))
         if y == 1:
             return self._head(cols, width)
         if y >= height - FOOT:
@@ -263,11 +272,18 @@ class BarChart(Widget, can_focus=True):
         ]
         for metric in BAR_METRICS:
             segments.append(Segment(" ", base))
-            segments += self._bar(self.scale.bar(state, metric), metric, cols)
+            segments += self._bar(state, metric, cols)
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _bar(self, bar: Bar, metric: Metric, cols: Columns) -> list[Segment]:
+    def _label(self, state: State, metric: Metric) -> str:
+        """The bar's figure and share, ``‡`` after it when the sources disagree on it."""
+        # A character, not a colour: it shows under NO_COLOR too.
+        contested = metric in self.contested.get(state.code, ())
+        return label(self.scale.bar(state, metric), CONTESTED_MARK if contested else "")
+
+    def _bar(self, state: State, metric: Metric, cols: Columns) -> list[Segment]:
         """A bar with its label right after its end, padded to the column's width."""
+        bar = self.scale.bar(state, metric)
         length = cells(bar.fraction, cols.bar)
         style = self._style(metric)
         if bar.parts is not None:
@@ -275,7 +291,7 @@ class BarChart(Widget, can_focus=True):
             drawn = [Segment(ADULT * adult, style), Segment(MINOR * minor, self._style("minor"))]
         else:
             drawn = [Segment(ADULT * length, style)]
-        text = label(bar)
+        text = self._label(state, metric)
         # No bar for "not reported": the dash sits where a bar would start.
         pad = cols.bar + cols.label - length - cell_len(text) - (1 if length else 0)
         gap = " " if length else ""
@@ -295,6 +311,15 @@ class BarChart(Widget, can_focus=True):
                         Segment(ADULT, self._style("arrests")),
                         Segment(" " + _("arrests") + "  ", muted),
                         Segment(MISSING + " " + _("not reported"), muted),
+                        *(
+                            [
+                                Segment(
+                                    "  " + CONTESTED_MARK + " " + _("the sources disagree"), muted
+                                )
+                            ]
+                            if self.contested
+                            else []
+                        ),
                     ]
                 )
                 .crop(0, width)

@@ -20,7 +20,13 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, shade_labels, status_text, unplaced_note
+from tui.dataset.charts import (
+    BAR_METRICS,
+    Contested,
+    shade_labels,
+    status_text,
+    unplaced_note,
+)
 from tui.dataset.tiles import (
     GRID_COLS,
     TILES,
@@ -32,6 +38,7 @@ from tui.dataset.tiles import (
     neighbour,
 )
 from tui.i18n import N_, _, number
+from tui.widgets.figures import CONTESTED_MARK
 from tui.widgets.tile_cells import (
     GLYPHS,
     LAYOUTS,
@@ -114,11 +121,14 @@ class TileMap(Widget, can_focus=True):
         source: str,
         *,
         on_open: Callable[[State], Awaitable[None]],
+        contested: Contested | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.on_open = on_open
         """Called on Enter, at once: keys typed right after it must see the explorer."""
+        self.contested: Contested = contested or {}
+        """The figures the sources disagree on, by state: their tiles carry ``‡``."""
         self.states = states
         self.shown = shown
         self.source = source
@@ -229,6 +239,9 @@ class TileMap(Widget, can_focus=True):
                 swatch = "··"
             style = self._tile_style(cell, cursor=False)
             items.append([Segment(swatch, style), Segment(" " + meaning, muted)])
+        if any(self.model.metric in figures for figures in self.contested.values()):
+            mark = Segment(CONTESTED_MARK, self._style("title"))
+            items.append([mark, Segment(" " + _("sources disagree"), muted)])
         sizes = [(i, sum(cell_len(seg.text) for seg in item)) for i, item in enumerate(items)]
         strips = []
         for line in wrap_items(sizes, width):
@@ -343,15 +356,21 @@ class TileMap(Widget, can_focus=True):
         """Line ``inner`` of one tile."""
         w, h = layout.width, layout.height
         value = "" if cell.state is None else figure(cell.value)
+        code = cell.tile.code
+        if cell.state is not None and self.model.metric in self.contested.get(code, ()):
+            # A character, not a colour: it shows under NO_COLOR too.
+            marked = code + CONTESTED_MARK
+            code = marked if h > 1 or cell_len(marked) <= w else code
+            value = value + CONTESTED_MARK if h > 1 and value else value
         if h == 1:
-            both = f"{cell.tile.code} {value}".strip()
-            text = both if cell_len(both) <= w else cell.tile.code
+            both = f"{code} {value}".strip()
+            text = both if cell_len(both) <= w else code
         elif h == 2:
-            text = cell.tile.code if inner == 0 else value
+            text = code if inner == 0 else value
         else:
             # Code and figure on the middle lines, fill above and below.
             top = (h - 1) // 2
-            text = {top: cell.tile.code, top + 1: value}.get(inner, "")
+            text = {top: code, top + 1: value}.get(inner, "")
         if cell_len(text) > w:
             text = "…" if cell.state is not None else text[:w]
         no_color = self._no_color
