@@ -82,6 +82,15 @@ class HelpScreen(ModalScreen[None]):
         parts.append(
             Text(_("The list's header marks the sorted column: ▲ ascending, ▼ descending."))
         )
+        parts.append(
+            Text(
+                _(
+                    "In the filter box, ! first keeps only the states the sources disagree on:"
+                    " ! alone, or !dak (contested and matching)."
+                )
+            )
+        )
+        parts.append(Text(_("‡ marks a figure the sources disagree on (S: every source).")))
         parts.append(Text(_("Ctrl+P opens the command palette: every action, and themes.")))
         return Group(*parts)
 

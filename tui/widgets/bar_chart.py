@@ -311,15 +311,6 @@ class BarChart(Widget, can_focus=True):
                         Segment(ADULT, self._style("arrests")),
                         Segment(" " + _("arrests") + "  ", muted),
                         Segment(MISSING + " " + _("not reported"), muted),
-                        *(
-                            [
-                                Segment(
-                                    "  " + CONTESTED_MARK + " " + _("the sources disagree"), muted
-                                )
-                            ]
-                            if self.contested
-                            else []
-                        ),
                     ]
                 )
                 .crop(0, width)

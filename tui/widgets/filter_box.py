@@ -31,7 +31,9 @@ class FilterBox(Input):
     def __init__(self, on_change: Callable[[str], None], *, id: str | None = None) -> None:
         # Reopening the box keeps its text to refine, rather than selecting it all for the next
         # key to replace (Ctrl+U empties it).
-        super().__init__(placeholder=_("Filter by name or code"), id=id, select_on_focus=False)
+        super().__init__(
+            placeholder=_("Name or code; ! contested only"), id=id, select_on_focus=False
+        )
         self.on_change = on_change
         """Called with the text after every edit."""
         # No blinking: over SSH every blink is a redraw sent down the wire.
