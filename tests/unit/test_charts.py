@@ -19,7 +19,7 @@ def test_source_line_from_the_bundled_dataset(dataset: Dataset) -> None:
     """Publisher, author, date in words, and the document the article reports."""
     assert source_line(dataset) == (
         "Source: Epoch Times (French edition), Allen Zhong, 1 September 2021 (reporting: "
-        "Communiqué of the Missouri Attorney General's Office, announced 27 August 2021)"
+        "the Missouri Attorney General's Office's release of 27 August 2021)"
     )
 
 

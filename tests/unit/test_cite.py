@@ -39,7 +39,7 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "- Arrests: 9\n"
         "- *— = not reported by the source (not zero)*\n"
         "\n"
-        "English translation:\n"
+        "English translation (made for this dataset):\n"
         "\n"
         "> South Dakota: 9 arrests\n"
         "\n"
@@ -50,6 +50,9 @@ def test_state_citation_in_english(dataset: Dataset) -> None:
         "Source: Allen Zhong, “États-Unis\u202f: 47 victimes secourues, 102 arrestations dans le "
         "cadre d’une opération contre la traite des êtres humains”, *Epoch Times (French "
         "edition)*, 1 September 2021.\n"
+        "\n"
+        "Primary source: the Missouri Attorney General's Office's release of 27 August 2021, as "
+        "reported by *Epoch Times (French edition)*.\n"
     )
 
 
@@ -67,8 +70,9 @@ def test_state_citation_in_french_puts_the_source_first(dataset: Dataset) -> Non
         "> Kentucky: 21 adult victims rescued, 2 minor victims rescued, 46 arrests made"
     )
     assert words < english
-    assert "1er septembre 2021" in lines[-1]
-    assert "« États-Unis" in lines[-1]
+    assert "1er septembre 2021" in lines[-3]
+    assert "« États-Unis" in lines[-3]
+    assert lines[-1].startswith("Source primaire : the Missouri Attorney General's Office's")
     sd = state_citation(dataset, by_code(dataset, "SD"))
     assert sd.startswith("**Dakota du Sud (South Dakota, SD)**")
 

@@ -91,9 +91,9 @@ def test_json_round_trip_gives_the_same_figures(dataset: Dataset) -> None:
 
 
 def test_json_uses_the_csv_field_names(dataset: Dataset) -> None:
-    """Each state object has exactly the CSV columns as keys."""
+    """Each state object has exactly the CSV columns as keys, then every source's claims."""
     doc = json.loads(to_json(dataset))
-    assert all(list(s) == list(CSV_COLUMNS) for s in doc["states"])
+    assert all(list(s) == [*CSV_COLUMNS, "claims"] for s in doc["states"])
 
 
 def test_json_not_reported_is_null(dataset: Dataset) -> None:

@@ -54,11 +54,12 @@ def test_svg_is_titled_with_legend_and_source(dataset: Dataset, view: str) -> No
 
 
 def test_map_svg_tiles(dataset: Dataset) -> None:
-    """Two panels (victims, arrests) of 51 tiles; Kentucky 23 and 46; Nebraska hatched, a dash."""
+    """Two panels (victims, arrests) of 51 tiles; Kentucky 23 (contested: ‡) and 46; Nebraska
+    hatched, a dash."""
     root = parse(map_svg(dataset))
     labels = texts(root)
     assert labels.count("KY") == 2 and labels.count("CA") == 2
-    assert "23" in labels and "46" in labels and "—" in labels
+    assert "23‡" in labels and "46" in labels and "—" in labels
     hatched = [r for r in root.iter(f"{NS}rect") if r.attrib["fill"] == "url(#not-reported)"]
     # Victims: WI, SD, IA, NE, TN not reported, plus the legend's swatch in each panel.
     assert len(hatched) == 5 + 2
@@ -71,7 +72,7 @@ def test_bars_svg_rows(dataset: Dataset) -> None:
     """One row per state with figure and share; no bar for not reported; Kentucky split."""
     root = parse(bars_svg(dataset))
     labels = texts(root)
-    assert "Kentucky (KY)" in labels and "23 (48.9%)" in labels and "46 (45.1%)" in labels
+    assert "Kentucky (KY)" in labels and "23‡ (48.9%)" in labels and "46 (45.1%)" in labels
     assert labels.count("— not reported") == 5
     bars = [r for r in root.iter(f"{NS}rect") if float(r.attrib["height"]) == 14]
     # 7 victims bars (Kentucky in two parts: 8 shapes), 12 arrests bars, 3 legend swatches.

@@ -91,6 +91,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             "from running cells starting with = + - @ as formulas (for programs)"
         ),
     )
+    export.add_argument(
+        "--claims",
+        action="store_true",
+        help=_(
+            "CSV: the long table of every source's figures instead, one row per state (or the "
+            "operation), source and figure, with each figure's verdict (agreed, single, "
+            "contested)"
+        ),
+    )
     # Usage errors found after parsing (format vs extension) print this command's usage.
     export.set_defaults(export_parser=export)
 
@@ -113,6 +122,7 @@ def export(
     force: bool,
     csv_raw: bool = False,
     view: str | None = None,
+    claims: bool = False,
 ) -> int:
     """Export datasets (several: one document holding them all) to stdout or ``output``."""
     if view is not None and fmt != "svg":
@@ -126,6 +136,9 @@ def export(
     if len(datasets) > 1:
         from tui.output.several import SEVERAL, several_csv
 
+        if claims:
+            err(_("unitedfront-tui export: --claims takes one dataset"))
+            return EXIT_USAGE
         if fmt not in SEVERAL:
             err(_("unitedfront-tui export: --format {format} takes one dataset").format(format=fmt))
             return EXIT_USAGE
@@ -134,6 +147,10 @@ def export(
         from tui.output.svg import to_svg
 
         text = to_svg(datasets[0], view or "map")
+    elif fmt == "csv" and claims:
+        from tui.output.export import to_claims_csv
+
+        text = to_claims_csv(datasets[0], raw=csv_raw)
     elif fmt == "csv":
         text = to_csv(datasets[0], raw=csv_raw)
     else:
@@ -159,9 +176,11 @@ def run(args: argparse.Namespace) -> int:
         fmt = format_of(args.format, args.output)
         if args.csv_raw and fmt != "csv":
             raise UsageError(_("--csv-raw applies to CSV only, not {format}").format(format=fmt))
+        if args.claims and fmt != "csv":
+            raise UsageError(_("--claims applies to CSV only, not {format}").format(format=fmt))
     except UsageError as exc:
         parser: argparse.ArgumentParser = args.export_parser
         parser.error(str(exc))  # usage and the message on stderr, exit status 2
         return EXIT_USAGE
     paths = dataset_paths(args.export_data or args.data)
-    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view)
+    return export(paths, fmt, args.output, args.force, args.csv_raw, args.view, args.claims)

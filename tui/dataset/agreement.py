@@ -16,6 +16,7 @@ Usage::
     found.operation.figure("victims_rescued")    # 47 (et-fr, ...) against 59 (ky-gov, fox)
     found.sum_checks                             # each source's states against its own total
     found.source("ky-gov")                       # the Source (publisher, date, url, via)
+    contested_metrics(state)                     # frozenset({"arrests"}), from a State alone
 
 Verdicts (:data:`Verdict`): ``agreed`` (two sources or more, one value), ``single`` (one
 source gives the figure), ``contested`` (two values or more), ``unreported`` (no source).
@@ -275,6 +276,21 @@ def _sum_checks(
     return checks
 
 
+def contested_metrics(state: State) -> frozenset[str]:
+    """The figures of ``state`` its sources disagree on, from the state alone (its own figures
+    are the main source's, its claims the others'): cheap enough for every painted row."""
+    if not state.claims:
+        return frozenset()
+    out = set()
+    for metric in METRICS:
+        values = {claim.figure(metric) for claim in state.claims}
+        values.add(state.figure(metric))
+        values.discard(None)
+        if len(values) > 1:
+            out.add(metric)
+    return frozenset(out)
+
+
 def agreement(dataset: Dataset) -> Agreement:
     """Gather every source's value for every figure of ``dataset`` and judge their agreement."""
     main_id = dataset.source.id
@@ -295,3 +311,41 @@ def state_contested(state: State) -> bool:
     """True when the sources give ``state`` different values for some figure (the filter's
     ``!`` uses it without building a whole :class:`Agreement`)."""
     return _state(state, "").contested
+
+
+def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
+    """The agreement of a dataset's sources as JSON: contested figures and (unless not
+    ``sums``) each source's sum checks."""
+    found = agreement(dataset)
+    contested = [
+        {
+            "state": None if figures is found.operation else figures.key,
+            "figure": item.figure,
+            "values": [
+                {"value": group.value, "sources": list(group.source_ids)} for group in item.groups
+            ],
+        }
+        for figures in (found.operation, *found.states)
+        for item in figures.figures
+        if item.contested
+    ]
+    checks = [
+        {
+            "source": c.source,
+            "figure": c.figure,
+            "states_sum": c.states_sum,
+            "reporting": c.reporting,
+            "of": c.of,
+            "stated": c.stated,
+            "status": c.status,
+        }
+        for c in found.sum_checks
+    ]
+    out: dict[str, object] = {
+        "sources": [s.id for s in found.sources],
+        "main_source": dataset.source.id,
+        "contested": contested,
+    }
+    if sums:
+        out["sum_checks"] = checks
+    return out

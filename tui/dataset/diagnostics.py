@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.dataset.agreement import agreement
+from tui.dataset.agreement import agreement_json
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.loader import load_text, read_text
 from tui.dataset.locate import KeyLocator
@@ -74,41 +74,6 @@ def check_file(path: str, sources: Mapping[str, str] | None = None) -> FileRepor
                 found = verify(dataset, text, path, source_id, source_text)
                 warnings += [Diagnostic(p, "warning") for p in found]
     return FileReport(path, dataset, tuple(warnings))
-
-
-def agreement_json(dataset: Dataset) -> dict[str, object]:
-    """The agreement of a dataset's sources: contested figures and each source's sums."""
-    found = agreement(dataset)
-    contested = [
-        {
-            "state": None if figures is found.operation else figures.key,
-            "figure": item.figure,
-            "values": [
-                {"value": group.value, "sources": list(group.source_ids)} for group in item.groups
-            ],
-        }
-        for figures in (found.operation, *found.states)
-        for item in figures.figures
-        if item.contested
-    ]
-    sums = [
-        {
-            "source": c.source,
-            "figure": c.figure,
-            "states_sum": c.states_sum,
-            "reporting": c.reporting,
-            "of": c.of,
-            "stated": c.stated,
-            "status": c.status,
-        }
-        for c in found.sum_checks
-    ]
-    return {
-        "sources": [s.id for s in found.sources],
-        "main_source": dataset.source.id,
-        "contested": contested,
-        "sum_checks": sums,
-    }
 
 
 def _warnings(dataset: Dataset, text: str, path: str) -> Iterable[Diagnostic]:

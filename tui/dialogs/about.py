@@ -56,11 +56,18 @@ def _operation(dataset: Dataset) -> list[RenderableType]:
     parts += [_field(_("Announced"), _when(op.announced)), _field(_("Announced by"), who)]
     parts.append(Text())
     if op.facts:
-        parts.append(heading(_("What the source says about the operation")))
+        if len(dataset.all_sources) > 1:
+            parts.append(heading(_("What the sources say about the operation")))
+        else:
+            parts.append(heading(_("What the source says about the operation")))
         for fact in op.facts:
-            parts.append(
-                Text.assemble((_("{label}: ").format(label=fact.topic), "bold"), fact.text)
-            )
+            line = Text.assemble((_("{label}: ").format(label=fact.topic), "bold"), fact.text)
+            source = dataset.source_by_id(fact.source) if fact.source else None
+            if source is not None:
+                # Whose statement it is, when not the main source's.
+                who = source.publisher or source.label
+                line.append(" " + _("(according to {source})").format(source=who), style="dim")
+            parts.append(line)
             parts += _words(fact.quote, fact.translation)
         parts.append(Text())
     return parts

@@ -14,9 +14,23 @@ import re
 from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
+from tui.dataset.agreement import FigureAgreement, agreement
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, date, language, number
 from tui.output.export import _md as md
+
+FIGURE_WORDS = {
+    "victims_rescued": N_("victims rescued"),
+    "victims_adult": N_("adult victims"),
+    "victims_minor": N_("minor victims"),
+    "arrests": N_("arrests"),
+    "medical_services": N_("people given medical services"),
+    "states": N_("states"),
+}
+"""A figure in words, inside a sentence ("7 arrests according to ...")."""
+
+CONTESTED_MARK = "‡"
+"""Marks a figure the sources disagree on, in a citation's table."""
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 """Names of source languages the citations spell out (others are shown as their tag)."""
@@ -98,12 +112,17 @@ def words(quote: str | None, translation: str | None, source: Source) -> list[st
     if language() == "fr":
         lines = [said, "", *_blockquote(original)]
         if translation:
-            lines += ["", _("English translation:"), "", *_blockquote(translation)]
+            lines += [
+                "",
+                _("English translation (made for this dataset):"),
+                "",
+                *_blockquote(translation),
+            ]
         return lines
     if not translation:
         return [said, "", *_blockquote(original)]
     return [
-        _("English translation:"),
+        _("English translation (made for this dataset):"),
         "",
         *_blockquote(translation),
         "",
@@ -111,6 +130,52 @@ def words(quote: str | None, translation: str | None, source: Source) -> list[st
         "",
         *_blockquote(original),
     ]
+
+
+def primary_line(source: Source) -> str | None:
+    """The primary document the source reports, as reported by it (None when not given)."""
+    if not source.reports_on:
+        return None
+    return _("Primary source: {primary}, as reported by {source}.").format(
+        primary=md(source.reports_on), source=f"*{md(source.publisher or source.label)}*"
+    )
+
+
+def source_lines(dataset: Dataset) -> list[str]:
+    """The main source, then the primary document it reports."""
+    lines = [source_line(dataset.source)]
+    primary = primary_line(dataset.source)
+    # A blank line between: Markdown would join two adjacent lines into one.
+    return [*lines, "", primary] if primary else lines
+
+
+def _who(dataset: Dataset, source_id: str) -> str:
+    """A source in a sentence: its publisher, and its date when known."""
+    source = dataset.source_by_id(source_id)
+    if source is None:
+        return md(source_id)
+    name = md(source.publisher or source.label)
+    when = _when(source.published)
+    return f"{name} ({when})" if when else name
+
+
+def disagreement(dataset: Dataset, where: str, item: FigureAgreement) -> str:
+    """One contested figure in words: "Oklahoma: 7 arrests according to A; 13 according to B." """
+    parts = []
+    for n, group in enumerate(item.groups):
+        sources = ", ".join(_who(dataset, v.source) for v in group.sources)
+        if n == 0:
+            part = _("{value} {figure} according to {sources}").format(
+                value=number(group.value), figure=_(FIGURE_WORDS[item.figure]), sources=sources
+            )
+        else:
+            part = _("{value} according to {sources}").format(
+                value=number(group.value), sources=sources
+            )
+        parts.append(part)
+    french = language() == "fr"
+    colon, semicolon = (" :", " ; ") if french else (":", "; ")
+    return f"{md(where)}{colon} " + semicolon.join(parts) + "."
 
 
 def state_citation(dataset: Dataset, state: State) -> str:
@@ -132,8 +197,14 @@ def state_citation(dataset: Dataset, state: State) -> str:
     if state.victims_rescued is None or state.arrests is None:
         missing = _("— = not reported by the source (not zero)")
         lines.append(f"- *{missing}*")
+    found = agreement(dataset)
+    contested = [f for f in found.state(state.code).figures if f.contested]
+    if contested:
+        heading = _("The sources disagree:")
+        lines += ["", f"**{heading}**", ""]
+        lines += [f"- {disagreement(dataset, state.name, item)}" for item in contested]
     lines += ["", *words(state.quote, state.translation, dataset.source)]
-    lines += ["", source_line(dataset.source)]
+    lines += ["", *source_lines(dataset)]
     return "\n".join(lines) + "\n"
 
 
@@ -151,11 +222,19 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
     lines = [f"**{md(dataset.operation.name)}** — {md(view_description(view))}", ""]
     head = (_("Code"), _("State"), _("Victims rescued"), _("Arrests"))
     lines += ["| " + " | ".join(head) + " |", "|---|---|--:|--:|"]
+    found = agreement(dataset)
+    disputes: list[str] = []
     for state in shown:
-        lines.append(
-            f"| {md(state.code)} | {md(_table_name(state))} | {figure(state.victims_rescued)} "
-            f"| {figure(state.arrests)} |"
-        )
+        figures = found.state(state.code)
+        cells = []
+        for name in ("victims_rescued", "arrests"):
+            cell = figure(state.figure(name))
+            item = figures.figure(name)
+            if item.contested:
+                cell += CONTESTED_MARK
+                disputes.append(disagreement(dataset, state.name, item))
+            cells.append(cell)
+        lines.append(f"| {md(state.code)} | {md(_table_name(state))} | {cells[0]} | {cells[1]} |")
     totals = view.totals()
     label = _("Total of the shown states") if view.filtered else _("Total")
     lines.append(_totals_row(totals, label))
@@ -169,7 +248,10 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
     note = dataset.reported.victims_note
     if note:
         lines.append(_("About the source's victims total: {note}").format(note=md(note)))
-    lines += ["", source_line(dataset.source)]
+    if disputes:
+        heading = _("{mark} The sources disagree:").format(mark=CONTESTED_MARK)
+        lines += ["", heading, "", *(f"- {line}" for line in disputes)]
+    lines += ["", *source_lines(dataset)]
     return "\n".join(lines) + "\n"
 
 
@@ -209,11 +291,14 @@ def view_export(dataset: Dataset, view: StateView, fmt: str) -> str:
     JSON gains a ``view`` object and Markdown a line saying which states are shown, so a
     partial file is never mistaken for the whole operation.
     """
-    from tui.output.export import FORMATS, to_document
+    from tui.output.export import FORMATS, to_document, to_markdown
 
     narrowed = view_dataset(dataset, view)
+    # A source's own sums compare its states with its total: over a filtered view they would
+    # "differ" for no reason, so filtered views leave them out.
+    sums = not view.filtered
     if fmt == "json":
-        document = to_document(narrowed)
+        document = to_document(narrowed, sums)
         document["view"] = {
             "query": view.query,
             "sort": view.sort,
@@ -222,7 +307,7 @@ def view_export(dataset: Dataset, view: StateView, fmt: str) -> str:
             "states_total": len(view.states),
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    text = FORMATS[fmt](narrowed)
+    text = to_markdown(narrowed, sums) if fmt == "markdown" else FORMATS[fmt](narrowed)
     if fmt != "markdown" or not view.filtered:
         return text
     title, rest = text.split("\n", 1)

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
+from tui.dataset.agreement import FigureAgreement, agreement, agreement_json
+from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Reported, Source
 
 CSV_COLUMNS = (
     "code",
@@ -83,6 +85,114 @@ def to_csv(dataset: Dataset, raw: bool = False) -> str:
     return out.getvalue()
 
 
+CLAIM_COLUMNS = (
+    "scope",
+    "code",
+    "state",
+    "source",
+    "publisher",
+    "main_source",
+    "figure",
+    "value",
+    "derived",
+    "verdict",
+    "locator",
+)
+"""``export --format csv --claims``: one row per state (or the operation) x source x figure."""
+
+
+def _claim_json(
+    source: str, figures: dict[str, int | None], derived: bool, locator: str | None
+) -> dict[str, Any]:
+    """One source's figures for a state or the operation: only the figures it gives."""
+    out: dict[str, Any] = {"source": source}
+    out.update({key: value for key, value in figures.items() if value is not None})
+    if derived:
+        out["victims_derived"] = True
+    out["locator"] = locator
+    return out
+
+
+def state_claims(dataset: Dataset, s: State) -> list[dict[str, Any]]:
+    """Every source's figures for state ``s``: the main source's own keys first, then claims."""
+    main: dict[str, int | None] = {m: s.figure(m) for m in METRICS}
+    out = []
+    if any(v is not None for v in main.values()):
+        out.append(_claim_json(dataset.source.id, main, s.victims_derived, None))
+    out += [_claim_of(c, METRICS) for c in s.claims]
+    return out
+
+
+def operation_claims(dataset: Dataset) -> list[dict[str, Any]]:
+    """Every source's operation-wide figures: the main source's ``[reported]`` first."""
+    reported: Reported = dataset.reported
+    main: dict[str, int | None] = {n: reported.figure(n) for n in OPERATION_FIGURES}
+    out = []
+    if any(v is not None for v in main.values()):
+        out.append(_claim_json(dataset.source.id, main, False, None))
+    out += [_claim_of(c, OPERATION_FIGURES) for c in reported.claims]
+    return out
+
+
+def _claim_of(claim: Claim, names: tuple[str, ...]) -> dict[str, Any]:
+    return _claim_json(
+        claim.source, {n: claim.figure(n) for n in names}, claim.victims_derived, claim.locator
+    )
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    """A source for the JSON export: id, publisher, url first; ``read_at`` is where to read
+    it (its url, else the first republication's)."""
+    plain = _plain(source)
+    assert isinstance(plain, dict)
+    read_at = source.url or next((v.url for v in source.via if v.url), None)
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "url": source.url,
+        "read_at": read_at,
+        **plain,
+    }
+
+
+def to_claims_csv(dataset: Dataset, raw: bool = False) -> str:
+    """The long table of claims: one row per state (or the operation) x source x figure.
+
+    ``verdict`` is the figure's (agreed, single, contested) over every source; ``derived`` is
+    ``yes`` for a victims total computed from adults and minors.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_COLUMNS)
+    text = (lambda value: value) if raw else neutralise
+    found = agreement(dataset)
+    publishers = {s.id: s.publisher or s.label for s in dataset.all_sources}
+
+    def rows(scope: str, code: str, name: str, figures: tuple[FigureAgreement, ...]) -> None:
+        for item in figures:
+            for value in item.values:
+                writer.writerow(
+                    (
+                        scope,
+                        text(code),
+                        text(name),
+                        text(value.source),
+                        text(publishers.get(value.source, "")),
+                        "yes" if value.main else "",
+                        item.figure,
+                        value.value,
+                        "yes" if value.derived else "",
+                        item.verdict,
+                        text(value.locator or ""),
+                    )
+                )
+
+    rows("operation", "", "", found.operation.figures)
+    for s, figures in zip(dataset.states, found.states):
+        rows("state", s.code, s.name, figures.figures)
+    return out.getvalue()
+
+
 def _state_json(s: State) -> dict[str, Any]:
     return {
         "code": s.code,
@@ -110,17 +220,26 @@ def _plain(value: object) -> object:
     return value
 
 
-def to_document(dataset: Dataset) -> dict[str, Any]:
-    """The JSON export as a Python structure."""
+def to_document(dataset: Dataset, sums: bool = True) -> dict[str, Any]:
+    """The JSON export as a Python structure (``sums``: each source's sum checks, which only
+    mean something over every state)."""
     totals = compute_totals(dataset.states)
+    operation = _plain(dataset.operation)
+    assert isinstance(operation, dict)
+    operation["claims"] = operation_claims(dataset)
+    reported = _plain(dataset.reported)
+    assert isinstance(reported, dict)
+    reported.pop("claims")  # They are operation.claims, with the main source's.
     return {
         "schema_version": 1,
-        "operation": _plain(dataset.operation),
-        "source": _plain(dataset.source),
-        "reported": _plain(dataset.reported),
+        "operation": operation,
+        "source": _source_json(dataset.source),
+        "sources": [_source_json(s) for s in dataset.all_sources],
+        "reported": reported,
         "agencies": _plain(dataset.agencies),
         "context": {"figures": _plain(dataset.context), "notes": list(dataset.context_notes)},
-        "states": [_state_json(s) for s in dataset.states],
+        "states": [{**_state_json(s), "claims": state_claims(dataset, s)} for s in dataset.states],
+        "agreement": agreement_json(dataset, sums),
         "totals": {
             "states": totals.states,
             # No state reporting a figure means no total, not 0 (as in the reconciliation).
@@ -215,9 +334,88 @@ def _md_operation(dataset: Dataset) -> list[str]:
     return lines
 
 
-def to_markdown(dataset: Dataset) -> str:
+def _md_source_name(source: Source) -> str:
+    """A source as the disagreement section names it: publisher, and date when known."""
+    name = _md(source.publisher or source.label)
+    when = source.published
+    if when is not None:
+        day = when.date() if isinstance(when, dt.datetime) else when
+        name += f" ({day.isoformat()})"
+    return name
+
+
+def _md_disagreement(dataset: Dataset, sums: bool) -> list[str]:
+    """ "Where the sources disagree": each contested figure with who gives each value, and
+    (with ``sums``) each source's own sums."""
+    found = agreement(dataset)
+    if not found.several_sources:
+        return []
+    names = {s.id: _md_source_name(s) for s in dataset.all_sources}
+    lines = ["", "## Where the sources disagree", ""]
+    places = [("Operation", found.operation)] + [
+        (f"{s.name} ({s.code})", figures) for s, figures in zip(dataset.states, found.states)
+    ]
+    contested = [
+        (where, item) for where, figures in places for item in figures.figures if item.contested
+    ]
+    if not contested:
+        lines.append("The sources agree on every figure they share.")
+    for where, item in contested:
+        groups = []
+        for group in item.groups:
+            who = ", ".join(
+                names.get(v.source, _md(v.source))
+                + (" (sum of adults and minors)" if v.derived else "")
+                for v in group.sources
+            )
+            groups.append(f"{group.value:,} according to {who}")
+        label = LABELS[item.figure].lower()
+        lines.append(f"- **{_md(where)}, {label}**: " + "; ".join(groups) + ".")
+    if sums and found.sum_checks:
+        lines += [
+            "",
+            "Each source's own sums (its states' figures against the total it states):",
+            "",
+            "| Source | Figure | Its states add up to | States giving it | Its total | Check |",
+            "|---|---|--:|--:|--:|---|",
+        ]
+        for c in found.sum_checks:
+            mark = "✓ match" if c.status == "match" else "⚠ differs"
+            lines.append(
+                f"| {names.get(c.source, _md(c.source))} | {LABELS[c.figure]} | {c.states_sum:,} "
+                f"| {c.reporting} of {c.of} | {c.stated:,} | {mark} |"
+            )
+    return lines
+
+
+def _md_other_sources(dataset: Dataset) -> list[str]:
+    """Every source but the main one: publisher, title or description, date, kind, address."""
+    others = dataset.all_sources[1:]
+    if not others:
+        return []
+    lines = ["", "## Other sources", ""]
+    for src in others:
+        parts = [f"**{_md(src.publisher or src.id)}** [{_md(src.id)}]"]
+        if src.title:
+            parts.append(f"“{_md(src.title)}”")
+        if src.description:
+            parts.append(_md(src.description))
+        facts = [str(x) for x in (src.author, src.published, src.language, src.kind) if x]
+        line = " — ".join(parts) + (f" ({_md(', '.join(facts))})" if facts else "")
+        if src.url:
+            line += f" <{src.url.replace('>', '%3E')}>"
+        for via in src.via:
+            line += f"; via {_md(via.publisher)}"
+            if via.url:
+                line += f" <{via.url.replace('>', '%3E')}>"
+        lines.append(f"- {line}")
+    return lines
+
+
+def to_markdown(dataset: Dataset, sums: bool = True) -> str:
     """A report to read and cite: figures, the source's words, agencies, context, totals with
-    reconciliation, notes and the source."""
+    reconciliation, where the sources disagree, notes and the sources (``sums``: each source's
+    sum checks, which only mean something over every state)."""
     op, src = dataset.operation, dataset.source
     lines = [f"# {_md(op.name)}", ""]
     if op.summary:
@@ -258,6 +456,7 @@ def to_markdown(dataset: Dataset) -> str:
         lines += ["", f"† {_md(note)}"]
     if dataset.reported.quote:
         lines += ["", _md_quote(dataset.reported.quote, dataset.reported.translation)]
+    lines += _md_disagreement(dataset, sums)
     lines += ["", "## Source", ""]
     byline = ", ".join(
         _md(str(x)) for x in (src.author, src.publisher, src.published, src.language) if x
@@ -265,6 +464,9 @@ def to_markdown(dataset: Dataset) -> str:
     lines.append(f"{_md(src.title)}" + (f" — {byline}" if byline else ""))
     if src.url:
         lines += ["", f"<{src.url.replace('>', '%3E')}>"]
+    if src.reports_on:
+        lines += ["", f"It reports: {_md(src.reports_on)}."]
+    lines += _md_other_sources(dataset)
     return "\n".join(lines) + "\n"
 
 

@@ -6,10 +6,12 @@ to nothing outside itself: no fonts to fetch (generic font families), no scripts
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from tui.dataset import LABELS, Dataset
+from tui.dataset.agreement import Agreement, agreement
 from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
@@ -84,15 +86,58 @@ def _document(width: float, height: float, title: str, body: Sequence[str]) -> s
     return head + "\n".join(body) + "\n</svg>\n"
 
 
+CONTESTED = "‡"
+"""Marks a figure the sources disagree on (a mark, not a colour: it survives print)."""
+
+
+def _mark(found: Agreement, code: str, metric: str) -> str:
+    """The contested mark when the sources disagree on ``metric`` of state ``code``."""
+    try:
+        return CONTESTED if found.state(code).figure(metric).contested else ""
+    except KeyError:
+        return ""
+
+
 def _footer(dataset: Dataset, y: float, width: float) -> tuple[list[str], float]:
-    """The source (and the article's title), wrapped to ``width``; returns the parts and end y."""
+    """The sources (and the article's title), wrapped to ``width``; returns the parts and end y."""
     chars = int((width - 2 * MARGIN) / 6.2)
-    lines = _wrap(source_line(dataset), chars)
+    found = agreement(dataset)
+    lines: list[str] = []
+    if found.contested_states:
+        lines += _wrap(
+            _(
+                "{mark} the sources disagree on this figure; the figures shown are the main "
+                "source's."
+            ).format(mark=CONTESTED),
+            chars,
+        )
+    lines += _wrap(source_line(dataset), chars)
     lines += _wrap(f"« {dataset.source.title} »", chars)
     if dataset.source.url:
         lines.append(dataset.source.url)
+    if dataset.source.reports_on:
+        lines += _wrap(
+            _("Primary source: {primary}, as reported by {source}.").format(
+                primary=dataset.source.reports_on,
+                source=dataset.source.publisher or dataset.source.label,
+            ),
+            chars,
+        )
+    others = dataset.all_sources[1:]
+    if others:
+        names = "; ".join(
+            f"{s.publisher or s.label}" + (f" ({date(_day(s.published))})" if s.published else "")
+            for s in others
+        )
+        lines += _wrap(_("Other sources: {sources}.").format(sources=names), chars)
     parts = [_text(MARGIN, y + 15 * i, line, 11, fill=MUTED) for i, line in enumerate(lines)]
     return parts, y + 15 * len(lines)
+
+
+def _day(value: object) -> dt.date:
+    """The day of a date or date-time."""
+    assert isinstance(value, dt.date)
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _heading(dataset: Dataset, title: str) -> list[str]:
@@ -113,7 +158,9 @@ def _heading(dataset: Dataset, title: str) -> list[str]:
     return [*parts, _text(MARGIN, 56, line, 13, fill=MUTED)]
 
 
-def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]:
+def _map_panel(
+    model: MapModel, x0: float, y0: float, found: Agreement | None = None
+) -> tuple[list[str], float]:
     """One metric's grid and legend at (x0, y0); returns the parts and the panel's bottom."""
     parts = [_text(x0, y0 + 14, _(LABELS[model.metric]), 15, weight="bold")]
     top = y0 + 26
@@ -131,6 +178,8 @@ def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]
         )
         if cell.state is not None:
             figure = MISSING if cell.value is None else number(cell.value)
+            if found is not None:
+                figure += _mark(found, cell.state.code, model.metric)
             parts.append(_text(centre, y + 38, figure, 12, fill=ink, text_anchor="middle"))
         parts.append("</g>")
     y = top + GRID_ROWS * (TILE + GAP) + 8
@@ -149,8 +198,9 @@ def map_svg(dataset: Dataset) -> str:
     title = _("{operation}: results by state").format(operation=dataset.operation.name)
     parts = _heading(dataset, title)
     y = 66.0
+    found = agreement(dataset)
     for metric in BAR_METRICS:
-        panel, y = _map_panel(build_map(dataset.states, metric), MARGIN, y + 12)
+        panel, y = _map_panel(build_map(dataset.states, metric), MARGIN, y + 12, found)
         parts += panel
     unplaced = build_map(dataset.states, BAR_METRICS[0]).unplaced
     if unplaced:
@@ -178,17 +228,20 @@ def bars_svg(dataset: Dataset) -> str:
         )
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
+    found = agreement(dataset)
     for state in dataset.states:
         parts.append(_text(MARGIN, y + 15, f"{state.name} ({state.code})", 12))
         for i, metric in enumerate(BAR_METRICS):
             x = MARGIN + name_w + i * (bar_w + label_w)
             bar = scale.bar(state, metric)
             if bar.value is None:
-                parts.append(_text(x, y + 15, f"{MISSING} " + _("not reported"), 12, fill=MUTED))
+                mark = _mark(found, state.code, metric)
+                label = f"{MISSING} " + _("not reported") + (f" ({mark})" if mark else "")
+                parts.append(_text(x, y + 15, label, 12, fill=MUTED))
                 continue
             length = bar.fraction * bar_w
             parts += _bar_shapes(x, y + 4, length, bar.parts, colours[metric])
-            text = number(bar.value)
+            text = number(bar.value) + _mark(found, state.code, metric)
             if bar.share is not None:
                 text += f" ({percent(100 * bar.share)})"
             parts.append(_text(x + length + 5, y + 15, text, 12))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -13,9 +14,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.dataset import Dataset, State, Totals
+from tui.dataset import Agency, Dataset, State, Totals
+from tui.dataset.agreement import Agreement, FigureAgreement, agreement
 from tui.dialogs.scrolling import scroll
-from tui.i18n import N_, _, language, number, percent
+from tui.i18n import N_, _, date, language, number, percent
 from tui.widgets.figures import (
     MISSING,
     VICTIMS_MARK,
@@ -61,6 +63,7 @@ class DetailPane(ScrollView, can_focus=True):
         self.totals = totals
         self._lines: list[Strip] = []
         self._rendered_for: tuple[State | None, int] | None = None
+        self._agreement: Agreement | None = None
 
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
@@ -74,6 +77,7 @@ class DetailPane(ScrollView, can_focus=True):
         self.dataset = dataset
         self.totals = totals
         self._rendered_for = None
+        self._agreement = None
         if self.is_mounted:
             self._update_lines()
 
@@ -164,17 +168,64 @@ class DetailPane(ScrollView, can_focus=True):
         if state.victims_rescued is None:
             victims.append("  " + _("not reported"), style="italic")
         rows.append(victims)
+        rows += self._sources(state, "victims_rescued")
         arrests = Text(labels[1].ljust(width))
         arrests.append(figure(state.arrests), style="bold")
         if state.arrests is None:
             arrests.append("  " + _("not reported"), style="italic")
         rows.append(arrests)
+        rows += self._sources(state, "arrests")
         if state.medical_services is not None:
             medical = Text(labels[2].ljust(width))
             medical.append(figure(state.medical_services), style="bold")
             rows.append(medical)
+        rows += self._sources(state, "medical_services")
         rows.append(Text())
         return rows
+
+    def _sources(self, state: State, metric: str) -> list[RenderableType]:
+        """Under a figure, every source's value when other sources give it: the main source's
+        value first, agreeing sources on one line, ``‡`` on each value of a contested figure."""
+        if not state.claims:
+            return []
+        if self._agreement is None:
+            self._agreement = agreement(self.dataset)
+        try:
+            item = self._agreement.state(state.code).figure(metric)
+        except KeyError:
+            return []
+        if not any(not v.main for v in item.values):
+            return []
+        return [self._group_line(item, n) for n in range(len(item.groups))]
+
+    def _group_line(self, item: FigureAgreement, n: int) -> Text:
+        """One value and the sources giving it, as literal text."""
+        group = item.groups[n]
+        if item.contested:
+            lead = "  ‡ "
+        elif item.verdict == "agreed":
+            lead = "  ✓ "
+        else:
+            lead = "  · "
+        line = Text(lead)
+        line.append(number(group.value), style="bold")
+        line.append("  ")
+        for i, value in enumerate(group.sources):
+            if i:
+                line.append(" · ", style="dim")
+            source = self.dataset.source_by_id(value.source)
+            line.append(Text(source.publisher or source.label if source else value.source))
+            when = source.published if source else None
+            if when is not None:
+                day = when.date() if isinstance(when, dt.datetime) else when
+                line.append(", " + date(day), style="dim")
+            if value.main:
+                line.append(" " + _("(main source)"), style="italic")
+            if value.derived:
+                line.append(" " + _("(sum of adults and minors)"), style="italic")
+        if item.verdict == "single":
+            line.append(" " + _("(the only source)"), style="italic")
+        return line
 
     def _shares(self, state: State) -> list[RenderableType]:
         rows: list[RenderableType] = [heading(_("Share of operation totals"))]
@@ -213,18 +264,24 @@ class DetailPane(ScrollView, can_focus=True):
         wide = [a for a in self.dataset.operation_wide_agencies if a not in leads]
         rows: list[RenderableType] = [heading(_("Agencies"))]
         rows.append(Text(_("This state"), style="italic"))
+        line = self._agency_line
         if own:
-            rows += [agency_line(a) for a in own]
+            rows += [line(a) for a in own]
         else:
             rows.append(Text("  " + _("none named by the source"), style="dim"))
         if leads:
             rows.append(Text(_("Operation leads"), style="italic"))
-            rows += [agency_line(a) for a in leads]
+            rows += [line(a) for a in leads]
         if wide:
             rows.append(Text(_("Operation-wide partners"), style="italic"))
-            rows += [agency_line(a) for a in wide]
+            rows += [line(a) for a in wide]
         rows.append(Text())
         return rows
+
+    def _agency_line(self, agency: Agency) -> Text:
+        """An agency, with the source naming it when that is not the main source."""
+        source = self.dataset.source_by_id(agency.source) if agency.source else None
+        return agency_line(agency, (source.publisher or source.label) if source else None)
 
     def _words(self, state: State) -> list[RenderableType]:
         rows: list[RenderableType] = [heading(_("The source's words"))]

@@ -73,12 +73,19 @@ ROLES = {"lead": N_("lead"), "participant": N_("participant"), "partner": N_("pa
 """Agency roles in words."""
 
 
-def agency_line(agency: Agency) -> Text:
-    """An agency with its level and role, e.g. ``FBI — federal · partner``."""
+def agency_line(agency: Agency, source: str | None = None) -> Text:
+    """An agency with its level and role, e.g. ``FBI — federal · partner``; then what it did
+    and ``source`` (who names it, when not the main source), as literal text."""
     text = Text("• ")
     text.append(agency.name, style="bold")
     level = _(LEVELS[agency.level]) if agency.level else _("level not stated")
     text.append(f" — {level} · {_(ROLES[agency.role])}", style="italic")
+    if agency.task:
+        text.append(". ")
+        text.append(Text(agency.task))
+    if source:
+        text.append(" ")
+        text.append(_("(according to {source})").format(source=source), style="dim")
     return text
 
 

@@ -17,12 +17,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
+from tui.dataset.agreement import contested_metrics
 from tui.dataset.view import StateView
 from tui.i18n import N_, _
 from tui.widgets.list_header import SORTED_COLUMN, direction_mark, header_label
 
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
+
+CONTESTED = "‡"
+"""After a figure the sources disagree on: a mark, not a colour, so NO_COLOR shows it too."""
 
 
 def _fit(text: str, width: int) -> str:
@@ -34,7 +38,11 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def _figure(value: int | None, width: int) -> str:
+def _figure(value: int | None, width: int, mark: str | None = None) -> str:
+    """A figure right-aligned in ``width`` cells; with ``mark`` (a mark or a space) the last
+    cell is the mark's, so figures stay aligned whether marked or not."""
+    if mark is not None:
+        return _figure(value, width - 1) + mark
     text = MISSING if value is None else f"{value:,}"
     return text.rjust(width) if len(text) <= width else text[: width - 1] + "…"
 
@@ -102,6 +110,8 @@ class StateList(ScrollView, can_focus=True):
         self.on_open = on_open
         """Called at once on Enter: keys typed right after it must see focus already moved."""
         self.view = view
+        self._marks: bool | None = None
+        """Whether any state has other sources' claims (then a cell is kept for the mark)."""
         self._code_width: int | None = None
         self._styles: _LineStyles | None = None
         self._last_state: State | None = None
@@ -173,6 +183,7 @@ class StateList(ScrollView, can_focus=True):
         """
         self.view = view
         self._code_width = None
+        self._marks = None
         self._sync_size()
         self.cursor = cursor
         self.refresh()
@@ -236,7 +247,8 @@ class StateList(ScrollView, can_focus=True):
 
     def _columns(self, width: int) -> tuple[int, int, int]:
         """Widths of the code, name and figure columns for a line ``width`` cells wide."""
-        figure = 8 if width >= 30 else 5
+        # With several sources, one more cell for the contested mark after each figure.
+        figure = (8 if width >= 30 else 5) + (1 if self.marks else 0)
         if self._code_width is None:
             longest = max((len(s.code) for s in self.view.states), default=2)
             self._code_width = max(4, min(8, longest))
@@ -287,25 +299,42 @@ class StateList(ScrollView, can_focus=True):
             mark = direction_mark(self.view.sort, self.view.reverse) if column == marked else ""
             return header_label(column, cells, mark)
 
+        # Over figures that keep a cell for the contested mark, the labels keep it too.
+        cells, pad = (fig_w - 1, " ") if self.marks else (fig_w, "")
         text = (
             _fit(label("code", code_w - 1), code_w)
             + _fit(label("name", name_w - 1), name_w)
-            + label("victims", fig_w).rjust(fig_w)
+            + label("victims", cells).rjust(cells)
+            + pad
             + " "
-            + label("arrests", fig_w).rjust(fig_w)
+            + label("arrests", cells).rjust(cells)
+            + pad
         )
         return Strip([Segment(_fit(text, width), style)], width)
+
+    @property
+    def marks(self) -> bool:
+        """True when the states carry several sources' figures: a contested figure is marked
+        with :data:`CONTESTED` (and every figure column keeps a cell for it)."""
+        if self._marks is None:
+            self._marks = any(s.claims for s in self.view.states)
+        return self._marks
 
     def _row(self, state: State, styles: tuple[Style, Style, Style], width: int) -> Strip:
         code_w, name_w, fig_w = self._columns(width)
         style, muted, code_style = styles
         victims, arrests = state.victims_rescued, state.arrests
+        v_mark = a_mark = None
+        if self.marks:
+            contested = contested_metrics(state)
+            v_mark = CONTESTED if "victims_rescued" in contested else " "
+            a_mark = CONTESTED if "arrests" in contested else " "
         segments = [
             Segment(_fit(state.code, code_w), code_style),
             Segment(_fit(state.name, name_w), style),
-            Segment(_figure(victims, fig_w), muted if victims is None else style),
+            Segment(_figure(victims, fig_w, v_mark), muted if victims is None else style),
             Segment(" ", style),
-            Segment(_figure(arrests, fig_w), muted if arrests is None else style),
+            Segment(_figure(arrests, fig_w, a_mark), muted if arrests is None else style),
         ]
         return Strip(segments).adjust_cell_length(width, style)
 

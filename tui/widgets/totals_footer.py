@@ -15,9 +15,13 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.dataset import Reconciliation, Totals
+from tui.dataset import Dataset, Reconciliation, Totals
+from tui.dataset.agreement import agreement
 from tui.i18n import N_, _
 from tui.widgets.figures import VICTIMS_MARK, figure, mark
+
+CONTESTED = "‡"
+"""Marks an operation total the sources disagree on; the other sources' figures follow it."""
 
 SEPARATOR = " │ "
 
@@ -42,10 +46,17 @@ def compact_mark(row: Reconciliation) -> Text:
     return Text("")
 
 
-def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = False) -> Text:
+def operation_line(
+    rows: tuple[Reconciliation, ...],
+    tier: int,
+    marked: bool = False,
+    others: dict[str, tuple[int, ...]] | None = None,
+) -> Text:
     """The operation's totals with their marks; each tier is shorter than the one before.
 
     ``marked`` adds :data:`VICTIMS_MARK` to the victims total (the dataset qualifies it).
+    ``others`` maps a contested figure to the other values other sources give: the total gets
+    :data:`CONTESTED` and ``≠ 59`` (``Victims 47† ✓ ‡≠ 59``).
 
     0: everything; 1: without figures neither the states nor the source give; 2: compact
     marks; 3: abbreviated labels; 4: only the figures that can be checked against the source.
@@ -69,7 +80,26 @@ def operation_line(rows: tuple[Reconciliation, ...], tier: int, marked: bool = F
         if row_mark.plain:
             text.append(" ")
             text.append_text(row_mark)
+        contested = (others or {}).get(row.metric)
+        if contested:
+            values = ", ".join(figure(v) for v in contested)
+            text.append(f" {CONTESTED}≠ {values}", style="bold")
     return text
+
+
+def contested_totals(dataset: Dataset | None) -> dict[str, tuple[int, ...]]:
+    """For each operation-wide figure the sources disagree on, the values other than the main
+    source's (every value when the main source gives none)."""
+    if dataset is None or not dataset.reported.claims:
+        return {}
+    out: dict[str, tuple[int, ...]] = {}
+    for item in agreement(dataset).operation.figures:
+        if item.contested:
+            main = item.main
+            out[item.figure] = tuple(
+                g.value for g in item.groups if main is None or g.value != main.value
+            )
+    return out
 
 
 def shown_line(shown: Totals, all_states: int | None, tier: int) -> Text:
@@ -139,11 +169,24 @@ class TotalsFooter(Widget):
     ) -> None:
         super().__init__(id=id)
         self.reconciliation = reconciliation
+        self._contested: tuple[Dataset, dict[str, tuple[int, ...]]] | None = None
 
     def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
         """Show another dataset's totals and their checks."""
         self.reconciliation = reconciliation
         self.refresh(layout=True)
+
+    @property
+    def contested(self) -> dict[str, tuple[int, ...]]:
+        """Contested operation totals of the app's dataset (computed once per dataset)."""
+        dataset = getattr(self.app, "dataset", None)
+        if not isinstance(dataset, Dataset):
+            return {}
+        cached = self._contested
+        if cached is None or cached[0] is not dataset:
+            cached = (dataset, contested_totals(dataset))
+            self._contested = cached
+        return cached[1]
 
     @property
     def victims_marked(self) -> bool:
@@ -155,7 +198,8 @@ class TotalsFooter(Widget):
         width = self.content_region.width
         rows = self.reconciliation
         marked = self.victims_marked
-        text = fitting(lambda tier: operation_line(rows, tier, marked), width, 5)
+        others = self.contested
+        text = fitting(lambda tier: operation_line(rows, tier, marked, others), width, 5)
         text.append("\n")
         shown = self.shown
         all_states = rows[0].computed if rows else None
