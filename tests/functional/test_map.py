@@ -11,7 +11,7 @@ from textual import events
 from textual.geometry import Region
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tui.app import UnitedFrontApp
 from tui.dataset import load
 from tui.dataset.tiles import BY_CODE, TILES
@@ -98,8 +98,8 @@ async def test_enter_opens_the_detail_of_that_state(make_app: AppFactory) -> Non
         await pilot.press("m", "right", "enter")  # MO → KY
         await pilot.pause()
         assert not isinstance(app.screen, MapScreen)
-        assert app.selected is not None and app.selected.code == "KY"
-        assert app.query_one(StateList).highlighted == app.selected
+        assert selected(app).code == "KY"
+        assert explorer(app).query_one(StateList).highlighted == explorer(app).selected
         assert isinstance(app.focused, DetailPane)
 
 
@@ -109,7 +109,7 @@ async def test_leaving_keeps_the_maps_highlight(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m", "up", "up", "m")  # MO → IA → MN
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "MN"
+        assert selected(app).code == "MN"
         assert isinstance(app.focused, StateList)
 
 
@@ -124,7 +124,7 @@ async def test_enter_outside_the_operation_stays(make_app: AppFactory) -> None:
         assert "Colorado (CO): not part of this operation" in screen_text(app)
         await pilot.press("q")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "MO"  # unchanged
+        assert selected(app).code == "MO"  # unchanged
 
 
 async def test_filtered_out_states_are_dimmed(make_app: AppFactory) -> None:
@@ -141,7 +141,7 @@ async def test_filtered_out_states_are_dimmed(make_app: AppFactory) -> None:
         assert not widget._tile_style(model.cell("ND"), cursor=False).dim
         # The sort and filter keys do not reach the list under the map.
         await pilot.press("c", "s")
-        assert app.view.query == "dakota" and app.view.sort == "source"
+        assert explorer(app).view.query == "dakota" and explorer(app).view.sort == "source"
 
 
 async def test_metric_cycles(make_app: AppFactory) -> None:
@@ -261,8 +261,9 @@ def outcome(app: UnitedFrontApp) -> tuple[str, str | None, str, str | None]:
     cursor = (
         app.screen.query_one(TileMap).cursor.code if isinstance(app.screen, MapScreen) else None
     )
-    selected = app.selected.code if app.selected else None
-    return type(app.screen).__name__, selected, type(app.focused).__name__, cursor
+    state = explorer(app).selected
+    code = state.code if state else None
+    return type(app.screen).__name__, code, type(app.focused).__name__, cursor
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ Rows keep the list's order and filter. Bars are scaled to the whole dataset's la
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -106,7 +106,7 @@ class BarChart(Widget, can_focus=True):
         source: str,
         start: int = 0,
         *,
-        on_open: Callable[[State], Awaitable[None]],
+        on_open: Callable[[State], None],
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -167,7 +167,7 @@ class BarChart(Widget, can_focus=True):
         """Open the highlighted state's details."""
         state = self.highlighted
         if state is not None:
-            await self.on_open(state)
+            self.on_open(state)
 
     def on_click(self, event: events.Click) -> None:
         """Mouse is optional, but a click highlights the row under it."""

@@ -6,7 +6,7 @@ A move repaints the two tiles involved and the status line, nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
@@ -113,7 +113,7 @@ class TileMap(Widget, can_focus=True):
         start: Tile,
         source: str,
         *,
-        on_open: Callable[[State], Awaitable[None]],
+        on_open: Callable[[State], None],
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
@@ -196,7 +196,7 @@ class TileMap(Widget, can_focus=True):
                 timeout=4,
             )
         else:
-            await self.on_open(cell.state)
+            self.on_open(cell.state)
 
     # -- geometry -------------------------------------------------------------------------
 

@@ -135,20 +135,21 @@ class TotalsFooter(Widget):
     """Totals of the states the list shows (differs from the whole while a filter is on)."""
 
     def __init__(
-        self, reconciliation: tuple[Reconciliation, ...], *, id: str | None = None
+        self,
+        reconciliation: tuple[Reconciliation, ...],
+        *,
+        victims_marked: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.reconciliation = reconciliation
+        self.victims_marked = victims_marked
+        """True when the dataset qualifies its victims total (explained in details and About)."""
 
     def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
         """Show another dataset's totals and their checks."""
         self.reconciliation = reconciliation
         self.refresh(layout=True)
-
-    @property
-    def victims_marked(self) -> bool:
-        """True when the dataset qualifies its victims total (explained in details and About)."""
-        return bool(getattr(self.app, "victims_note", None))
 
     def render(self) -> Text:
         """Operation line, then the shown-states line, each fitted to the width."""
