@@ -150,7 +150,8 @@ class UnitedFrontApp(App[int]):
         # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH. Its
         # "Keys" panel lists Textual's keys, not ours, and squeezes the panes: `?` is ours.
         textual = super().get_system_commands(screen)
-        yield from localized(c for c in textual if c.title not in ("Screenshot", "Keys"))
+        # Quit is in the table (with its key).
+        yield from localized(c for c in textual if c.title not in ("Screenshot", "Keys", "Quit"))
 
 
 def palette_command(action: Action, callback: Callable[[], object]) -> SystemCommand:

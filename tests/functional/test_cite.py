@@ -264,7 +264,12 @@ async def test_palette_in_french(make_app: AppFactory) -> None:
             await pilot.pause()
             assert "Rechercher une commande…" in screen_text(app)
             titles = {c.title for c in app.get_system_commands(explorer(app))}
-            assert {"Copier la citation (y)", "Exporter la vue (e)", "Thème", "Quitter"} <= titles
+            assert {
+                "Copier la citation (y)",
+                "Exporter la vue (e)",
+                "Thème",
+                "Quitter (q)",
+            } <= titles
     finally:
         i18n.set_language("en")
 

@@ -382,7 +382,7 @@ async def test_palette_commands(make_app: AppFactory) -> None:
             "Clear filter (c)",
             "About (i)",
             "Help (?)",
-            "Quit",
+            "Quit (q)",
         ):
             assert title in commands
         assert any("theme" in title.lower() for title in commands)

@@ -66,7 +66,10 @@ ACTIONS: tuple[Action, ...] = (
         "app.help", "question_mark", "help", N_("Help"), "app",
         (N_("Help"), N_("every key binding")), bar=0, key_display="?",
     ),
-    Action("app.quit", "q", "quit", N_("Quit"), "app", bar=1),
+    Action(
+        "app.quit", "q", "quit", N_("Quit"), "app",
+        (N_("Quit"), N_("Quit the application as soon as possible")), bar=1,
+    ),
     Action(
         "explorer.filter", "slash", "filter", N_("Filter"), "explorer",
         (N_("Filter states"), N_("type to narrow the state list")), bar=8, key_display="/",
@@ -112,8 +115,14 @@ ACTIONS: tuple[Action, ...] = (
         "app.about", "i", "about", N_("About"), "app",
         (N_("About"), N_("operation, source, reconciliation, notes")), bar=11,
     ),
-    Action("app.focus_next", "tab", "focus_next", N_("Next pane"), "app"),
-    Action("app.focus_prev", "shift+tab", "focus_previous", N_("Previous pane"), "app"),
+    Action(
+        "app.focus_next", "tab", "focus_next", N_("Next pane"), "app",
+        (N_("Next pane"), N_("move to the next pane")), key_display="Tab",
+    ),
+    Action(
+        "app.focus_prev", "shift+tab", "focus_previous", N_("Previous pane"), "app",
+        (N_("Previous pane"), N_("move to the previous pane")), key_display="Shift+Tab",
+    ),
     Action(
         "explorer.cite", "y", "cite_state", N_("Cite"), "explorer",
         (N_("Copy citation"), N_("a Markdown citation of the highlighted state")), bar=3,
@@ -146,13 +155,22 @@ ACTIONS: tuple[Action, ...] = (
         (N_("Screenshot"), N_("Save an SVG of the screen in the current directory")),
     ),
     Action(
-        "map.close", "m,q,backspace,escape", "close", N_("Back to the list"), "map", bar=2,
+        "map.close", "m,q,backspace,escape", "close", N_("Back to the list"), "map",
+        (N_("Back to the list"), N_("the map's highlighted state selected in the list")), bar=2,
     ),
-    Action("map.bars", "b", "bars", N_("Bars"), "map", bar=5),
     Action(
-        "bars.close", "b,q,backspace,escape", "close", N_("Back to the list"), "bars", bar=2,
+        "map.bars", "b", "bars", N_("Bars"), "map",
+        (N_("Bar charts"), N_("victims and arrests per state, as bars")), bar=5,
     ),
-    Action("bars.map", "m", "map", N_("Map"), "bars", bar=5),
+    Action(
+        "bars.close", "b,q,backspace,escape", "close", N_("Back to the list"), "bars",
+        (N_("Back to the list"), N_("the chart's highlighted state selected in the list")),
+        bar=2,
+    ),
+    Action(
+        "bars.map", "m", "map", N_("Map"), "bars",
+        (N_("Map"), N_("the states on a US tile-grid map")), bar=5,
+    ),
 )  # fmt: skip
 """Every action, in the help screen's order."""
 
