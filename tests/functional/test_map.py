@@ -63,7 +63,7 @@ async def test_starts_on_the_lists_selection(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "j", "j", "m")  # Kentucky
-        assert tile_map(app).cursor.code == "KY"
+        assert tile_map(app).tile.code == "KY"
         assert "Kentucky (KY): Victims rescued 23" in screen_text(app)
 
 
@@ -88,7 +88,7 @@ async def test_geographic_moves(make_app: AppFactory, keys: list[str], expected:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m", *keys)
-        assert tile_map(app).cursor.code == expected
+        assert tile_map(app).tile.code == expected
 
 
 async def test_enter_opens_the_detail_of_that_state(make_app: AppFactory) -> None:
@@ -186,7 +186,7 @@ async def test_unknown_codes_are_listed(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
         await pilot.pause()
-        assert tile_map(app).cursor.code == "MO"
+        assert tile_map(app).tile.code == "MO"
         text = screen_text(app)
         assert "Not on the map (2 codes, not US states): QC, ZONE-9" in text
         where(text, "MO")
@@ -229,7 +229,7 @@ async def test_a_move_repaints_only_two_tiles_and_the_status(
         area = sum(r.area for regions in calls for r in regions)
         assert area <= 2 * 6 * 2 + 80  # two 6x2 tiles and the status line
         await pilot.press("up", "up", "up")  # KY → IN → IL → WI
-        assert widget.cursor.code == "WI"
+        assert widget.tile.code == "WI"
         calls.clear()
         await pilot.press("up")  # nothing above Wisconsin: no move, no repaint
         assert calls == []
@@ -245,7 +245,7 @@ async def test_markup_in_names_is_literal() -> None:
         text = screen_text(app)
         assert "BOLD" in text and "CLICK" in text and "Not on the map" in text
         ohio = next(s for s in data.states if s.code == "OH")
-        app.screen.query_one(TileMap).cursor = BY_CODE["OH"]
+        app.screen.query_one(TileMap).tile = BY_CODE["OH"]
         app.screen.query_one(TileMap).refresh()
         await pilot.pause()
         assert f"{ohio.name} (OH)" in screen_text(app)
@@ -258,9 +258,7 @@ async def test_markup_in_names_is_literal() -> None:
 
 def outcome(app: UnitedFrontApp) -> tuple[str, str | None, str, str | None]:
     """What a user sees after some keys: the screen, the selection, focus, the map's tile."""
-    cursor = (
-        app.screen.query_one(TileMap).cursor.code if isinstance(app.screen, MapScreen) else None
-    )
+    cursor = app.screen.query_one(TileMap).tile.code if isinstance(app.screen, MapScreen) else None
     state = explorer(app).selected
     code = state.code if state else None
     return type(app.screen).__name__, code, type(app.focused).__name__, cursor
@@ -308,6 +306,6 @@ async def test_a_click_highlights_a_tile(make_app: AppFactory) -> None:
         await pilot.pause()
         y, x = where(screen_text(app), "TX")
         await pilot.click(TileMap, offset=(x, y))
-        assert tile_map(app).cursor.code == "TX"
+        assert tile_map(app).tile.code == "TX"
         await pilot.click(TileMap, offset=(0, 0))  # the title line
-        assert tile_map(app).cursor.code == "TX"
+        assert tile_map(app).tile.code == "TX"
