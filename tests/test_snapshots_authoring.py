@@ -10,11 +10,11 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
+from tests.functional.helpers import explorer
 from tests.synthetic import ALPHA, BRAVO, operation_toml
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, Problem, load_text
-from tui.dataset.watch import Reloaded
-from tui.live_reload import LiveReload
+from tui.screens.live_reload import DatasetInvalid
 
 SnapCompare = Callable[..., bool]
 
@@ -63,8 +63,7 @@ class TestWatch:
                     (75, "states[MN].nme", "unknown key 'nme'; did you mean 'name'?"),
                 ]
             )
-            result = Reloaded("/data/united-front.toml", None, problems)
-            LiveReload(app).show("/data/united-front.toml", result)
+            explorer(app).post_message(DatasetInvalid(0, "/data/united-front.toml", problems))
             await pilot.pause()
 
         assert snap_compare(app, run_before=broken_save, terminal_size=(80, 24))

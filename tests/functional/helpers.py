@@ -6,7 +6,8 @@ from typing import Any
 
 from textual.app import App
 
-from tui.dataset import Dataset, load_text
+from tui.dataset import Dataset, State, load_text
+from tui.screens.explorer import ExplorerScreen
 
 BASE = """
 schema_version = 1
@@ -26,3 +27,15 @@ def screen_text(app: App[Any]) -> str:
 def make_dataset(states: str, extra: str = "") -> Dataset:
     """A dataset from ``[[states]]`` TOML (and any other tables in ``extra``)."""
     return load_text(BASE + extra + states, "test.toml")
+
+
+def explorer(app: App[Any]) -> ExplorerScreen:
+    """The explorer screen, under any chart or dialog."""
+    return next(s for s in app.screen_stack if isinstance(s, ExplorerScreen))
+
+
+def selected(app: App[Any]) -> State:
+    """The explorer's selected state (asserting there is one)."""
+    state = explorer(app).selected
+    assert state is not None
+    return state

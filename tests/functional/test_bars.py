@@ -7,7 +7,7 @@ from textual.geometry import Region
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tui.app import UnitedFrontApp
 from tui.dataset.charts import cells, split
 from tui.screens.bars import BarsScreen
@@ -35,7 +35,9 @@ async def test_rows_follow_the_list(make_app: AppFactory, size: tuple[int, int])
         await pilot.press("s", "s", "s", "b")  # by arrests
         await pilot.pause()
         codes = [s.code for s in chart(app).rows]
-        assert codes == [app.view.state_at(i).code for i in range(len(app.view))]
+        assert codes == [
+            explorer(app).view.state_at(i).code for i in range(len(explorer(app).view))
+        ]
         assert codes[0] == "KY"
         text = screen_text(app)
         ky = line_of(text, "Kentucky")
@@ -69,7 +71,7 @@ async def test_keys_and_enter(make_app: AppFactory) -> None:
         assert "Iowa (IA): Victims rescued — · Arrests 11 (10.8%)" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "IA"
+        assert selected(app).code == "IA"
         assert isinstance(app.focused, DetailPane)
 
 
@@ -79,7 +81,7 @@ async def test_back_and_switch(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b", "j", "j", "j", "q")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "KY"
+        assert selected(app).code == "KY"
         assert isinstance(app.focused, StateList)
         await pilot.press("b", "m")
         await pilot.pause()

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text
 from tests.functional.terminal_input import KEYS, TerminalInput, settle
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
@@ -48,18 +48,18 @@ def state(app: ExplorerWithoutQuit) -> dict[str, Any]:
     """Everything a key can change, plus the screen as text."""
     screen = app.screen
     focused = screen.focused
-    box = app.filter_input
+    box = explorer(app).filter_input
     boxes = [w for w in screen.query("#help-box, #about-box")]
     return {
         "screen": type(screen).__name__,
         "stack": [type(s).__name__ for s in app.screen_stack],
         "focused": None if focused is None else (type(focused).__name__, focused.id),
         "filter": (box.value, box.cursor_position, box.display),
-        "view": (app.view.sort, app.view.reverse, app.view.query),
-        "cursor": app.query_one(StateList).cursor,
-        "detail_y": app.query_one(DetailPane).scroll_y,
+        "view": (explorer(app).view.sort, explorer(app).view.reverse, explorer(app).view.query),
+        "cursor": explorer(app).query_one(StateList).cursor,
+        "detail_y": explorer(app).query_one(DetailPane).scroll_y,
         "dialog_y": [b.scroll_y for b in boxes],
-        "classes": sorted(app.classes),
+        "classes": sorted(explorer(app).classes),
         "quits": app.quits,
         "text": screen_text(app),
     }
@@ -130,8 +130,8 @@ async def test_burst_in_the_filter_box(dataset: Dataset, keys: str, expected: st
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(app, pilot, "/", "t", "e", "x", "\r", "/", keys)
-        assert app.filter_input.value == expected
-        assert app.view.query == expected
+        assert explorer(app).filter_input.value == expected
+        assert explorer(app).view.query == expected
 
 
 @pytest.mark.parametrize(("opener", "box"), [("i", "#about-box"), ("?", "#help-box")])
@@ -151,9 +151,9 @@ async def test_over_a_dialog_other_keys_do_nothing(dataset: Dataset, opener: str
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(app, pilot, opener, "/s", "q")
-        assert type(app.screen).__name__ == "Screen"
+        assert type(app.screen).__name__ == "ExplorerScreen"
         assert isinstance(app.focused, StateList)
-        assert not app.filter_input.display
-        assert app.view.sort == "source"
+        assert not explorer(app).filter_input.display
+        assert explorer(app).view.sort == "source"
         await burst(app, pilot, "q")
         assert not app.is_running

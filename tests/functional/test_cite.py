@@ -14,7 +14,7 @@ from textual.app import SystemCommand
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dialogs.copied_text import CopiedTextScreen
@@ -72,7 +72,7 @@ async def test_capital_y_copies_the_filtered_sorted_table(make_app: AppFactory) 
         await pilot.press("slash", *"dakota", "enter", "s", "s", "s", "Y")
         await pilot.pause()
         (copied,) = clipboard_sequences(written)
-        assert copied == table_markdown(app.dataset, app.view)
+        assert copied == table_markdown(app.dataset, explorer(app).view)
         rows = [line for line in copied.splitlines() if line.startswith("| S") or "| N" in line]
         assert rows[0].startswith("| SD |") and rows[1].startswith("| ND |")
 
@@ -108,7 +108,7 @@ async def test_show_before_copying_explains(make_app: AppFactory) -> None:
     """Nothing copied yet: a notification, no empty dialog."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.action_show_copied()
+        await explorer(app).action_show_copied()
         await pilot.pause()
         assert not isinstance(app.screen, CopiedTextScreen)
         assert any("Nothing copied yet" in n.message for n in app._notifications)
@@ -157,7 +157,7 @@ async def test_format_choice_follows_the_extension(make_app: AppFactory, tmp_pat
     """Choosing JSON renames the default .csv path to .json."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(app.dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("shift+tab", "right", "space")
         await pilot.pause()
@@ -169,7 +169,7 @@ async def test_e_cancel_writes_nothing(make_app: AppFactory, tmp_path: Path) -> 
     """Tab to Cancel, Enter: no file, back to the list."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(app.dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("tab", "tab", "tab", "enter")
         await pilot.pause()
@@ -184,8 +184,10 @@ async def test_filter_by_french_names(make_app: AppFactory, query: str, codes: l
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *query, "enter")
         await pilot.pause()
-        assert [app.view.state_at(r).code for r in range(len(app.view))] == codes
-        assert app.selected is not None and app.selected.code == codes[0]
+        assert [
+            explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))
+        ] == codes
+        assert selected(app).code == codes[0]
 
 
 @pytest.mark.usefixtures("french")
@@ -261,8 +263,13 @@ async def test_palette_in_french(make_app: AppFactory) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             assert "Rechercher une commande…" in screen_text(app)
-            titles = {c.title for c in app.get_system_commands(app.screen)}
-            assert {"Copier la citation (y)", "Exporter la vue (e)", "Thème", "Quitter"} <= titles
+            titles = {c.title for c in app.get_system_commands(explorer(app))}
+            assert {
+                "Copier la citation (y)",
+                "Exporter la vue (e)",
+                "Thème",
+                "Quitter (q)",
+            } <= titles
     finally:
         i18n.set_language("en")
 

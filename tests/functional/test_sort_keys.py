@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.functional.conftest import AppFactory
+from tests.functional.helpers import explorer
 
 
 @pytest.mark.parametrize(
@@ -27,14 +28,14 @@ async def test_sort_key_then_again_reverses(
         if key == "o":
             await pilot.press("n")  # leave source order first
         await pilot.press(key)
-        assert (app.view.sort, app.view.reverse) == (sort, False)
-        shown = [app.view.state_at(r).code for r in range(len(app.view))]
+        assert (explorer(app).view.sort, explorer(app).view.reverse) == (sort, False)
+        shown = [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))]
         await pilot.press(key)
-        assert (app.view.sort, app.view.reverse) == (sort, True)
-        again = [app.view.state_at(r).code for r in range(len(app.view))]
+        assert (explorer(app).view.sort, explorer(app).view.reverse) == (sort, True)
+        again = [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))]
         assert again != shown
         await pilot.press(key)
-        assert app.view.reverse is False
+        assert explorer(app).view.reverse is False
         if first is not None:
             assert shown[0] == first
 
@@ -46,7 +47,7 @@ async def test_s_still_cycles(make_app: AppFactory) -> None:
         seen = []
         for _ in range(4):
             await pilot.press("s")
-            seen.append(app.view.sort)
+            seen.append(explorer(app).view.sort)
         assert seen == ["name", "victims", "arrests", "source"]
 
 

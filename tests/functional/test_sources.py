@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.dataset.agreement import agreement
@@ -222,10 +222,12 @@ async def test_bang_in_the_filter_box(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "!", "enter")
         await pilot.pause()
-        shown = [app.view.state_at(r).code for r in range(len(app.view))]
+        shown = [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))]
         assert shown == ["IA", "KY", "OK", "TN"]
         assert "States · 4 of 12" in screen_text(app)
         await pilot.press("slash", *"ken", "enter")
         await pilot.pause()
-        assert app.view.query == "!ken"
-        assert [app.view.state_at(r).code for r in range(len(app.view))] == ["KY"]
+        assert explorer(app).view.query == "!ken"
+        assert [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))] == [
+            "KY"
+        ]

@@ -28,6 +28,7 @@ from tests.e2e.tmux import (
     tmux_session,
     unrestored_modes,
 )
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.dialogs.about import about_content
@@ -332,7 +333,7 @@ async def test_markup_state_name_is_literal(name: str, markup_dataset: Dataset) 
         assert active == [], f"links or actions made from data: {active}"
         assert name in screen, f"{name!r} not shown literally:\n{screen}"
         assert screen.count(name[:12]) >= 2, f"{name!r} not in both list and detail:\n{screen}"
-        body = app.query_one(DetailPane).render_state(state)
+        body = explorer(app).query_one(DetailPane).render_state(state)
         texts = renderable_texts(body)
         assert active_spans(texts) == []
         plain = "\n".join(t.plain for t in texts)

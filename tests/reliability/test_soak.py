@@ -15,6 +15,7 @@ from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, compute_totals
 from tui.dialogs.about import AboutScreen
@@ -64,9 +65,9 @@ def check(app: UnitedFrontApp) -> str | None:
             f"focus is on {type(focused).__name__} of a hidden screen while "
             f"{type(app.screen).__name__} is shown"
         )
-    view = app.view
+    view = explorer(app).view
     expected = compute_totals(view.state_at(row) for row in range(len(view)))
-    footer = app.query_one(TotalsFooter)
+    footer = explorer(app).query_one(TotalsFooter)
     if footer.shown != expected:
         return f"footer shows {footer.shown} but the {len(view)} rows shown add up to {expected}"
     text = footer.render().plain
@@ -124,4 +125,4 @@ async def test_keys_never_focus_a_hidden_screen(keys: tuple[str, ...], dataset: 
         assert check(app) is None
         send(app, "escape")
         await settle(pilot)
-        assert type(app.screen).__name__ == "Screen", "Esc did not close the screen"
+        assert type(app.screen).__name__ == "ExplorerScreen", "Esc did not close the screen"

@@ -8,7 +8,7 @@ and translated as they are shown.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
@@ -45,16 +45,25 @@ def localized(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
         yield SystemCommand(title, help_text, command.callback, command.discover)
 
 
-class LocalizedPalette(App[int]):
-    """An app whose command palette's placeholders are in the UI language."""
+def command_palette(app: App[Any]) -> CommandPalette | None:
+    """The command palette, its search box hinted in the UI language (None: already open)."""
+    if CommandPalette.is_open(app):
+        return None
+    return CommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS))
 
-    def action_command_palette(self) -> None:
-        """Show the command palette, its search box hinted in the UI language."""
-        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS)))
 
-    def search_themes(self) -> None:
-        """Show the theme picker, its search box hinted in the UI language."""
-        from textual.theme import ThemeProvider
+def theme_picker() -> CommandPalette:
+    """Textual's theme picker, its search box hinted in the UI language."""
+    from textual.theme import ThemeProvider
 
-        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_(SEARCH_THEMES)))
+    return CommandPalette(providers=[ThemeProvider], placeholder=_(SEARCH_THEMES))
+
+
+__all__ = [
+    "SEARCH_COMMANDS",
+    "SEARCH_THEMES",
+    "TEXTUAL_STRINGS",
+    "command_palette",
+    "localized",
+    "theme_picker",
+]

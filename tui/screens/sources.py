@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.actions import Scope, bindings
 from tui.dataset import Dataset
 from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet
 from tui.dataset.model import Source
@@ -97,13 +98,12 @@ class SourceList(GridTable):
 class SourcesScreen(ModalScreen[None]):
     """Every source of the dataset and what each gives, state by state."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v", "figure", N_("Victims/arrests"), id="sources.figure"),
-        Binding("tab", "focus_next", N_("Next table"), show=False, id="sources.next"),
-        Binding("shift+tab", "focus_previous", N_("Previous table"), show=False, id="sources.prev"),
-        Binding("q,S,backspace,escape", "close", N_("Back"), key_display="q", id="sources.close"),
-    ]
-    """Several ways back, none only Esc (Enter on a source belongs to :class:`SourceList`)."""
+    BINDINGS: ClassVar[list[BindingType]] = bindings("sources")
+    """From the action table (tui.actions): v, Tab, and several ways back, none only Esc
+    (Enter on a source belongs to :class:`SourceList`)."""
+
+    ACTION_SCOPE: ClassVar[Scope] = "sources"
+    """Which actions of the table the palette offers over this view."""
 
     DEFAULT_CSS = """
     SourcesScreen {

@@ -6,22 +6,22 @@ Rows keep the list's order and filter. Bars are scaled to the whole dataset's la
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Region
-from textual.reactive import reactive
+from textual.binding import BindingType
+from textual.geometry import Offset, Region
 from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
 from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, Contested, cells, split
-from tui.i18n import N_, _, number, percent
+from tui.i18n import _, number, percent
+from tui.widgets.cursor import CURSOR_BINDINGS, OPEN_BINDING, Cursor
 from tui.widgets.figures import CONTESTED_MARK
 
 ADULT, MINOR = "█", "▒"
@@ -60,18 +60,10 @@ def label(bar: Bar, mark: str = "") -> str:
     return text if bar.share is None else f"{text} ({percent(100 * bar.share)})"
 
 
-class BarChart(Widget, can_focus=True):
+class BarChart(Cursor, Widget, can_focus=True):
     """Bars of every charted metric for each listed state; arrows move the highlight."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", N_("Up"), show=False, id="bars.up"),
-        Binding("down,j", "move(1)", N_("Down"), show=False, id="bars.down"),
-        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="bars.page_up"),
-        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="bars.page_down"),
-        Binding("home,g", "move(-1000000000)", N_("First"), show=False, id="bars.first"),
-        Binding("end,G", "move(1000000000)", N_("Last"), show=False, id="bars.last"),
-        Binding("enter", "open", N_("Details"), id="bars.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_BINDINGS, OPEN_BINDING]
     """The list's movement keys; Enter opens the state's details."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -97,9 +89,6 @@ class BarChart(Widget, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False, repaint=False)
-    """Index of the highlighted row (a move repaints only the lines it changes)."""
-
     def __init__(
         self,
         rows: Sequence[State],
@@ -108,7 +97,7 @@ class BarChart(Widget, can_focus=True):
         source: str,
         start: int = 0,
         *,
-        on_open: Callable[[State], Awaitable[None]],
+        on_open: Callable[[State], None],
         contested: Contested | None = None,
         id: str | None = None,
     ) -> None:
@@ -138,11 +127,18 @@ class BarChart(Widget, can_focus=True):
         """How many rows fit."""
         return max(1, self.content_size.height - HEAD - FOOT)
 
-    # -- actions --------------------------------------------------------------------------
+    @property
+    def positions(self) -> int:
+        """One position per row."""
+        return len(self.rows)
 
-    def validate_cursor(self, value: int) -> int:
-        """Keep the highlight on a row."""
-        return max(0, min(value, len(self.rows) - 1))
+    def position_at(self, offset: Offset) -> int | None:
+        """The row under ``offset`` (None on the header and the footer lines)."""
+        if HEAD <= offset.y < HEAD + self.page:
+            return self.top + offset.y - HEAD
+        return None
+
+    # -- actions --------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Scroll if needed; else repaint the two rows and the status line only."""
@@ -160,25 +156,11 @@ class BarChart(Widget, can_focus=True):
             self.refresh(Region(0, HEAD + row - self.top, width, 1))
         self.refresh(Region(0, self.content_size.height - 2, width, 1))
 
-    def action_move(self, step: int) -> None:
-        """Move the highlight ``step`` rows."""
-        self.cursor += step
-
-    def action_page(self, pages: int) -> None:
-        """Move the highlight a screenful."""
-        self.cursor += pages * self.page
-
     async def action_open(self) -> None:
         """Open the highlighted state's details."""
         state = self.highlighted
         if state is not None:
-            await self.on_open(state)
-
-    def on_click(self, event: events.Click) -> None:
-        """Mouse is optional, but a click highlights the row under it."""
-        row = self.top + event.y - HEAD
-        if HEAD <= event.y < HEAD + self.page and row < len(self.rows):
-            self.cursor = row
+            self.on_open(state)
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlight in view."""

@@ -20,10 +20,12 @@ class FilterBox(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "enter", "app.focus_list", N_("Keep the filter, back to the list"), id="filter.enter"
+            "enter", "screen.focus_list", N_("Keep the filter, back to the list"), id="filter.enter"
         ),
-        Binding("down", "app.focus_list", N_("Back to the list"), show=False, id="filter.down"),
-        Binding("escape", "app.focus_list", N_("Back to the list"), show=False, id="filter.escape"),
+        Binding("down", "screen.focus_list", N_("Back to the list"), show=False, id="filter.down"),
+        Binding(
+            "escape", "screen.focus_list", N_("Back to the list"), show=False, id="filter.escape"
+        ),
         Binding("ctrl+u", "delete_left_all", N_("Clear the text (shows every state)"), show=False),
     ]
     """Esc is never the only way back."""
