@@ -1,7 +1,8 @@
 """A read-only table with the explorer's cursor keys: rows under a cursor, columns scrolled.
 
-Textual's ``DataTable`` with the keys every other cursor widget here uses (arrows and
-``j`` ``k``, ``PgUp`` ``PgDn``, ``Home`` ``End`` / ``g`` ``G``) and ``←`` ``→`` / ``h`` ``l`` to
+Textual's ``DataTable`` with the keys every other cursor widget here uses
+(:data:`~tui.widgets.cursor.CURSOR_BINDINGS`: arrows and ``j`` ``k``, ``PgUp`` ``PgDn``,
+``Home`` ``End`` / ``g`` ``G``) and ``←`` ``→`` / ``h`` ``l`` to
 scroll the columns, at once rather than animated, so that a burst of keys scrolls as far as
 the same keys one by one.
 """
@@ -15,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from tui.i18n import N_
+from tui.widgets.cursor import CURSOR_BINDINGS
 
 COLUMN_STEP = 8
 """Cells ``←`` / ``→`` scroll the columns by."""
@@ -24,12 +26,7 @@ class GridTable(DataTable[Text]):
     """A row-cursor table of literal ``Text`` cells (dataset text never becomes markup)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", N_("Up"), show=False),
-        Binding("down,j", "move(1)", N_("Down"), show=False),
-        Binding("pageup", "page(-1)", N_("Page up"), show=False),
-        Binding("pagedown", "page(1)", N_("Page down"), show=False),
-        Binding("home,g", "move(-1000000000)", N_("First"), show=False),
-        Binding("end,G", "move(1000000000)", N_("Last"), show=False),
+        *CURSOR_BINDINGS,
         Binding("left,h", "columns(-1)", N_("Scroll left"), show=False),
         Binding("right,l", "columns(1)", N_("Scroll right"), show=False),
     ]
@@ -48,9 +45,29 @@ class GridTable(DataTable[Text]):
         last = max(0, self.row_count - 1)
         self.move_cursor(row=max(0, min(last, self.cursor_row + step)), animate=False)
 
-    def action_page(self, step: int) -> None:
-        """Move the cursor one screenful."""
-        self.action_move(step * self.page)
+    def action_cursor_up(self) -> None:
+        """Up one row."""
+        self.action_move(-1)
+
+    def action_cursor_down(self) -> None:
+        """Down one row."""
+        self.action_move(1)
+
+    def action_page_up(self) -> None:
+        """Up one screenful."""
+        self.action_move(-self.page)
+
+    def action_page_down(self) -> None:
+        """Down one screenful."""
+        self.action_move(self.page)
+
+    def action_first(self) -> None:
+        """The first row."""
+        self.action_move(-self.row_count)
+
+    def action_last(self) -> None:
+        """The last row."""
+        self.action_move(self.row_count)
 
     def action_columns(self, step: int) -> None:
         """Scroll the columns left or right, now."""
