@@ -118,7 +118,10 @@ class SourcesScreen(ModalScreen[None]):
         border: heavy $accent;
     }
     SourcesScreen #source-list {
-        height: 7;
+        /* Four sources at 80x24; all ten from about 40 lines. */
+        height: 1fr;
+        min-height: 7;
+        max-height: 13;
     }
     SourcesScreen #source-address {
         height: 4;
@@ -127,7 +130,7 @@ class SourcesScreen(ModalScreen[None]):
         padding: 0 1;
     }
     SourcesScreen #source-matrix {
-        height: 1fr;
+        height: 2fr;
     }
     """
 
