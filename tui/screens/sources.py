@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import ClassVar, Literal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -72,9 +73,9 @@ def cell(item: FigureAgreement, source: str) -> Text:
     """One source's value for one figure: the number (``‡`` when contested), or the dash."""
     value = item.value_of(source)
     if value is None:
-        return Text(MISSING + " ", style="dim", justify="right")
+        return Text(MISSING + " ", style="dim")
     mark = CONTESTED_MARK if item.contested else " "
-    return Text(number(value) + mark, style="bold" if item.contested else "", justify="right")
+    return Text(number(value) + mark, style="bold" if item.contested else "")
 
 
 class SourceList(GridTable):
@@ -191,38 +192,42 @@ class SourcesScreen(ModalScreen[None]):
         row = table.cursor_row
         table.clear(columns=True)
         table.border_title = _(FIGURE_TITLES[self.figure])
+        main = self.dataset.source.id
+        header = [Text(s.id + ("*" if s.id == main else "")) for s in self.found.sources]
+        rows: list[tuple[str, str, str, list[Text]]] = [
+            (state.code, state.code, state.name, self._cells(figures))
+            for state, figures in zip(self.dataset.states, self.found.states)
+        ]
+        sums = {c.source: c for c in self.found.sum_checks if c.figure == self.figure}
+        sum_cells = [
+            Text(MISSING + " ", style="dim")
+            if (check := sums.get(s.id)) is None
+            else Text(number(check.states_sum) + " ")
+            for s in self.found.sources
+        ]
+        rows.append(("sum", "", _("Sum of its states"), sum_cells))
+        rows.append(("stated", "", _("Total it states"), self._cells(self.found.operation)))
+        # DataTable draws a cell as given: the figures are right-aligned here, by padding.
+        for i, heading in enumerate(header):
+            width = max(cell_len(heading.plain), *(cell_len(r[3][i].plain) for r in rows))
+            for text in (heading, *(r[3][i] for r in rows)):
+                text.pad_left(width - cell_len(text.plain))
         table.add_column(Text(_("Code")), key="code")
         table.add_column(Text(_("State")), key="state")
-        for source in self.found.sources:
-            label = source.id + ("*" if source.id == self.dataset.source.id else "")
-            table.add_column(Text(label, justify="right"), key=source.id)
+        for source, heading in zip(self.found.sources, header):
+            table.add_column(heading, key=source.id)
         table.fixed_columns = 2
-        for state, figures in zip(self.dataset.states, self.found.states):
-            self._matrix_row(table, state.code, state.name, figures)
-        sums = {c.source: c for c in self.found.sum_checks if c.figure == self.figure}
-        sum_cells = []
-        for source in self.found.sources:
-            check = sums.get(source.id)
-            sum_cells.append(
-                Text(MISSING + " ", style="dim", justify="right")
-                if check is None
-                else Text(number(check.states_sum) + " ", justify="right")
+        for key, code, name, cells in rows:
+            # Dataset text: literal Text, never markup.
+            table.add_row(
+                Text(code, style="dim", no_wrap=True), Text(name, no_wrap=True), *cells, key=key
             )
-        table.add_row(Text(""), Text(_("Sum of its states")), *sum_cells, key="sum")
-        self._matrix_row(table, "", _("Total it states"), self.found.operation, key="stated")
         table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
-    def _matrix_row(
-        self, table: GridTable, code: str, name: str, figures: FigureSet, key: str | None = None
-    ) -> None:
+    def _cells(self, figures: FigureSet) -> list[Text]:
+        """Each source's value of the shown figure."""
         item = figures.figure(self.figure)
-        cells = [cell(item, source.id) for source in self.found.sources]
-        table.add_row(
-            Text(code, style="dim", no_wrap=True),
-            Text(name, no_wrap=True),
-            *cells,
-            key=key or code,
-        )
+        return [cell(item, source.id) for source in self.found.sources]
 
     def _show_address(self, row: int) -> None:
         """The highlighted source: publisher, kind, date, where it was read, then its address
