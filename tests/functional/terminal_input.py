@@ -18,7 +18,7 @@ from tui.app import UnitedFrontApp
 from tui.key_router import BurstParser
 
 KEYS: dict[str, str] = {
-    **{c: c for c in "jkgGsrvanocih/?dtexq"},
+    **{c: c for c in "jkgGsrvanocih/?dtexqlS!"},
     "space": " ",
     "enter": "\r",
     "backspace": "\x7f",

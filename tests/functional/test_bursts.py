@@ -22,6 +22,7 @@ from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.dataset.resources import bundled_dataset
 from tui.widgets import DetailPane, StateList
+from tui.widgets.grid_table import GridTable
 
 EXAMPLES = int(os.environ.get("BURST_EXAMPLES", "12"))
 """Examples per run: bounded so that CI stays under a minute; raise it to search harder."""
@@ -49,7 +50,8 @@ def state(app: ExplorerWithoutQuit) -> dict[str, Any]:
     screen = app.screen
     focused = screen.focused
     box = explorer(app).filter_input
-    boxes = [w for w in screen.query("#help-box, #about-box")]
+    boxes = [w for w in screen.query("#help-box, #about-box, #source-box")]
+    tables = [(t.id, t.cursor_row, t.scroll_x) for t in screen.query(GridTable)]
     return {
         "screen": type(screen).__name__,
         "stack": [type(s).__name__ for s in app.screen_stack],
@@ -59,6 +61,7 @@ def state(app: ExplorerWithoutQuit) -> dict[str, Any]:
         "cursor": explorer(app).query_one(StateList).cursor,
         "detail_y": explorer(app).query_one(DetailPane).scroll_y,
         "dialog_y": [b.scroll_y for b in boxes],
+        "tables": tables,
         "classes": sorted(explorer(app).classes),
         "quits": app.quits,
         "text": screen_text(app),
@@ -99,6 +102,31 @@ key_names = st.sampled_from(sorted(KEYS))
 @example(keys=["e", "h", "x", "tab", "q"], cuts=[1])
 def test_a_burst_does_what_keys_one_by_one_do(keys: list[str], cuts: list[int]) -> None:
     """One key per read, one read, random chunks: the same final screen and state."""
+    data = "".join(KEYS[k] for k in keys)
+    one_by_one = asyncio.run(run(DATASET, [KEYS[k] for k in keys], settle_each=True))
+    one_read = asyncio.run(run(DATASET, [data], settle_each=False))
+    assert one_read == one_by_one, f"keys {keys}: one read differs from one by one"
+    bounds = sorted({c for c in cuts if 0 < c < len(data)})
+    chunks = [data[a:b] for a, b in zip([0, *bounds], [*bounds, len(data)])]
+    chunked = asyncio.run(run(DATASET, chunks, settle_each=False))
+    assert chunked == one_by_one, f"keys {keys} in chunks {chunks}: differs from one by one"
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=max(1, EXAMPLES // 2),
+    deadline=None,
+    derandomize=not os.environ.get("BURST_RANDOM"),
+    phases=PHASES,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(keys=st.lists(key_names, min_size=1, max_size=12), cuts=st.lists(st.integers(0, 40)))
+@example(keys=["j", "j", "v", "tab", "l", "l", "shift+tab", "enter", "j", "q", "G"], cuts=[3])
+@example(keys=["G", "enter", "end", "q", "S", "j"], cuts=[])
+def test_a_burst_over_the_sources_view(keys: list[str], cuts: list[int]) -> None:
+    """The same property, every sequence starting in the Sources view (S): its tables, Enter
+    on a source and the ways back act in a burst as they do one by one."""
+    keys = ["S", *keys]
     data = "".join(KEYS[k] for k in keys)
     one_by_one = asyncio.run(run(DATASET, [KEYS[k] for k in keys], settle_each=True))
     one_read = asyncio.run(run(DATASET, [data], settle_each=False))
