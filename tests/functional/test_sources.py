@@ -231,3 +231,23 @@ async def test_bang_in_the_filter_box(make_app: AppFactory) -> None:
         assert [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))] == [
             "KY"
         ]
+
+
+async def test_at_80x24_the_list_and_footer_show_the_disagreement(
+    make_app: AppFactory,
+) -> None:
+    """The issue's checks on screen: Iowa, Kentucky, Oklahoma, Tennessee marked in the list;
+    the footer's victims total contested, 47 against 59 (Oklahoma's detail pane: see
+    test_sources_widgets.py)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        marked = {
+            name
+            for name in ("Iowa", "Kentucky", "Oklahoma", "Tennessee", "Missouri")
+            if "‡" in next(line for line in lines if f" {name} " in line)
+        }
+        assert marked == {"Iowa", "Kentucky", "Oklahoma", "Tennessee"}
+        footer = next(line for line in lines if line.lstrip().startswith("States 12"))
+        assert "Victims 47" in footer and "‡≠ 59" in footer
