@@ -52,7 +52,7 @@ def test_french_locale(tmp_path: Path) -> None:
         session.wait_for("OSC 52")
         (citation,) = copied(log)
         assert citation.startswith("**Dakota du Sud (South Dakota, SD)**")
-        assert citation.index("« Dakota du Sud : 9 arrestations »") < citation.index(
+        assert citation.index("« Dakota du Sud\u202f: 9 arrestations »") < citation.index(
             "South Dakota: 9 arrests"
         )
         assert "1er septembre 2021" in citation
@@ -81,5 +81,5 @@ def test_c_locale_is_english(tmp_path: Path) -> None:
         session.wait_for("OSC 52")
         (citation,) = copied(log)
         assert citation.startswith("**South Dakota (Dakota du Sud, SD)**")
-        assert "« Dakota du Sud : 9 arrestations »" in citation
+        assert "« Dakota du Sud\u202f: 9 arrestations »" in citation
         quit_cleanly(session, log)

@@ -96,9 +96,9 @@ SUM_MARKS = {"match": N_("✓ adds up"), "differs": N_("⚠ does not add up")}
 
 def agreement_lines(dataset: Dataset) -> list[str]:
     """Where a dataset's sources disagree, and each source's own arithmetic (several only)."""
-    found = agreement(dataset)
-    if not found.several_sources:
+    if len(dataset.all_sources) < 2:
         return []
+    found = agreement(dataset)
     main = dataset.source
     count = len(found.sources)
     lines = [
@@ -108,9 +108,10 @@ def agreement_lines(dataset: Dataset) -> list[str]:
         ).format(n=number(count), id=main.id, publisher=printable(main.publisher or main.label, 80))
     ]
     names = {state.code: state.name for state in dataset.states}
+    sets = (found.operation, *(found.state(code) for code in found.contested_states))
     contested = [
         (_("Operation") if figures is found.operation else printable(names[figures.key], 60), item)
-        for figures in (found.operation, *found.states)
+        for figures in sets
         for item in figures.figures
         if item.contested
     ]

@@ -36,11 +36,12 @@ Everything here is frozen and hashable; nothing imports textual.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.dataset.compat import SLOTS
 from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Dataset, Source, State
+from tui.dataset.totals import compute_totals
 
 Verdict = Literal["agreed", "single", "contested", "unreported"]
 SumStatus = Literal["match", "differs"]
@@ -181,25 +182,42 @@ class SumCheck:
         return "match" if self.states_sum == self.stated else "differs"
 
 
-@dataclass(frozen=True, **SLOTS)
+@dataclass(frozen=True, eq=False, **SLOTS)
 class Agreement:
-    """The agreement of every source on every figure of a dataset."""
+    """The agreement of every source on every figure of a dataset.
 
-    states: tuple[FigureSet, ...]
-    """One per state, in the dataset's order."""
+    Cheap to build at 100,000 states: a state's :class:`FigureSet` is made when asked for
+    (:meth:`state`, :attr:`states`); contested states are found from the claims alone.
+    Compared by identity (it holds the whole dataset).
+    """
+
+    dataset: Dataset
     operation: FigureSet
     """The operation-wide figures (:data:`~tui.dataset.model.OPERATION_FIGURES`)."""
     sum_checks: tuple[SumCheck, ...]
     """Each complete source's sum checks, main source first."""
-    sources: tuple[Source, ...]
-    """Every source, main first (as :attr:`Dataset.all_sources`)."""
+    contested_states: tuple[str, ...]
+    """Codes of the states with a contested figure, in the dataset's order."""
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
+    """State code -> position, filled on the first :meth:`state`."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, main first (as :attr:`Dataset.all_sources`)."""
+        return self.dataset.all_sources
+
+    @property
+    def states(self) -> tuple[FigureSet, ...]:
+        """One :class:`FigureSet` per state, in the dataset's order (built on each call)."""
+        main_id = self.dataset.source.id
+        return tuple(_state(state, main_id) for state in self.dataset.states)
 
     def state(self, code: str) -> FigureSet:
         """The agreement on state ``code`` (KeyError when the dataset has no such state)."""
-        for item in self.states:
-            if item.key == code:
-                return item
-        raise KeyError(code)
+        states = self.dataset.states
+        if not self._index:
+            self._index.update((s.code, i) for i, s in enumerate(states))
+        return _state(states[self._index[code]], self.dataset.source.id)
 
     def source(self, source_id: str) -> Source:
         """The source whose id is ``source_id`` (KeyError when there is none)."""
@@ -207,11 +225,6 @@ class Agreement:
             if source.id == source_id:
                 return source
         raise KeyError(source_id)
-
-    @property
-    def contested_states(self) -> tuple[str, ...]:
-        """Codes of the states with a contested figure, in the dataset's order."""
-        return tuple(s.key for s in self.states if s.contested)
 
     @property
     def contested_figures(self) -> tuple[str, ...]:
@@ -254,25 +267,42 @@ def _state(state: State, main_id: str) -> FigureSet:
     return FigureSet(state.code, figures)
 
 
-def _sum_checks(
-    dataset: Dataset, sets: tuple[FigureSet, ...], operation: FigureSet
-) -> list[SumCheck]:
-    """Each source giving figures for every state, checked against its own totals."""
-    checks: list[SumCheck] = []
-    n = len(sets)
+def _sum_checks(dataset: Dataset, operation: FigureSet) -> list[SumCheck]:
+    """Each source giving figures for every state, checked against its own totals.
+
+    The main source's figures are every state's own keys (it covers every state); another
+    source covers them when it has a claim for each.
+    """
+    n = len(dataset.states)
     main_id = dataset.source.id
-    for source in dataset.all_sources:
-        # The main source's figures are every state's own keys: it covers every state.
-        if source.id != main_id and not all(source.id in s.sources for s in sets):
+    covered: dict[str, int] = {}
+    sums: dict[tuple[str, str], list[int]] = {}
+    for state in dataset.states:
+        if not state.claims:
             continue
+        for source_id in {claim.source for claim in state.claims}:
+            covered[source_id] = covered.get(source_id, 0) + 1
+        for claim in state.claims:
+            for name in SUMMED:
+                value = claim.figure(name)
+                if value is not None:
+                    acc = sums.setdefault((claim.source, name), [0, 0])
+                    acc[0] += value
+                    acc[1] += 1
+    totals = compute_totals(dataset.states)
+    checks: list[SumCheck] = []
+    for source in dataset.all_sources:
         for name in SUMMED:
             stated = operation.figure(name).value_of(source.id)
             if stated is None:
                 continue
-            given = [s.figure(name).value_of(source.id) for s in sets]
-            present = [v for v in given if v is not None]
-            if present:
-                checks.append(SumCheck(source.id, name, sum(present), len(present), n, stated))
+            if source.id == main_id:
+                total = totals[name]  # type: ignore[index]
+                if total.reporting:
+                    checks.append(SumCheck(main_id, name, total.total, total.reporting, n, stated))
+            elif n and covered.get(source.id) == n and (source.id, name) in sums:
+                value, count = sums[source.id, name]
+                checks.append(SumCheck(source.id, name, value, count, n, stated))
     return checks
 
 
@@ -294,7 +324,6 @@ def contested_metrics(state: State) -> frozenset[str]:
 def agreement(dataset: Dataset) -> Agreement:
     """Gather every source's value for every figure of ``dataset`` and judge their agreement."""
     main_id = dataset.source.id
-    sets = tuple(_state(state, main_id) for state in dataset.states)
     reported = dataset.reported
     operation = FigureSet(
         OPERATION_KEY,
@@ -303,8 +332,8 @@ def agreement(dataset: Dataset) -> Agreement:
             for name in OPERATION_FIGURES
         ),
     )
-    checks = _sum_checks(dataset, sets, operation)
-    return Agreement(sets, operation, tuple(checks), dataset.all_sources)
+    contested = tuple(s.code for s in dataset.states if s.claims and contested_metrics(s))
+    return Agreement(dataset, operation, tuple(_sum_checks(dataset, operation)), contested)
 
 
 def state_contested(state: State) -> bool:
@@ -317,6 +346,7 @@ def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
     """The agreement of a dataset's sources as JSON: contested figures and (unless not
     ``sums``) each source's sum checks."""
     found = agreement(dataset)
+    sets = (found.operation, *(found.state(code) for code in found.contested_states))
     contested = [
         {
             "state": None if figures is found.operation else figures.key,
@@ -325,7 +355,7 @@ def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
                 {"value": group.value, "sources": list(group.source_ids)} for group in item.groups
             ],
         }
-        for figures in (found.operation, *found.states)
+        for figures in sets
         for item in figures.figures
         if item.contested
     ]

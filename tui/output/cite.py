@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
-from tui.dataset.agreement import FigureAgreement, agreement
+from tui.dataset.agreement import FigureAgreement, agreement, contested_metrics
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, date, language, number
 from tui.output.export import _md as md
@@ -197,8 +197,9 @@ def state_citation(dataset: Dataset, state: State) -> str:
     if state.victims_rescued is None or state.arrests is None:
         missing = _("— = not reported by the source (not zero)")
         lines.append(f"- *{missing}*")
-    found = agreement(dataset)
-    contested = [f for f in found.state(state.code).figures if f.contested]
+    contested = []
+    if contested_metrics(state):
+        contested = [f for f in agreement(dataset).state(state.code).figures if f.contested]
     if contested:
         heading = _("The sources disagree:")
         lines += ["", f"**{heading}**", ""]
@@ -225,13 +226,13 @@ def table_markdown(dataset: Dataset, view: StateView) -> str:
     found = agreement(dataset)
     disputes: list[str] = []
     for state in shown:
-        figures = found.state(state.code)
+        contested = contested_metrics(state)
         cells = []
         for name in ("victims_rescued", "arrests"):
             cell = figure(state.figure(name))
-            item = figures.figure(name)
-            if item.contested:
+            if name in contested:
                 cell += CONTESTED_MARK
+                item = found.state(state.code).figure(name)
                 disputes.append(disagreement(dataset, state.name, item))
             cells.append(cell)
         lines.append(f"| {md(state.code)} | {md(_table_name(state))} | {cells[0]} | {cells[1]} |")

@@ -347,13 +347,14 @@ def _md_source_name(source: Source) -> str:
 def _md_disagreement(dataset: Dataset, sums: bool) -> list[str]:
     """ "Where the sources disagree": each contested figure with who gives each value, and
     (with ``sums``) each source's own sums."""
-    found = agreement(dataset)
-    if not found.several_sources:
+    if len(dataset.all_sources) < 2:
         return []
+    found = agreement(dataset)
     names = {s.id: _md_source_name(s) for s in dataset.all_sources}
     lines = ["", "## Where the sources disagree", ""]
+    by_code = {s.code: s for s in dataset.states}
     places = [("Operation", found.operation)] + [
-        (f"{s.name} ({s.code})", figures) for s, figures in zip(dataset.states, found.states)
+        (f"{by_code[code].name} ({code})", found.state(code)) for code in found.contested_states
     ]
     contested = [
         (where, item) for where, figures in places for item in figures.figures if item.contested

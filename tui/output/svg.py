@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from tui.dataset import LABELS, Dataset
-from tui.dataset.agreement import Agreement, agreement
+from tui.dataset.agreement import agreement, contested_metrics
 from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
@@ -20,6 +20,7 @@ from tui.dataset.charts import (
     source_line,
     unplaced_note,
 )
+from tui.dataset.model import State
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
 from tui.i18n import _, date, number, percent
 
@@ -90,12 +91,9 @@ CONTESTED = "‡"
 """Marks a figure the sources disagree on (a mark, not a colour: it survives print)."""
 
 
-def _mark(found: Agreement, code: str, metric: str) -> str:
-    """The contested mark when the sources disagree on ``metric`` of state ``code``."""
-    try:
-        return CONTESTED if found.state(code).figure(metric).contested else ""
-    except KeyError:
-        return ""
+def _mark(state: State, metric: str) -> str:
+    """The contested mark when the sources disagree on ``metric`` of ``state``."""
+    return CONTESTED if metric in contested_metrics(state) else ""
 
 
 def _footer(dataset: Dataset, y: float, width: float) -> tuple[list[str], float]:
@@ -158,9 +156,7 @@ def _heading(dataset: Dataset, title: str) -> list[str]:
     return [*parts, _text(MARGIN, 56, line, 13, fill=MUTED)]
 
 
-def _map_panel(
-    model: MapModel, x0: float, y0: float, found: Agreement | None = None
-) -> tuple[list[str], float]:
+def _map_panel(model: MapModel, x0: float, y0: float) -> tuple[list[str], float]:
     """One metric's grid and legend at (x0, y0); returns the parts and the panel's bottom."""
     parts = [_text(x0, y0 + 14, _(LABELS[model.metric]), 15, weight="bold")]
     top = y0 + 26
@@ -178,8 +174,7 @@ def _map_panel(
         )
         if cell.state is not None:
             figure = MISSING if cell.value is None else number(cell.value)
-            if found is not None:
-                figure += _mark(found, cell.state.code, model.metric)
+            figure += _mark(cell.state, model.metric)
             parts.append(_text(centre, y + 38, figure, 12, fill=ink, text_anchor="middle"))
         parts.append("</g>")
     y = top + GRID_ROWS * (TILE + GAP) + 8
@@ -198,9 +193,8 @@ def map_svg(dataset: Dataset) -> str:
     title = _("{operation}: results by state").format(operation=dataset.operation.name)
     parts = _heading(dataset, title)
     y = 66.0
-    found = agreement(dataset)
     for metric in BAR_METRICS:
-        panel, y = _map_panel(build_map(dataset.states, metric), MARGIN, y + 12, found)
+        panel, y = _map_panel(build_map(dataset.states, metric), MARGIN, y + 12)
         parts += panel
     unplaced = build_map(dataset.states, BAR_METRICS[0]).unplaced
     if unplaced:
@@ -228,20 +222,19 @@ def bars_svg(dataset: Dataset) -> str:
         )
         parts.append(_text(x, y, head, 12, weight="bold"))
     y += 10
-    found = agreement(dataset)
     for state in dataset.states:
         parts.append(_text(MARGIN, y + 15, f"{state.name} ({state.code})", 12))
         for i, metric in enumerate(BAR_METRICS):
             x = MARGIN + name_w + i * (bar_w + label_w)
             bar = scale.bar(state, metric)
             if bar.value is None:
-                mark = _mark(found, state.code, metric)
+                mark = _mark(state, metric)
                 label = f"{MISSING} " + _("not reported") + (f" ({mark})" if mark else "")
                 parts.append(_text(x, y + 15, label, 12, fill=MUTED))
                 continue
             length = bar.fraction * bar_w
             parts += _bar_shapes(x, y + 4, length, bar.parts, colours[metric])
-            text = number(bar.value) + _mark(found, state.code, metric)
+            text = number(bar.value) + _mark(state, metric)
             if bar.share is not None:
                 text += f" ({percent(100 * bar.share)})"
             parts.append(_text(x + length + 5, y + 15, text, 12))
