@@ -336,11 +336,6 @@ def agreement(dataset: Dataset) -> Agreement:
     return Agreement(dataset, operation, tuple(_sum_checks(dataset, operation)), contested)
 
 
-def state_contested(state: State) -> bool:
-    """True when the sources give ``state`` different values for some figure (the filter's
-    ``!`` uses it without building a whole :class:`Agreement`)."""
-    return _state(state, "").contested
-
 
 def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
     """The agreement of a dataset's sources as JSON: contested figures and (unless not

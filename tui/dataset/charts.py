@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.dataset.agreement import contested_metrics
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
@@ -28,12 +29,8 @@ Contested = Mapping[str, frozenset[str]]
 
 def contested_figures(dataset: Dataset) -> Contested:
     """Which figures of which states the sources disagree on (nothing with one source)."""
-    if len(dataset.all_sources) < 2:
-        return {}  # one source never disagrees: skip the work on 100,000-state files
-    from tui.dataset.agreement import agreement
-
-    found = agreement(dataset)
-    return {s.key: frozenset(s.contested_figures) for s in found.states if s.contested}
+    found = ((s.code, contested_metrics(s)) for s in dataset.states if s.claims)
+    return {code: figures for code, figures in found if figures}
 
 
 def source_line(dataset: Dataset) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from tui.dataset.agreement import state_contested
+from tui.dataset.agreement import contested_metrics
 from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
 from tui.dataset.totals import MetricTotal, Totals
@@ -102,7 +102,7 @@ class StateView:
 
     def _contested_flags(self) -> list[bool]:
         if self._contested is None:
-            self._contested = [state_contested(s) for s in self.states]
+            self._contested = [bool(contested_metrics(s)) for s in self.states]
         return self._contested
 
     def _column(self, metric: Metric) -> list[int | None]:
