@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, date, language, number
-from tui.output.export import _md as md
+from tui.output.markdown import escape as md
 
 LANGUAGE_NAMES = {"fr": N_("French"), "en": N_("English")}
 """Names of source languages the citations spell out (others are shown as their tag)."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
+from tui.output.markdown import escape as _md
 
 CSV_COLUMNS = (
     "code",
@@ -145,13 +146,6 @@ def to_document(dataset: Dataset) -> dict[str, Any]:
 def to_json(dataset: Dataset) -> str:
     """JSON export: the per-state CSV fields plus operation, source, totals and reconciliation."""
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape text for a Markdown table cell: pipes, markup characters and line breaks."""
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def _md_figure(value: int | None) -> str:

@@ -14,7 +14,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Dataset, State, Totals
-from tui.dialogs.scrolling import scroll
 from tui.i18n import N_, _, language, number, percent
 from tui.widgets.figures import (
     MISSING,
@@ -26,6 +25,7 @@ from tui.widgets.figures import (
     prose,
     quoted,
 )
+from tui.widgets.scrolling import scroll
 
 
 class DetailPane(ScrollView, can_focus=True):
