@@ -8,6 +8,7 @@ from textual.app import App
 
 from tui.dataset import Dataset, State, load_text
 from tui.screens.explorer import ExplorerScreen
+from tui.terminal.textual_private import screen_lines
 
 BASE = """
 schema_version = 1
@@ -20,8 +21,7 @@ title = "Test source"
 
 def screen_text(app: App[Any]) -> str:
     """The whole screen as plain text, one line per terminal row."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    return "\n".join(screen_lines(app.screen))
 
 
 def make_dataset(states: str, extra: str = "") -> Dataset:
@@ -39,3 +39,16 @@ def selected(app: App[Any]) -> State:
     state = explorer(app).selected
     assert state is not None
     return state
+
+
+def record_notifications(app: App[Any]) -> list[str]:
+    """Every notification's message from now on (widgets and screens notify through the app)."""
+    messages: list[str] = []
+    notify = app.notify
+
+    def recording(message: str, *args: Any, **kwargs: Any) -> None:
+        messages.append(str(message))
+        notify(message, *args, **kwargs)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return messages

@@ -9,13 +9,13 @@ These helpers do the same, so that "one read" in a test really is one read.
 from __future__ import annotations
 
 from typing import Any
-from unittest import mock
 
 from textual.message import Message
 from textual.pilot import Pilot
 
 from tui.app import UnitedFrontApp
 from tui.key_router import BurstParser
+from tui.terminal.textual_private import driver_of, esc_delay_passed, wait_for_screen
 
 KEYS: dict[str, str] = {
     **{c: c for c in "jkgGsrvanocih/?dtexqlS!"},
@@ -54,9 +54,9 @@ class TerminalInput:
         if pause:
             # The driver ticks the parser while waiting for input: once ESCDELAY has passed,
             # a lone Esc is a key. Time is not waited for here, only declared to have passed.
-            with mock.patch("textual._parser.get_time", return_value=float("inf")):
+            with esc_delay_passed():
                 events += self.parser.tick()
-        driver: Any = self.app._driver
+        driver: Any = driver_of(self.app)
         for event in events:
             driver.process_message(event)
 
@@ -68,5 +68,5 @@ async def settle(pilot: Pilot[Any], app: UnitedFrontApp) -> None:
         if app.keys.idle:
             break
     for _ in range(3):
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
         await pilot.pause()

@@ -14,13 +14,20 @@ from textual.app import SystemCommand
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import explorer, make_dataset, screen_text, selected
+from tests.functional.helpers import (
+    explorer,
+    make_dataset,
+    record_notifications,
+    screen_text,
+    selected,
+)
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dialogs.copied_text import CopiedTextScreen
 from tui.dialogs.export_dialog import ExportDialog
 from tui.i18n.textual import localized
 from tui.output.cite import state_citation, table_markdown
+from tui.terminal.textual_private import driver_of
 
 OSC52 = re.compile(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
 
@@ -28,8 +35,7 @@ OSC52 = re.compile(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
 def capture_writes(app: UnitedFrontApp) -> list[str]:
     """Record what the app writes to the terminal (the headless driver drops it otherwise)."""
     written: list[str] = []
-    assert app._driver is not None
-    app._driver.write = written.append  # type: ignore[method-assign,assignment]
+    driver_of(app).write = written.append  # type: ignore[method-assign,assignment]
     return written
 
 
@@ -53,6 +59,7 @@ def french() -> Iterator[None]:
 async def test_y_writes_the_citation_with_osc52(make_app: AppFactory) -> None:
     """`y` on Kentucky sends its Markdown citation as one OSC 52 sequence and says so."""
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         written = capture_writes(app)
         await pilot.press("j", "j", "j", "y")
@@ -60,7 +67,7 @@ async def test_y_writes_the_citation_with_osc52(make_app: AppFactory) -> None:
         kentucky = app.dataset.states[3]
         assert clipboard_sequences(written) == [state_citation(app.dataset, kentucky)]
         assert "21 adult, 2 minor" in clipboard_sequences(written)[0]
-        messages = [n.message for n in app._notifications]
+        messages = notified
         assert any("OSC 52" in m and "show the text" in m for m in messages)
 
 
@@ -107,11 +114,12 @@ async def test_show_the_copied_text_from_the_palette(make_app: AppFactory) -> No
 async def test_show_before_copying_explains(make_app: AppFactory) -> None:
     """Nothing copied yet: a notification, no empty dialog."""
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await explorer(app).action_show_copied()
         await pilot.pause()
         assert not isinstance(app.screen, CopiedTextScreen)
-        assert any("Nothing copied yet" in n.message for n in app._notifications)
+        assert any("Nothing copied yet" in m for m in notified)
 
 
 async def test_e_writes_the_filtered_view(
@@ -120,6 +128,7 @@ async def test_e_writes_the_filtered_view(
     """`e`, a path, Enter: the shown rows only, in the shown order, written atomically."""
     monkeypatch.chdir(tmp_path)
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"dakota", "enter", "r", "e")
         await pilot.pause()
@@ -129,7 +138,7 @@ async def test_e_writes_the_filtered_view(
         assert not isinstance(app.screen, ExportDialog)
         rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8"))))
         assert [r["code"] for r in rows] == ["SD", "ND"]
-        assert any(str(tmp_path / "out.csv") in n.message for n in app._notifications)
+        assert any(str(tmp_path / "out.csv") in m for m in notified)
         assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 

@@ -16,6 +16,7 @@ from tui.app import UnitedFrontApp
 from tui.dataset import load
 from tui.dataset.tiles import BY_CODE, TILES
 from tui.screens.map import MapScreen
+from tui.terminal.textual_private import driver_of, wait_for_screen
 from tui.widgets import DetailPane, StateList
 from tui.widgets.tile_map import TileMap
 
@@ -289,11 +290,11 @@ async def test_a_burst_does_what_the_keys_do_one_by_one(
     fast = make_app()
     async with fast.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        driver: Any = fast._driver
+        driver: Any = driver_of(fast)
         for key in keys:
             driver.send_message(events.Key(key, key if len(key) == 1 else None))
         for _ in range(5):
-            await pilot._wait_for_screen()
+            await wait_for_screen(pilot)
         await pilot.pause()
         assert outcome(fast) == expected
 

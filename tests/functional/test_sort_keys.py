@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import explorer
+from tests.functional.helpers import explorer, record_notifications
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,7 @@ async def test_screenshot_saved_in_the_working_directory(
     """The palette's Screenshot writes an SVG in the current directory and says where."""
     monkeypatch.chdir(tmp_path)
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Screenshot")
         command.callback()
@@ -64,8 +65,7 @@ async def test_screenshot_saved_in_the_working_directory(
         saved = list(tmp_path.glob("unitedfront-tui-*.svg"))
         assert len(saved) == 1
         assert saved[0].read_text(encoding="utf-8").startswith("<svg")
-        messages = [n.message for n in app._notifications]
-        assert any(str(saved[0]) in m for m in messages), messages
+        assert any(str(saved[0]) in m for m in notified), notified
 
 
 async def test_screenshot_falls_back_to_xdg_state(

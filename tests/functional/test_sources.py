@@ -11,8 +11,8 @@ from tests.functional.helpers import explorer, make_dataset, screen_text
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.dataset.agreement import agreement
-from tui.screens.source import SourceScreen
-from tui.screens.sources import SourcesScreen, address
+from tui.screens.source import SourceScreen, address
+from tui.screens.sources import SourcesScreen
 from tui.widgets import StateList
 from tui.widgets.grid_table import GridTable
 

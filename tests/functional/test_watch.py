@@ -135,7 +135,7 @@ async def test_without_watch_nothing_polls(tmp_path: Path) -> None:
     app = UnitedFrontApp(load(alpha))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert not [t for t in app._timers if t.name == "watch"]
+        assert explorer(app).live_reload is None
         save_atomically(alpha, alpha_with(kansas_arrests=1))
         await pilot.pause(1.5)
         assert app.dataset.states[0].arrests == 5

@@ -32,6 +32,7 @@ from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.dialogs.about import about_content
+from tui.terminal.textual_private import screen_strips
 from tui.widgets import DetailPane
 from tui.widgets.nobreak import NoBreak
 
@@ -269,7 +270,7 @@ def screen_report(app: UnitedFrontApp) -> tuple[str, list[str]]:
 
     (Textual's own scrollbars carry ``@mouse.down`` meta; that is not made from data.)
     """
-    strips = app.screen._compositor.render_strips()
+    strips = screen_strips(app.screen)
     lines: list[str] = []
     active: list[str] = []
     for strip in strips:

@@ -20,6 +20,7 @@ from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, compute_totals
 from tui.dialogs.about import AboutScreen
 from tui.dialogs.help import HelpScreen
+from tui.terminal.textual_private import driver_of, wait_for_screen
 from tui.widgets import DetailPane, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 
@@ -47,14 +48,14 @@ def binding_keys() -> list[str]:
 def send(app: UnitedFrontApp, key: str) -> None:
     """Deliver one key press as the terminal driver would."""
     character = CHARACTERS.get(key, key if len(key) == 1 else None)
-    driver: Any = app._driver
+    driver: Any = driver_of(app)
     driver.send_message(events.Key(key, character))
 
 
 async def settle(pilot: Pilot[int]) -> None:
     """Let every message the burst caused be handled (keys, highlights, view changes)."""
     for _ in range(3):
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
 
 
 def check(app: UnitedFrontApp) -> str | None:

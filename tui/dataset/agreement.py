@@ -336,7 +336,6 @@ def agreement(dataset: Dataset) -> Agreement:
     return Agreement(dataset, operation, tuple(_sum_checks(dataset, operation)), contested)
 
 
-
 def agreement_json(dataset: Dataset, sums: bool = True) -> dict[str, object]:
     """The agreement of a dataset's sources as JSON: contested figures and (unless not
     ``sums``) each source's sum checks."""

@@ -125,3 +125,20 @@ def date(value: dt.date) -> str:
         day = "1er" if value.day == 1 else str(value.day)
         return f"{day} {_FRENCH_MONTHS[value.month - 1]} {value.year}"
     return f"{value.day} {_ENGLISH_MONTHS[value.month - 1]} {value.year}"
+
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "NNBSP",
+    "N_",
+    "_",
+    "date",
+    "language",
+    "language_from_env",
+    "ngettext",
+    "number",
+    "percent",
+    "set_language",
+]

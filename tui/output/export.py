@@ -15,6 +15,7 @@ from typing import Any
 from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.agreement import FigureAgreement, agreement, agreement_json
 from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Reported, Source
+from tui.output.markdown import escape as _md
 
 CSV_COLUMNS = (
     "code",
@@ -264,13 +265,6 @@ def to_document(dataset: Dataset, sums: bool = True) -> dict[str, Any]:
 def to_json(dataset: Dataset) -> str:
     """JSON export: the per-state CSV fields plus operation, source, totals and reconciliation."""
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape text for a Markdown table cell: pipes, markup characters and line breaks."""
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def _md_figure(value: int | None) -> str:

@@ -62,6 +62,8 @@ class ExplorerScreen(Screen[None]):
         self.view = StateView(self.dataset.states, totals=self.totals)
         self.copied: tuple[str, str] | None = None
         """The last text copied, with the title to show it under."""
+        self.live_reload: LiveReload | None = None
+        """``--watch``: what polls the files (None without it)."""
 
     def compose(self) -> ComposeResult:
         """List pane and detail pane side by side, totals and keys below."""
@@ -90,7 +92,8 @@ class ExplorerScreen(Screen[None]):
         self._name_operation()
         self.call_after_refresh(self._after_first_frame)
         if self.loaded.watchers:
-            LiveReload(self, self.loaded, lambda: self.view).start()
+            self.live_reload = LiveReload(self, self.loaded, lambda: self.view)
+            self.live_reload.start()
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -16,12 +17,41 @@ from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset
 from tui.dataset.agreement import Agreement, FigureSet, SumCheck
-from tui.dataset.model import OPERATION_FIGURES
+from tui.dataset.model import OPERATION_FIGURES, Source
 from tui.dialogs.scrolling import dialog_bindings, scroll
-from tui.i18n import N_, _, ngettext, number
-from tui.screens.sources import KINDS, address, when
+from tui.i18n import N_, _, date, ngettext, number
 from tui.widgets.figures import CONTESTED_MARK, MISSING, heading
 from tui.widgets.key_bar import KeyBar
+
+KINDS = {
+    "primary release": N_("primary release"),
+    "wire service": N_("wire service"),
+    "news report": N_("news report"),
+    "republication": N_("republication"),
+}
+"""Source kinds in words (fixed keywords of the format, so translated)."""
+
+
+def when(value: dt.date | None) -> str:
+    """A source's date in words, or the dash when it has none."""
+    if value is None:
+        return MISSING
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return date(value)
+
+
+def address(source: Source) -> str:
+    """Where to read the source: its own URL, else the first page republishing it."""
+    if source.url:
+        return source.url
+    return next((v.url for v in source.via if v.url), MISSING)
+
+
+def via_line(source: Source) -> str:
+    """The publishers of the pages the source was read on, or nothing."""
+    return ", ".join(v.publisher for v in source.via)
+
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("victims_rescued", N_("Victims")),

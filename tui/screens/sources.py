@@ -9,7 +9,6 @@ says, state by state, and its arithmetic (:class:`~tui.screens.source.SourceScre
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Awaitable, Callable
 from typing import ClassVar, Literal
 
@@ -23,9 +22,9 @@ from textual.widgets import DataTable, Static
 from tui.actions import Scope, bindings
 from tui.dataset import Dataset
 from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet
-from tui.dataset.model import Source
-from tui.i18n import N_, _, date, number
+from tui.i18n import N_, _, number
 from tui.screens.operations import cut
+from tui.screens.source import KINDS, SourceScreen, address, via_line, when
 from tui.widgets.figures import CONTESTED_MARK, MISSING
 from tui.widgets.grid_table import GridTable
 from tui.widgets.key_bar import KeyBar
@@ -39,34 +38,6 @@ FIGURE_TITLES: dict[Figure, str] = {
     "victims_rescued": N_("Victims rescued by state and source"),
     "arrests": N_("Arrests by state and source"),
 }
-KINDS = {
-    "primary release": N_("primary release"),
-    "wire service": N_("wire service"),
-    "news report": N_("news report"),
-    "republication": N_("republication"),
-}
-"""Source kinds in words (fixed keywords of the format, so translated)."""
-
-
-def when(value: dt.date | None) -> str:
-    """A source's date in words, or the dash when it has none."""
-    if value is None:
-        return MISSING
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return date(value)
-
-
-def address(source: Source) -> str:
-    """Where to read the source: its own URL, else the first page republishing it."""
-    if source.url:
-        return source.url
-    return next((v.url for v in source.via if v.url), MISSING)
-
-
-def via_line(source: Source) -> str:
-    """The publishers of the pages the source was read on, or nothing."""
-    return ", ".join(v.publisher for v in source.via)
 
 
 def cell(item: FigureAgreement, source: str) -> Text:
@@ -268,8 +239,6 @@ class SourcesScreen(ModalScreen[None]):
 
     async def open_source(self, row: int) -> None:
         """Show what source ``row`` says, state by state, and its arithmetic."""
-        from tui.screens.source import SourceScreen
-
         source = self.found.sources[row]
         # Awaited: the next key of a burst must reach the new dialog.
         await self.app.push_screen(SourceScreen(self.dataset, self.found, source.id))

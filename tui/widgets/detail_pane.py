@@ -16,7 +16,6 @@ from textual.strip import Strip
 
 from tui.dataset import Agency, Dataset, State, Totals
 from tui.dataset.agreement import Agreement, FigureAgreement, agreement
-from tui.dialogs.scrolling import scroll
 from tui.i18n import N_, _, date, language, number, percent
 from tui.widgets.figures import (
     MISSING,
@@ -28,6 +27,7 @@ from tui.widgets.figures import (
     prose,
     quoted,
 )
+from tui.widgets.scrolling import scroll
 
 
 class DetailPane(ScrollView, can_focus=True):
