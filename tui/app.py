@@ -119,6 +119,11 @@ class UnitedFrontApp(App[int]):
         from tui.output.export import ExportError
         from tui.output.screenshot import save_screenshot
 
+        if self.is_web:  # a download: the server's directory is not the user's
+            from tui.web.delivery import deliver_screenshot
+
+            deliver_screenshot(self)
+            return
         try:
             path = save_screenshot(self.export_screenshot())
         except ExportError as exc:
@@ -146,7 +151,8 @@ class UnitedFrontApp(App[int]):
             if action.several and not self.loaded.several:
                 continue
             node = self if action.scope == "app" else screen
-            yield palette_command(action, partial(self.call_later, node.run_action, action.action))
+            callback = partial(self.call_later, node.run_action, action.action)
+            yield palette_command(action, callback, web=self.is_web)
         # Textual's screenshot goes to ~/Downloads or a browser: neither exists over SSH. Its
         # "Keys" panel lists Textual's keys, not ours, and squeezes the panes: `?` is ours.
         textual = super().get_system_commands(screen)
@@ -154,10 +160,15 @@ class UnitedFrontApp(App[int]):
         yield from localized(c for c in textual if c.title not in ("Screenshot", "Keys", "Quit"))
 
 
-def palette_command(action: Action, callback: Callable[[], object]) -> SystemCommand:
-    """``action``'s palette entry: its title with its key, and its help text."""
+def palette_command(
+    action: Action, callback: Callable[[], object], *, web: bool = False
+) -> SystemCommand:
+    """``action``'s palette entry: its title with its key, and its help text (``web``: in a
+    browser session)."""
     assert action.palette is not None
     title, help_text = action.palette
+    if web and action.web_help is not None:
+        help_text = action.web_help
     if not action.keys:
         return SystemCommand(_(title), _(help_text), callback)
     key = action.key

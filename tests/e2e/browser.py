@@ -50,6 +50,10 @@ def chromium_path() -> str:
     return found
 
 
+PUNCTUATION = {";": 186, "=": 187, ",": 188, "-": 189, ".": 190, "/": 191}
+"""Windows virtual key codes of the US layout's punctuation keys, which xterm.js reads."""
+
+
 class Tab:
     """One page target, attached with its own session."""
 
@@ -84,16 +88,44 @@ class Tab:
                 raise AssertionError(f"timed out waiting for {expression!r}")
             await asyncio.sleep(0.2)
 
-    async def press(self, key: str) -> None:
-        """Type one printable key, as a user would (down, character, up)."""
-        code = f"Key{key.upper()}" if key.isalpha() else ""
-        vk = ord(key.upper())
-        common = {"key": key, "code": code, "windowsVirtualKeyCode": vk}
+    async def press(self, key: str, focus: bool = True) -> None:
+        """Type one key, as a user would (down, character, up): a printable one, ``enter``,
+        or ``ctrl+LETTER``.
+
+        With ``focus``, the terminal is focused first; without, the key goes wherever the page
+        put the focus (what a user's first key does).
+        """
+        modifiers = 0
+        if key.startswith("ctrl+"):
+            modifiers, key = 2, key[len("ctrl+") :]
+        if key == "enter":
+            common = {"key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13}
+            text = "\r"
+        else:
+            code = f"Key{key.upper()}" if key.isalpha() else ""
+            # Letters and digits are their own key codes; ord(".") would be Delete's.
+            vk = ord(key.upper()) if key.isalnum() and key.isascii() else PUNCTUATION.get(key, 0)
+            common = {"key": key, "code": code, "windowsVirtualKeyCode": vk}
+            text = chr(ord(key.upper()) - 64) if modifiers else key
         # Keys go to the focused element of the front tab: the terminal's hidden textarea.
         await self.send("Page.bringToFront")
-        await self.evaluate("document.querySelector('.xterm-helper-textarea')?.focus()")
-        await self.send("Input.dispatchKeyEvent", type="keyDown", text=key, **common)
-        await self.send("Input.dispatchKeyEvent", type="keyUp", **common)
+        if focus:
+            await self.evaluate("document.querySelector('.xterm-helper-textarea')?.focus()")
+        await self.send(
+            "Input.dispatchKeyEvent", type="keyDown", text=text, modifiers=modifiers, **common
+        )
+        await self.send("Input.dispatchKeyEvent", type="keyUp", modifiers=modifiers, **common)
+
+    async def type(self, text: str) -> None:
+        """Type ``text``, one printable key after another."""
+        for key in text:
+            await self.press(key)
+
+    async def reload(self) -> None:
+        """Reload the page and wait until the new one has loaded (not the old one's state)."""
+        await self.evaluate("window.uftOldPage = true")
+        await self.send("Page.reload")
+        await self.wait_for("!window.uftOldPage && document.readyState === 'complete'")
 
     async def screenshot(self) -> bytes:
         """A PNG of the page (brought to the front: background tabs draw no frames)."""

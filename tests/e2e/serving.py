@@ -102,11 +102,16 @@ class Served:
 
 @contextmanager
 def serving(
-    args: Sequence[str] = (), session: str | None = None, timeout: float = 30.0
+    args: Sequence[str] = (),
+    session: str | None = None,
+    timeout: float = 30.0,
+    cwd: Path | None = None,
 ) -> Iterator[Served]:
     """``unitedfront-tui serve --port FREE ARGS``, ready to take requests.
 
-    With ``session`` (a shell command), the same server runs that in each tab instead.
+    With ``session`` (a shell command), the same server runs that in each tab instead. The
+    server runs in ``cwd`` (the repository by default): a test that checks the server writes
+    nothing gives it an empty folder.
     """
     port = free_port()
     argv = [str(COMMAND), "serve", "--port", str(port), *args]
@@ -118,13 +123,18 @@ def serving(
         argv = [sys.executable, "-c", code, session]
     process = subprocess.Popen(
         argv,
-        cwd=REPO,
+        cwd=cwd or REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # PYTHONPATH: the repository stays importable from any cwd (`session=` runs tests' code).
+        env={
+            **os.environ,
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+        },
     )
     served = Served(process, port)
     try:

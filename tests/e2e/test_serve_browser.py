@@ -1,8 +1,10 @@
 """``unitedfront-tui serve`` in headless chromium, on loopback only.
 
 The installed command serves; chromium (Debian's, driven over the DevTools protocol) opens tabs:
-the app draws and answers keys, each tab is its own session, a tab past ``--max-sessions`` gets
-a page saying so, a page from another origin cannot open a session, and Ctrl+C ends it all.
+the app draws and answers keys (the first ones too, with no click), each tab is its own session,
+a tab past ``--max-sessions`` is told so (a reload never is), a page from another origin cannot
+open a session, files (exports, screenshots) are downloads that write nothing on the server, and
+Ctrl+C ends it all.
 Set UFT_SCREENSHOTS=DIR to keep the screenshots for a look.
 """
 
@@ -15,6 +17,8 @@ import shlex
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,15 +35,21 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 DRAWN = "document.body?.classList.contains('-first-byte')"
 """textual.js marks the page once the app has sent its first screen."""
 
+BUSY = "document.body.classList.contains('-busy')"
+"""The page shows that every session is in use."""
+
+SETTLED = f"({DRAWN}) || ({BUSY}) || document.body.classList.contains('-closed')"
+"""The page has a session, or knows it will get none."""
+
 WEBSOCKET_PROBE = """
 new Promise(done => {
   const socket = new WebSocket(%r);
-  socket.onopen = () => { socket.close(); done("open"); };
-  socket.onerror = () => done("refused");
-  setTimeout(() => done("no answer"), 10000);
+  socket.onmessage = () => { socket.close(); done("open"); };
+  socket.onclose = (event) => done(event.code === 4503 ? "busy" : "refused");
+  setTimeout(() => done("no answer"), 30000);
 })
 """
-"""Try to open the server's websocket from the page a tab shows."""
+"""Try to start a session from the page a tab shows: "open" once the app speaks."""
 
 
 def keep(shot: bytes, name: str) -> None:
@@ -72,8 +82,12 @@ async def test_tabs_are_sessions_up_to_the_limit_and_ctrl_c_ends_them(tmp_path: 
             before = await open_drawn(first)
             keep(before, "first-tab")
             second = await browser.open(served.url)
-            second_before = await open_drawn(second)
+            await open_drawn(second)
             sessions = served.wait_sessions(2)
+            # Each page focuses its terminal, and the app looks different unfocused: compare the
+            # second tab with itself in one state, brought to the front after the first.
+            await first.send("Page.bringToFront")
+            second_before = await second.settled_screenshot()
 
             await first.press("s")
             after = await first.settled_screenshot()
@@ -82,11 +96,13 @@ async def test_tabs_are_sessions_up_to_the_limit_and_ctrl_c_ends_them(tmp_path: 
             assert await second.settled_screenshot() == second_before, "tabs share a session"
 
             third = await browser.open(served.url)
+            await third.wait_for(BUSY)
             busy = await third.evaluate("document.getElementById('busy')?.textContent")
             keep(await third.screenshot(), "third-tab-busy")
             assert busy == "All sessions are in use"
-            # A page opened before the others took the slots cannot start a session either.
-            assert await third.evaluate(WEBSOCKET_PROBE % ws_url(served)) == "refused"
+            assert not await third.evaluate(DRAWN)
+            # Another try from the same page is refused in the same way.
+            assert await third.evaluate(WEBSOCKET_PROBE % ws_url(served)) == "busy"
             assert sorted(served.sessions()) == sorted(sessions)
 
             await browser.close(first)
@@ -181,3 +197,103 @@ async def test_an_export_in_the_browser_is_a_download(tmp_path: Path, dataset: D
             assert target.exists(), f"no download; the folder has {sorted(downloads.glob('*'))}"
         served.interrupt()
     assert target.read_bytes() == FORMATS["csv"](dataset).encode("utf-8")
+
+
+async def settle(tab: Tab) -> str:
+    """Wait until a tab has a session or is told it gets none: "drawn", "busy" or "closed"."""
+    await tab.wait_for(SETTLED)
+    if await tab.evaluate(DRAWN):
+        return "drawn"
+    return "busy" if await tab.evaluate(BUSY) else "closed"
+
+
+async def test_reloads_under_one_session_never_find_it_busy(tmp_path: Path) -> None:
+    """``--max-sessions 1``: each reload gets the session the previous page let go."""
+    with serving(["--max-sessions", "1"]) as served:
+        async with chromium(tmp_path / "profile") as browser:
+            tab = await browser.open(served.url)
+            assert await settle(tab) == "drawn"
+            for attempt in range(6):
+                await tab.reload()
+                assert await settle(tab) == "drawn", f"reload {attempt + 1} found it busy"
+            served.wait_sessions(1)
+        served.interrupt()
+
+
+async def test_tabs_opened_at_once_get_one_session_and_one_busy_page(tmp_path: Path) -> None:
+    """Two tabs at the same moment under ``--max-sessions 1``: one session, one busy page."""
+    with serving(["--max-sessions", "1"]) as served:
+        async with chromium(tmp_path / "profile") as browser:
+            tabs = await asyncio.gather(browser.open(served.url), browser.open(served.url))
+            outcomes = await asyncio.gather(*(settle(tab) for tab in tabs))
+            assert sorted(outcomes) == ["busy", "drawn"]
+            served.wait_sessions(1)
+        served.interrupt()
+
+
+async def test_keys_right_after_load_reach_the_app(tmp_path: Path) -> None:
+    """The page focuses the terminal itself: a first key, with no click, acts."""
+    with serving() as served:
+        async with chromium(tmp_path / "profile") as browser:
+            tab = await browser.open(served.url)
+            before = await open_drawn(tab)
+            await tab.press("s", focus=False)
+            assert await tab.settled_screenshot() != before, "the first key did nothing"
+        served.interrupt()
+
+
+async def wait_for_file(folder: Path, pattern: str, timeout: float = 30.0) -> Path:
+    """The first complete file matching ``pattern`` in ``folder`` (partial downloads skipped)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [p for p in folder.glob(pattern) if not p.name.endswith(".crdownload")]
+        if found:
+            return found[0]
+        await asyncio.sleep(0.2)
+    listed = sorted(folder.glob("*")) if folder.exists() else []
+    raise AssertionError(f"no {pattern} download; the folder has {listed}")
+
+
+async def test_screenshot_and_export_are_downloads(tmp_path: Path, dataset: Dataset) -> None:
+    """The palette's Screenshot and `e` arrive in the browser; the server's folder stays empty."""
+    downloads = tmp_path / "downloads"
+    server_cwd = tmp_path / "server"
+    server_cwd.mkdir()
+    with serving(cwd=server_cwd) as served:
+        async with chromium(tmp_path / "profile") as browser:
+            await browser.send(
+                "Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads)
+            )
+            tab = await browser.open(served.url)
+            await open_drawn(tab)
+            await tab.press("ctrl+p")
+            await tab.settled_screenshot()
+            await tab.type("Screenshot")
+            await tab.press("enter")
+            svg = await wait_for_file(downloads, "unitedfront-tui-*.svg")
+            assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+            # A name the old header cut at the ";" arrives whole.
+            await tab.press("e")
+            await tab.settled_screenshot()
+            await tab.press("ctrl+u")
+            await tab.type("a;b.csv")
+            await tab.press("enter")
+            exported = await wait_for_file(downloads, "a;b.csv")
+        served.interrupt()
+    assert exported.read_bytes() == FORMATS["csv"](dataset).encode("utf-8")
+    assert list(server_cwd.iterdir()) == []
+
+
+def test_static_lists_nothing_and_127_1_is_loopback() -> None:
+    """``--host 127.1`` needs no --public and names 127.0.0.1; ``/static/`` is no listing."""
+    with serving(["--host", "127.1"]) as served:
+        banner = next(line for line in served.lines if line.startswith("Serving"))
+        assert f"http://127.0.0.1:{served.port}/" in banner
+        with urllib.request.urlopen(f"{served.url}static/js/textual.js", timeout=30) as reply:
+            assert reply.status == 200
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{served.url}static/", timeout=30)
+        assert refused.value.code in (403, 404)
+        assert b"textual.js" not in refused.value.read()
+        served.interrupt()

@@ -41,6 +41,8 @@ class Action:
     """Only with several operations loaded (``O``, ``C``)."""
     long: str | None = None
     """The help screen's line when the key bar's label is too short to say it (``N_``)."""
+    web_help: str | None = None
+    """The palette's help text in a browser session, when it differs (``N_``)."""
 
     @property
     def key(self) -> str:
@@ -158,6 +160,7 @@ ACTIONS: tuple[Action, ...] = (
     Action(
         "app.screenshot", "", "screenshot_here", N_("Screenshot"), "app",
         (N_("Screenshot"), N_("Save an SVG of the screen in the current directory")),
+        web_help=N_("Download an SVG of the screen"),
     ),
     Action(
         "map.close", "m,q,backspace,escape", "close", N_("Back to the list"), "map",

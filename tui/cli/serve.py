@@ -101,7 +101,7 @@ def serve(args: argparse.Namespace) -> int:
         except UnknownThemeError as exc:
             err(f"unitedfront-tui: {exc}")
             return EXIT_USAGE
-    from tui.web.policy import WILDCARDS, is_loopback
+    from tui.web.policy import is_loopback, is_wildcard
 
     try:
         from tui.web.server import ExplorerServer
@@ -110,7 +110,7 @@ def serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     loopback = is_loopback(args.host)
     if not loopback:
-        where = _("every interface") if args.host.strip("[]") in WILDCARDS else args.host
+        where = _("every interface") if is_wildcard(args.host) else args.host
         err(
             _(
                 "unitedfront-tui serve: WARNING: serving on {where}: anyone who can reach this "
@@ -127,9 +127,11 @@ def serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:
+        # aiohttp's own message repeats the address in Python's notation: the reason alone.
+        why = os.strerror(exc.errno) if exc.errno else str(exc)
         err(
             _("unitedfront-tui serve: cannot listen on {host}:{port}: {why}").format(
-                host=printable(args.host, 100), port=args.port, why=exc.strerror or exc
+                host=printable(args.host, 100), port=args.port, why=why
             )
         )
         return EXIT_INVALID

@@ -97,14 +97,15 @@ class ExportDialog(ModalScreen[Optional[str]]):
                     yield RadioButton(
                         label, value=fmt == self.format, id=f"format-{fmt}", compact=True
                     )
-            yield Label(_("File"))
+            yield Label(_("File name (your browser saves it)") if self.app.is_web else _("File"))
             yield Input(
                 self._default_path(self.format),
                 id="export-path",
                 select_on_focus=False,
                 compact=True,
             )
-            yield Checkbox(_("Replace the file if it exists"), id="export-force", compact=True)
+            if not self.app.is_web:  # a download never replaces anything
+                yield Checkbox(_("Replace the file if it exists"), id="export-force", compact=True)
             yield Static("", id="export-error", markup=False)
             with Horizontal(id="export-buttons"):
                 yield Button(_("Export"), variant="primary", id="export-ok", compact=True)
@@ -127,7 +128,9 @@ class ExportDialog(ModalScreen[Optional[str]]):
         return _("All {total} states, in the shown order.").format(total=number(len(view.states)))
 
     def _default_path(self, fmt: str) -> str:
-        return str(self.directory / f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}")
+        name = f"{DEFAULT_STEM}.{EXTENSIONS[fmt]}"
+        # In a browser, the server's directory means nothing to the user: a name only.
+        return name if self.app.is_web else str(self.directory / name)
 
     @on(RadioSet.Changed, "#export-format")
     def _format_changed(self, event: RadioSet.Changed) -> None:
@@ -155,7 +158,9 @@ class ExportDialog(ModalScreen[Optional[str]]):
         text = view_export(self.dataset, self.view, self.format)
         raw = self.query_one("#export-path", Input).value.strip()
         if self.app.is_web:
-            name = Path(raw).name or f"{DEFAULT_STEM}.{EXTENSIONS[self.format]}"
+            from tui.web.delivery import download_name
+
+            name = download_name(raw, f"{DEFAULT_STEM}.{EXTENSIONS[self.format]}")
             self.app.deliver_text(io.StringIO(text), save_filename=name)
             self.dismiss(name)
             return

@@ -4,8 +4,12 @@ Each browser tab is a websocket driving its own app process (:mod:`tui.web.sessi
 of textual-serve's :class:`~textual_serve.server.Server` this adds what it lacks:
 
 - ``Host`` checks on every request and ``Origin`` checks on the websocket (:mod:`tui.web.policy`);
-- at most ``max_sessions`` live sessions: the next tab gets a page saying so, not a hang;
-- its own page, with fonts served locally (textual-serve's loads them from a third party);
+- at most ``max_sessions`` live sessions, counted where a session starts: the next tab's page
+  says all are in use; a tab that closes (or reloads) frees its slot at once;
+- its own page, with fonts served locally (textual-serve's loads them from a third party),
+  which focuses the terminal as it loads; no directory listing under ``/static/``;
+- downloads named per RFC 6266, always as attachments (files go to the browser, not the server);
+- the address to open printed once the port is bound (textual-serve prints it before);
 - a shutdown (Ctrl+C) that ends every session's process, killing those that do not quit.
 """
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 from asyncio.subprocess import Process
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -21,15 +26,24 @@ from typing import Any
 
 import jinja2
 from aiohttp import web
+from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from tui.i18n import _, language
-from tui.web.policy import host_allowed, origin_allowed
+from tui.i18n import _, language, ngettext
+from tui.web.policy import content_disposition, host_allowed, listening_urls, origin_allowed
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 QUIT_SECONDS = 5.0
 """How long a session's process may take to quit before it is killed."""
+WAIT_FOR_SLOT_SECONDS = 3.0
+"""How long a new tab waits for a slot before it is told all are in use.
+
+A reloaded page's new websocket can reach the server a moment before the old one's close has
+been read; the wait covers that moment, so a reload never finds its own old session in the way.
+"""
+BUSY_CLOSE_CODE = 4503
+"""Websocket close code (private range) that tells the page every session is in use."""
 
 log = logging.getLogger("unitedfront-tui.serve")
 
@@ -70,7 +84,7 @@ class ExplorerServer(Server):
         self.loopback_only = loopback_only
         """Refuse ``Host`` headers that are not loopback names (DNS rebinding)."""
         self.sessions: dict[SessionService, web.WebSocketResponse] = {}
-        """Live sessions and their websockets."""
+        """Live sessions (their tab is open) and their websockets: what the cap counts."""
         self.pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, enable_async=False
         )
@@ -79,9 +93,59 @@ class ExplorerServer(Server):
         """Log warnings only: a line per request would bury the address to open."""
         logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
 
+    def serve(self, debug: bool = False) -> None:
+        """Listen, say where once listening, and serve until Ctrl+C (SIGINT) or SIGTERM.
+
+        Raises :class:`OSError` when the port cannot be bound; nothing is printed then.
+        """
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        # aiohttp calls `print` once every site is bound: the one moment the address is true.
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=self._listening,
+        )
+
+    def request_exit(self) -> None:
+        """Stop serving (raised from the signal handler, as textual-serve does)."""
+        raise GracefulExit()
+
+    def _listening(self, *_ignored: object) -> None:
+        """Say where to point the browser: addresses a person can open, never ``0.0.0.0``."""
+        first, *others = listening_urls(self.host, self.port)
+        count = self.max_sessions
+        lines = [
+            ngettext(
+                "Serving the explorer on {url} (at most {count} session).",
+                "Serving the explorer on {url} (at most {count} sessions).",
+                count,
+            ).format(url=first, count=count)
+        ]
+        lines += [_("Also on {url}").format(url=url) for url in others]
+        lines.append(_("Press Ctrl+C to stop."))
+        print(*lines, sep="\n", flush=True)
+
     async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(self._guard)
+        """textual-serve's routes, with a static folder that lists nothing."""
+        app = web.Application(middlewares=[self._guard])
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
+        app.on_shutdown.append(self.on_shutdown)
         return app
 
     @web.middleware
@@ -101,26 +165,12 @@ class ExplorerServer(Server):
         html = self.pages.get_template(name).render(lang=language(), **context)
         return web.Response(status=status, text=html, content_type="text/html")
 
-    def _busy(self) -> web.Response:
-        """The page for a tab that finds every session in use."""
-        response = self._render(
-            "busy.html",
-            status=503,
-            title=_("unitedfront-tui: all sessions in use"),
-            heading=_("All sessions are in use"),
-            explanation=_(
-                "This server runs at most {count} sessions at once, and all are open. Close "
-                "another tab of the explorer, or try again in a minute."
-            ).format(count=self.max_sessions),
-            retry=_("Try again"),
-        )
-        response.headers["Retry-After"] = "30"
-        return response
-
     async def handle_index(self, request: web.Request) -> web.Response:
-        """The page that opens a session, or the busy page when every session is in use."""
-        if len(self.sessions) >= self.max_sessions:
-            return self._busy()
+        """The page that opens a session; it shows the busy message if the server refuses one.
+
+        Whether a slot is free is decided by the websocket alone: deciding here too would count
+        the session a reload is about to close, and two tabs opened at once could both pass.
+        """
         scheme = "wss" if request.secure else "ws"
         return self._render(
             "app_index.html",
@@ -131,15 +181,62 @@ class ExplorerServer(Server):
             starting=_("Starting the explorer…"),
             ended=_("Session ended."),
             restart=_("Start again"),
+            busy_code=BUSY_CLOSE_CODE,
+            busy_heading=_("All sessions are in use"),
+            busy_explanation=ngettext(
+                "This server runs at most {count} session at once, and it is open. Close "
+                "another tab of the explorer, or try again in a minute.",
+                "This server runs at most {count} sessions at once, and all are open. Close "
+                "another tab of the explorer, or try again in a minute.",
+                self.max_sessions,
+            ).format(count=self.max_sessions),
+            retry=_("Try again"),
         )
 
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """A file a session delivers: always an attachment, its name intact (RFC 6266).
+
+        textual-serve writes ``filename=a;b.csv`` unquoted (the browser saves ``a``) and serves
+        "browser" deliveries inline, which would open a session's SVG as a page of this origin.
+        """
+        key = request.match_info["key"]
+        try:
+            meta = await self.download_manager.get_download_metadata(key)
+        except KeyError:
+            raise web.HTTPNotFound(text=_("No such download.")) from None
+        response = web.StreamResponse()
+        content_type = meta.mime_type
+        if meta.encoding:
+            content_type += f"; charset={meta.encoding}"
+        response.headers["Content-Type"] = content_type
+        response.headers["Content-Disposition"] = content_disposition(meta.file_name)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        await response.prepare(request)
+        async for chunk in self.download_manager.download(key):
+            await response.write(chunk)
+        await response.write_eof()
+        return response
+
+    async def _take_slot(self, service: SessionService, websocket: web.WebSocketResponse) -> bool:
+        """Count ``service`` as live if a slot is free within a short wait; False if none is.
+
+        The check and the count happen with no ``await`` between them, so two tabs at once
+        cannot both take the last slot.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + WAIT_FOR_SLOT_SECONDS
+        while len(self.sessions) >= self.max_sessions:
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(0.05)
+        self.sessions[service] = websocket
+        return True
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """Run one session for a same-origin websocket, if a session is free."""
+        """Run one session for a same-origin websocket, or tell the page all are in use."""
         if not origin_allowed(request.headers.get("Origin"), request.headers.get("Host")):
             log.warning("refused a websocket from origin %r", request.headers.get("Origin"))
             raise web.HTTPForbidden(text=_("Cross-origin websocket refused."))
-        if len(self.sessions) >= self.max_sessions:
-            raise web.HTTPServiceUnavailable(text=_("All sessions are in use."))
         websocket = web.WebSocketResponse(heartbeat=15)
 
         async def close() -> None:
@@ -153,10 +250,12 @@ class ExplorerServer(Server):
             download_manager=self.download_manager,
             debug=self.debug,
         )
-        # Counted before the first await, so two tabs at once cannot both take the last slot.
-        self.sessions[service] = websocket
+        # Accepted first, so a refusal reaches the page as a close code it can explain.
+        await websocket.prepare(request)
+        if not await self._take_slot(service, websocket):
+            await websocket.close(code=BUSY_CLOSE_CODE, message=b"all sessions are in use")
+            return websocket
         try:
-            await websocket.prepare(request)
             width = _int(request.query.get("width"), 80)
             height = _int(request.query.get("height"), 24)
             await service.start(width, height)
@@ -170,8 +269,9 @@ class ExplorerServer(Server):
         except Exception:
             log.exception("session failed")
         finally:
-            await self._end(service)
+            # The tab is gone: its slot is free now, while its process quits.
             del self.sessions[service]
+            await self._end(service)
         return websocket
 
     async def _end(self, service: SessionService) -> None:
@@ -190,18 +290,6 @@ class ExplorerServer(Server):
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()
-
-    async def on_startup(self, app: web.Application) -> None:
-        """Say where to point the browser (textual-serve's banner names the bind address)."""
-        shown = f"[{self.host}]" if ":" in self.host else self.host
-        print(
-            _(
-                "Serving the explorer on http://{address}:{port}/ (at most {count} sessions)."
-            ).format(address=shown, port=self.port, count=self.max_sessions),
-            _("Press Ctrl+C to stop."),
-            sep="\n",
-            flush=True,
-        )
 
     async def on_shutdown(self, app: web.Application) -> None:
         """Close every session's websocket; their handlers then end the processes."""
