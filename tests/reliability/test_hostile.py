@@ -427,3 +427,30 @@ def test_markup_reaches_the_terminal_as_plain_text(tmp_path: Path) -> None:
     assert re.search("[\x80-\x9f]", text) is None, "a C1 control reached the terminal"
     assert "\x1b]8;" not in text and "evil.example\x07" not in text
     assert unrestored_modes(terminal_bytes(log)) == []
+
+
+async def test_markup_in_the_sources_view_is_literal(markup_dataset: Dataset) -> None:
+    """markup.toml in the Sources view (S) and one source (Enter): literal, no link or action."""
+    from tui.dataset.agreement import agreement
+    from tui.screens.source import source_content
+
+    app = UnitedFrontApp(markup_dataset)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], active
+        src = markup_dataset.source
+        assert src.publisher is not None and src.publisher[:40] in screen
+        assert markup_dataset.states[0].name[:12] in screen
+        await pilot.press("enter")
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], active
+        texts = renderable_texts(source_content(markup_dataset, agreement(markup_dataset), src.id))
+        assert active_spans(texts) == []
+        plain = "\n".join(t.plain for t in texts)
+        for literal in (src.publisher, src.url, src.title):
+            assert literal is not None and literal in plain, literal
+        await pilot.press("q", "q")
+        assert app.is_running
