@@ -205,3 +205,27 @@ def test_bundled_iowa_and_tennessee(dataset: Dataset) -> None:
     tennessee = agreement(dataset).state("TN")
     assert tennessee.contested_figures == ("arrests",)
     assert tennessee.figure("victims_rescued").value_of("ky-gov") == 2
+
+
+def test_a_large_single_source_dataset() -> None:
+    """100,000 states of one source: nothing contested, the main source's sums are the totals,
+    and a state's figures are still found by code."""
+    from tests.unit.test_view import big_states
+    from tui.dataset import Operation, Reported, Source, compute_totals
+
+    states = tuple(big_states(100_000))
+    totals = compute_totals(states)
+    stated = totals["arrests"].total
+    data = Dataset(Operation("Big"), Source("t"), Reported(arrests=stated), states)
+    found = agreement(data)
+    assert found.contested_states == ()
+    (check,) = found.sum_checks
+    assert (check.figure, check.states_sum, check.stated, check.status) == (
+        "arrests",
+        stated,
+        stated,
+        "match",
+    )
+    assert check.reporting == totals["arrests"].reporting
+    last = states[-1]
+    assert found.state(last.code).figure("arrests").value_of("source") == last.arrests

@@ -31,7 +31,9 @@ the dataset (the main source always does): for each operation-wide figure the so
 and some state of its gives, the sum of its state figures against that total. The Kentucky
 Governor's table adds up to 57 victims against its own 59.
 
-Everything here is frozen and hashable; nothing imports textual.
+Values are frozen and hashable (:class:`Agreement` itself compares by identity: it holds the
+dataset). Building an :class:`Agreement` is cheap at 100,000 states: a state's
+:class:`FigureSet` is made when asked for. Nothing here imports textual.
 """
 
 from __future__ import annotations
