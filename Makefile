@@ -28,9 +28,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed ## Set up and launch the explorer (make run ARGS="--data x.toml")
 	$(BIN)/unitedfront-tui $(ARGS)
 
-lint: $(VENV)/.installed-test ## ruff lint and format check
+lint: $(VENV)/.installed-test ## ruff lint and format check, import-linter's layer contracts
 	$(BIN)/ruff check tui tests benchmarks
 	$(BIN)/ruff format --check tui tests benchmarks
+	$(BIN)/lint-imports
 
 typecheck: $(VENV)/.installed-test ## mypy --strict on tui/ and tests/
 	$(BIN)/mypy --strict tui tests

@@ -22,7 +22,8 @@ FILENAME = "united-front-states.csv"
 class DeliveringApp(UnitedFrontApp):
     """The explorer with ``e``: deliver the CSV export to whoever runs the app."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "deliver", "Export CSV")]
+    # A priority binding: the explorer screen binds `e` (its export dialog) too.
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("e", "deliver", "Export CSV", priority=True)]
 
     def action_deliver(self) -> None:
         """In a browser, Textual turns this into a download; in a terminal, a saved file."""

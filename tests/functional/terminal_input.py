@@ -20,7 +20,7 @@ from tui.terminal.keys import BurstParser
 from tui.terminal.testing import escdelay_passed, from_terminal, wait_for_screen
 
 KEYS: dict[str, str] = {
-    **{c: c for c in "jkgGsrvanocih/?dtexqmb"},
+    **{c: c for c in "jkgGsrvanocih/?dtexqmblS!"},
     "ctrl+p": "\x10",
     "space": " ",
     "enter": "\r",

@@ -7,7 +7,7 @@ from textual.geometry import Region
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tui.app import UnitedFrontApp
 from tui.dataset.charts import cells, split
 from tui.screens.bars import BarsScreen
@@ -35,11 +35,13 @@ async def test_rows_follow_the_list(make_app: AppFactory, size: tuple[int, int])
         await pilot.press("s", "s", "s", "b")  # by arrests
         await pilot.pause()
         codes = [s.code for s in chart(app).rows]
-        assert codes == [app.view.state_at(i).code for i in range(len(app.view))]
+        assert codes == [
+            explorer(app).view.state_at(i).code for i in range(len(explorer(app).view))
+        ]
         assert codes[0] == "KY"
         text = screen_text(app)
         ky = line_of(text, "Kentucky")
-        assert "23 (48.9%)" in ky and "46 (45.1%)" in ky
+        assert "23‡ (48.9%)" in ky and "46 (45.1%)" in ky  # the sources disagree on 23
         assert ADULT in ky and MINOR in ky  # the adult/minor split
         ne = line_of(text, "Nebraska")
         victims_part = ne.split("—")[0]
@@ -69,7 +71,7 @@ async def test_keys_and_enter(make_app: AppFactory) -> None:
         assert "Iowa (IA): Victims rescued — · Arrests 11 (10.8%)" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "IA"
+        assert selected(app).code == "IA"
         assert isinstance(app.focused, DetailPane)
 
 
@@ -79,7 +81,7 @@ async def test_back_and_switch(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b", "j", "j", "j", "q")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "KY"
+        assert selected(app).code == "KY"
         assert isinstance(app.focused, StateList)
         await pilot.press("b", "m")
         await pilot.pause()
@@ -96,7 +98,7 @@ async def test_narrow_and_tiny(make_app: AppFactory) -> None:
         await pilot.press("b")
         await pilot.pause()
         text = screen_text(app)
-        assert "KY " in text and "23 (48.9%)" in text
+        assert "KY " in text and "23‡ (48.9%)" in text
     app = make_app()
     async with app.run_test(size=(20, 6)) as pilot:
         await pilot.press("b", "j", "enter")
@@ -179,3 +181,27 @@ async def test_a_click_highlights_a_row(make_app: AppFactory) -> None:
         assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]
         await pilot.click(BarChart, offset=(5, 0))  # the title
         assert chart(app).highlighted.code == "KY"  # type: ignore[union-attr]
+
+
+async def test_contested_figures_are_marked(make_app: AppFactory) -> None:
+    """`‡` beside the figures the sources disagree on (a character: NO_COLOR shows it)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "‡ sources disagree" in text.splitlines()[0]
+        assert "23‡ (48.9%)" in line_of(text, "Kentucky")
+        for name, arrests in (("Iowa", "11‡"), ("Oklahoma", "7‡"), ("Tennessee", "4‡")):
+            assert arrests in line_of(text, name)
+        assert "‡" not in line_of(text, "Missouri")
+
+
+async def test_one_source_no_mark(make_app: AppFactory) -> None:
+    """With one source nothing is contested: no mark, no legend."""
+    data = make_dataset('[[states]]\ncode = "KY"\nname = "Kentucky"\narrests = 4\n')
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert "‡" not in screen_text(app)

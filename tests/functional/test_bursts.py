@@ -22,13 +22,14 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input
 
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text
 from tests.functional.terminal_input import KEYS, TerminalInput, settle
 from tests.synthetic import write_operations
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.dataset.resources import bundled_dataset
 from tui.widgets import DetailPane, StateList
+from tui.widgets.grid_table import GridTable
 
 EXAMPLES = int(os.environ.get("BURST_EXAMPLES", "12"))
 """Examples per run: bounded so that CI stays under a minute; raise it to search harder."""
@@ -55,26 +56,28 @@ def state(app: ExplorerWithoutQuit) -> dict[str, Any]:
     """Everything a key can change, plus the screen as text."""
     screen = app.screen
     focused = screen.focused
-    box = app.filter_input
-    boxes = [w for w in screen.query("#help-box, #about-box, #copied-box")]
+    box = explorer(app).filter_input
+    boxes = [w for w in screen.query("#help-box, #about-box, #copied-box, #source-box")]
     inputs = [(w.id, w.value, w.cursor_position, tuple(w.selection)) for w in screen.query(Input)]
     cursors = [
         (type(w).__name__, getattr(w, "cursor", None), getattr(w, "scroll_y", None))
         for w in screen.query("*")
         if hasattr(w, "cursor") and not isinstance(w, Input)
     ]
+    tables = [(t.id, t.cursor_row, t.scroll_x) for t in screen.query(GridTable)]
     return {
         "screen": type(screen).__name__,
         "stack": [type(s).__name__ for s in app.screen_stack],
         "focused": None if focused is None else (type(focused).__name__, focused.id),
         "filter": (box.value, box.cursor_position, box.display),
-        "view": (app.view.sort, app.view.reverse, app.view.query),
-        "cursor": app.query_one(StateList).cursor,
-        "detail_y": app.query_one(DetailPane).scroll_y,
+        "view": (explorer(app).view.sort, explorer(app).view.reverse, explorer(app).view.query),
+        "cursor": explorer(app).query_one(StateList).cursor,
+        "detail_y": explorer(app).query_one(DetailPane).scroll_y,
         "dialog_y": [b.scroll_y for b in boxes],
         "inputs": inputs,
         "cursors": cursors,
-        "classes": sorted(app.classes),
+        "tables": tables,
+        "classes": sorted(explorer(app).classes),
         "quits": app.quits,
         "text": screen_text(app),
     }
@@ -217,6 +220,31 @@ def test_the_screens_of_several_operations_take_a_burst(name: str, tmp_path: Pat
     assert_bursts_equivalent(operations, SEVERAL[name], range(3, 64, 3))
 
 
+@pytest.mark.slow
+@settings(
+    max_examples=max(1, EXAMPLES // 2),
+    deadline=None,
+    derandomize=not os.environ.get("BURST_RANDOM"),
+    phases=PHASES,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(keys=st.lists(key_names, min_size=1, max_size=12), cuts=st.lists(st.integers(0, 40)))
+@example(keys=["j", "j", "v", "tab", "l", "l", "shift+tab", "enter", "j", "q", "G"], cuts=[3])
+@example(keys=["G", "enter", "end", "q", "S", "j"], cuts=[])
+def test_a_burst_over_the_sources_view(keys: list[str], cuts: list[int]) -> None:
+    """The same property, every sequence starting in the Sources view (S): its tables, Enter
+    on a source and the ways back act in a burst as they do one by one."""
+    keys = ["S", *keys]
+    data = "".join(KEYS[k] for k in keys)
+    one_by_one = run_elsewhere(DATASET, [KEYS[k] for k in keys], settle_each=True)
+    one_read = run_elsewhere(DATASET, [data], settle_each=False)
+    assert one_read == one_by_one, f"keys {keys}: one read differs from one by one"
+    bounds = sorted({c for c in cuts if 0 < c < len(data)})
+    chunks = [data[a:b] for a, b in zip([0, *bounds], [*bounds, len(data)])]
+    chunked = run_elsewhere(DATASET, chunks, settle_each=False)
+    assert chunked == one_by_one, f"keys {keys} in chunks {chunks}: differs from one by one"
+
+
 async def burst(app: UnitedFrontApp, pilot: Any, *reads: str) -> None:
     """Each argument is one ``read()``; let the app settle after each."""
     terminal = TerminalInput(app)
@@ -238,8 +266,8 @@ async def test_burst_in_the_filter_box(dataset: Dataset, keys: str, expected: st
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(app, pilot, "/", "t", "e", "x", "\r", "/", keys)
-        assert app.filter_input.value == expected
-        assert app.view.query == expected
+        assert explorer(app).filter_input.value == expected
+        assert explorer(app).view.query == expected
 
 
 @pytest.mark.parametrize(("opener", "box"), [("i", "#about-box"), ("?", "#help-box")])
@@ -259,9 +287,9 @@ async def test_over_a_dialog_other_keys_do_nothing(dataset: Dataset, opener: str
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(80, 24)) as pilot:
         await burst(app, pilot, opener, "/s", "q")
-        assert type(app.screen).__name__ == "Screen"
+        assert type(app.screen).__name__ == "ExplorerScreen"
         assert isinstance(app.focused, StateList)
-        assert not app.filter_input.display
-        assert app.view.sort == "source"
+        assert not explorer(app).filter_input.display
+        assert explorer(app).view.sort == "source"
         await burst(app, pilot, "q")
         assert not app.is_running

@@ -14,13 +14,20 @@ from textual.app import SystemCommand
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import (
+    explorer,
+    make_dataset,
+    record_notifications,
+    screen_text,
+    selected,
+)
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dialogs.copied_text import CopiedTextScreen
 from tui.dialogs.export_dialog import ExportDialog
 from tui.i18n.textual import localized
 from tui.output.cite import state_citation, table_markdown
+from tui.terminal.textual_private import driver_of
 
 OSC52 = re.compile(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
 
@@ -28,8 +35,7 @@ OSC52 = re.compile(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07")
 def capture_writes(app: UnitedFrontApp) -> list[str]:
     """Record what the app writes to the terminal (the headless driver drops it otherwise)."""
     written: list[str] = []
-    assert app._driver is not None
-    app._driver.write = written.append  # type: ignore[method-assign,assignment]
+    driver_of(app).write = written.append  # type: ignore[method-assign,assignment]
     return written
 
 
@@ -53,6 +59,7 @@ def french() -> Iterator[None]:
 async def test_y_writes_the_citation_with_osc52(make_app: AppFactory) -> None:
     """`y` on Kentucky sends its Markdown citation as one OSC 52 sequence and says so."""
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         written = capture_writes(app)
         await pilot.press("j", "j", "j", "y")
@@ -60,7 +67,7 @@ async def test_y_writes_the_citation_with_osc52(make_app: AppFactory) -> None:
         kentucky = app.dataset.states[3]
         assert clipboard_sequences(written) == [state_citation(app.dataset, kentucky)]
         assert "21 adult, 2 minor" in clipboard_sequences(written)[0]
-        messages = [n.message for n in app._notifications]
+        messages = notified
         assert any("OSC 52" in m and "show the text" in m for m in messages)
 
 
@@ -72,7 +79,7 @@ async def test_capital_y_copies_the_filtered_sorted_table(make_app: AppFactory) 
         await pilot.press("slash", *"dakota", "enter", "s", "s", "s", "Y")
         await pilot.pause()
         (copied,) = clipboard_sequences(written)
-        assert copied == table_markdown(app.dataset, app.view)
+        assert copied == table_markdown(app.dataset, explorer(app).view)
         rows = [line for line in copied.splitlines() if line.startswith("| S") or "| N" in line]
         assert rows[0].startswith("| SD |") and rows[1].startswith("| ND |")
 
@@ -107,11 +114,12 @@ async def test_show_the_copied_text_from_the_palette(make_app: AppFactory) -> No
 async def test_show_before_copying_explains(make_app: AppFactory) -> None:
     """Nothing copied yet: a notification, no empty dialog."""
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.action_show_copied()
+        await explorer(app).action_show_copied()
         await pilot.pause()
         assert not isinstance(app.screen, CopiedTextScreen)
-        assert any("Nothing copied yet" in n.message for n in app._notifications)
+        assert any("Nothing copied yet" in m for m in notified)
 
 
 async def test_e_writes_the_filtered_view(
@@ -120,6 +128,7 @@ async def test_e_writes_the_filtered_view(
     """`e`, a path, Enter: the shown rows only, in the shown order, written atomically."""
     monkeypatch.chdir(tmp_path)
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"dakota", "enter", "r", "e")
         await pilot.pause()
@@ -129,7 +138,7 @@ async def test_e_writes_the_filtered_view(
         assert not isinstance(app.screen, ExportDialog)
         rows = list(csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8"))))
         assert [r["code"] for r in rows] == ["SD", "ND"]
-        assert any(str(tmp_path / "out.csv") in n.message for n in app._notifications)
+        assert any(str(tmp_path / "out.csv") in m for m in notified)
         assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
@@ -159,7 +168,7 @@ async def test_format_choice_follows_the_extension(make_app: AppFactory, tmp_pat
     """Choosing JSON renames the default .csv path to .json."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(app.dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("shift+tab", "right", "space")
         await pilot.pause()
@@ -173,7 +182,7 @@ async def test_typing_after_a_format_change_lands_after_the_extension(
     """`.csv` becomes `.json` with the cursor at the end: `XYZ` then ends the name (issue 18)."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(explorer(app).dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("shift+tab", "right", "space", "tab", *"XYZ")
         await pilot.pause()
@@ -189,7 +198,7 @@ async def test_an_extension_that_contradicts_the_format_is_refused(
     a name that agrees (or names no format) is written."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(explorer(app).dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         rights = ["right"] * (1 if choose == "JSON" else 2)
         await pilot.press("shift+tab", *rights, "space", "tab", "ctrl+u", *name, "enter")
@@ -210,7 +219,7 @@ async def test_e_cancel_writes_nothing(make_app: AppFactory, tmp_path: Path) -> 
     """Tab to Cancel, Enter: no file, back to the list."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        app.push_screen(ExportDialog(app.dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("tab", "tab", "tab", "enter")
         await pilot.pause()
@@ -225,8 +234,10 @@ async def test_filter_by_french_names(make_app: AppFactory, query: str, codes: l
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *query, "enter")
         await pilot.pause()
-        assert [app.view.state_at(r).code for r in range(len(app.view))] == codes
-        assert app.selected is not None and app.selected.code == codes[0]
+        assert [
+            explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))
+        ] == codes
+        assert selected(app).code == codes[0]
 
 
 @pytest.mark.usefixtures("french")
@@ -302,8 +313,13 @@ async def test_palette_in_french(make_app: AppFactory) -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
             assert "Rechercher une commande…" in screen_text(app)
-            titles = {c.title for c in app.get_system_commands(app.screen)}
-            assert {"Copier la citation (y)", "Exporter la vue (e)", "Thème", "Quitter"} <= titles
+            titles = {c.title for c in app.get_system_commands(explorer(app))}
+            assert {
+                "Copier la citation (y)",
+                "Exporter la vue (e)",
+                "Thème",
+                "Quitter (q)",
+            } <= titles
     finally:
         i18n.set_language("en")
 

@@ -7,7 +7,7 @@ from textual import events
 from textual.pilot import Pilot
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tests.functional.terminal_input import settle
 from tui.app import UnitedFrontApp
 from tui.widgets import DetailPane, StateList
@@ -18,13 +18,13 @@ SOURCE_ORDER = ["MO", "IL", "IA", "KY", "MN", "NE", "ND", "OK", "TN", "TX", "WI"
 
 def shown_codes(app: UnitedFrontApp) -> list[str]:
     """Codes of the states the list shows, in display order."""
-    return [app.view.state_at(row).code for row in range(len(app.view))]
+    return [explorer(app).view.state_at(row).code for row in range(len(explorer(app).view))]
 
 
 def detail_text(app: UnitedFrontApp) -> str:
     """The detail pane's text, rendered at its width."""
-    pane = app.query_one(DetailPane)
-    lines = app.console.render_lines(pane.render_state(app.selected), app.console.options)
+    pane = explorer(app).query_one(DetailPane)
+    lines = app.console.render_lines(pane.render_state(explorer(app).selected), app.console.options)
     return "\n".join("".join(segment.text for segment in line) for line in lines)
 
 
@@ -39,7 +39,7 @@ async def test_all_states_visible_at_start(make_app: AppFactory, size: tuple[int
             assert state.name in text
         assert "Kentucky" in text and "23" in text and "46" in text
         assert isinstance(app.focused, StateList)
-        assert app.selected is not None and app.selected.code == "MO"
+        assert selected(app).code == "MO"
 
 
 async def test_not_reported_shows_dash_not_zero(make_app: AppFactory) -> None:
@@ -58,23 +58,23 @@ async def test_navigation_keys(make_app: AppFactory, size: tuple[int, int]) -> N
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await pilot.press("down", "j")
-        assert app.selected is not None and app.selected.code == "IA"
+        assert selected(app).code == "IA"
         await pilot.press("k")
-        assert app.selected.code == "IL"
+        assert selected(app).code == "IL"
         await pilot.press("end")
-        assert app.selected.code == "SD"
+        assert selected(app).code == "SD"
         await pilot.press("g")
-        assert app.selected.code == "MO"
+        assert selected(app).code == "MO"
         await pilot.press("G")
-        assert app.selected.code == "SD"
+        assert selected(app).code == "SD"
         await pilot.press("home", "pagedown")
-        assert app.selected.code == "SD"  # 12 rows fit: a page goes to the last
+        assert selected(app).code == "SD"  # 12 rows fit: a page goes to the last
         await pilot.press("pageup")
-        assert app.selected.code == "MO"
+        assert selected(app).code == "MO"
         await pilot.press("up")
-        assert app.selected.code == "MO"  # clamped at the top
+        assert selected(app).code == "MO"  # clamped at the top
         await pilot.pause()
-        assert str(app.query_one(DetailPane).border_title) == "Missouri (MO)"
+        assert str(explorer(app).query_one(DetailPane).border_title) == "Missouri (MO)"
 
 
 async def header(app: UnitedFrontApp, pilot: Pilot[int]) -> str:
@@ -87,7 +87,7 @@ async def test_sort_cycle_and_reverse(make_app: AppFactory) -> None:
     """`s` cycles source → name → victims → arrests, `r` reverses, the header marks which."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        states = app.state_list
+        states = explorer(app).state_list
         assert shown_codes(app) == SOURCE_ORDER
         assert str(states.border_title) == "States"
         assert "#▲" in await header(app, pilot)  # source order, not sorted by code
@@ -118,11 +118,11 @@ async def test_sort_keeps_the_highlighted_state(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "j", "j")
-        assert app.selected is not None and app.selected.code == "KY"
+        assert selected(app).code == "KY"
         await pilot.press("s", "s")
         await pilot.pause()
-        assert app.selected.code == "KY"
-        assert app.state_list.cursor == 0
+        assert selected(app).code == "KY"
+        assert explorer(app).state_list.cursor == 0
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ async def test_filter_by_name_or_code(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *query)
         assert shown_codes(app) == expected
-        assert f"{len(expected)} of 12" in str(app.state_list.border_title)
+        assert f"{len(expected)} of 12" in str(explorer(app).state_list.border_title)
         await pilot.press("enter")
         assert isinstance(app.focused, StateList)
         assert shown_codes(app) == expected  # Enter keeps the filter
@@ -157,14 +157,14 @@ async def test_filter_no_match_then_clear(make_app: AppFactory) -> None:
         await pilot.press("slash", "z", "z", "z")
         await pilot.pause()
         assert shown_codes(app) == []
-        assert app.selected is None
+        assert explorer(app).selected is None
         assert "No state matches the filter" in screen_text(app)
         await pilot.press("ctrl+u")
         assert shown_codes(app) == SOURCE_ORDER
         await pilot.press("slash", "t", "e", "x", "enter", "c")
         assert shown_codes(app) == SOURCE_ORDER
-        assert app.filter_input.value == ""
-        assert not app.filter_input.display
+        assert explorer(app).filter_input.value == ""
+        assert not explorer(app).filter_input.display
 
 
 async def test_filter_returns_without_escape(make_app: AppFactory) -> None:
@@ -173,7 +173,7 @@ async def test_filter_returns_without_escape(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         for leave in ("enter", "down", "escape"):
             await pilot.press("slash", "i")
-            assert app.focused is app.filter_input
+            assert app.focused is explorer(app).filter_input
             await pilot.press(leave)
             assert isinstance(app.focused, StateList)
         await pilot.press("c")
@@ -198,10 +198,10 @@ async def test_keys_typed_in_one_burst_follow_focus(make_app: AppFactory) -> Non
             app.post_message(events.Key(key, char))
         # Until every key has gone through (under load, a fixed pause may be too short).
         await settle(pilot, app)
-        assert app.filter_input.value == "dak"
-        assert app.view.sort == "victims"
+        assert explorer(app).filter_input.value == "dak"
+        assert explorer(app).view.sort == "victims"
         assert isinstance(app.focused, StateList)
-        assert app.selected is not None and app.selected.code == "SD"
+        assert selected(app).code == "SD"
 
 
 async def test_detail_kentucky_breakdown(make_app: AppFactory) -> None:
@@ -283,7 +283,8 @@ async def test_footer_filtered_totals(make_app: AppFactory) -> None:
         assert "Victims 6† (1 state reporting)" in text
         assert "Arrests 12" in text
         assert "Arrests 102 ✓" in text
-        assert app.shown_totals is not None and app.shown_totals["arrests"].total == 12
+        shown = explorer(app).shown_totals
+        assert shown is not None and shown["arrests"].total == 12
 
 
 async def test_footer_flags_a_difference() -> None:
@@ -338,7 +339,7 @@ async def test_help_lists_every_binding(make_app: AppFactory) -> None:
         ):
             assert description in text
         await pilot.press("q")
-        assert type(app.screen).__name__ == "Screen"
+        assert type(app.screen).__name__ == "ExplorerScreen"
         assert app.is_running
 
 
@@ -364,7 +365,7 @@ async def test_about_screen(make_app: AppFactory) -> None:
         ):
             assert expected in text
         await pilot.press("backspace")
-        assert type(app.screen).__name__ == "Screen"
+        assert type(app.screen).__name__ == "ExplorerScreen"
 
 
 async def test_palette_commands(make_app: AppFactory) -> None:
@@ -383,7 +384,7 @@ async def test_palette_commands(make_app: AppFactory) -> None:
             "Clear filter (c)",
             "About (i)",
             "Help (?)",
-            "Quit",
+            "Quit (q)",
         ):
             assert title in commands
         assert any("theme" in title.lower() for title in commands)
@@ -395,7 +396,7 @@ async def test_palette_commands(make_app: AppFactory) -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.view.sort == "arrests"
+        assert explorer(app).view.sort == "arrests"
 
 
 async def test_quit_key(make_app: AppFactory) -> None:
@@ -412,7 +413,7 @@ async def test_narrow_terminal_collapses_detail(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(50, 20)) as pilot:
         await pilot.pause()
-        detail = app.query_one(DetailPane)
+        detail = explorer(app).query_one(DetailPane)
         assert not detail.display or detail.region.width == 0
         await pilot.press("j", "j", "j", "enter")
         await pilot.pause()
@@ -441,13 +442,13 @@ async def test_resize_during_use(make_app: AppFactory) -> None:
         await pilot.press("end")
         await pilot.resize_terminal(30, 10)
         await pilot.pause()
-        assert app.has_class("-narrow")
-        states = app.state_list
+        assert explorer(app).has_class("-narrow")
+        states = explorer(app).state_list
         assert states.scroll_offset.y <= states.cursor < states.scroll_offset.y + states.page
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert not app.has_class("-narrow")
-        assert app.selected is not None and app.selected.code == "SD"
+        assert not explorer(app).has_class("-narrow")
+        assert selected(app).code == "SD"
 
 
 async def test_markup_in_data_is_literal() -> None:
@@ -467,7 +468,7 @@ async def test_markup_in_data_is_literal() -> None:
         await pilot.click(StateList, offset=(5, 3))
         await pilot.pause()
         assert app.is_running
-        assert app.selected is not None and app.selected.code == "XX"
+        assert selected(app).code == "XX"
 
 
 async def test_about_quotes_are_not_doubled(make_app: AppFactory) -> None:
@@ -507,9 +508,9 @@ async def test_alt_key_from_a_slow_link_leaves_the_filter_then_acts(make_app: Ap
         # What the terminal parser makes of "\x1bj": Pilot sends no character for alt keys.
         app.post_message(events.Key("alt+j", "j"))
         await pilot.pause()
-        assert app.filter_input.value == "dak"
+        assert explorer(app).filter_input.value == "dak"
         assert isinstance(app.focused, StateList)
-        assert app.selected is not None and app.selected.code == "SD"
+        assert selected(app).code == "SD"
 
 
 async def test_reopening_the_filter_keeps_its_text(make_app: AppFactory) -> None:
@@ -517,5 +518,27 @@ async def test_reopening_the_filter_keeps_its_text(make_app: AppFactory) -> None
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "d", "a", "enter", "slash", "k")
-        assert app.filter_input.value == "dak"
-        assert [app.view.state_at(r).code for r in range(len(app.view))] == ["ND", "SD"]
+        assert explorer(app).filter_input.value == "dak"
+        assert [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))] == [
+            "ND",
+            "SD",
+        ]
+
+
+async def test_clear_filter_from_the_narrow_detail_pane_shows_the_list(
+    make_app: AppFactory,
+) -> None:
+    """At 60x20 with the details open (alone on screen), `c` goes back to a visible list
+    with focus on it: keys move the cursor again (it used to focus the hidden list, a state
+    only Tab got out of)."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.focused, DetailPane)
+        await pilot.press("c")
+        await pilot.pause()
+        states = explorer(app).state_list
+        assert explorer(app).focused is states and states.display and states.region.width > 0
+        assert not explorer(app).has_class("-show-detail")
+        await pilot.press("j")
+        assert selected(app).code == states.view.state_at(1).code

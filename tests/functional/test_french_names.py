@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import OptionList
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import screen_text, selected
 from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dialogs.export_dialog import ExportDialog
@@ -39,7 +39,8 @@ async def test_north_dakota_is_dakota_du_nord_everywhere(make_app: AppFactory) -
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"jjjjjj")  # Missouri ... North Dakota (the 7th state)
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "ND"
+        state = selected(app)
+        assert state is not None and state.code == "ND"
         screens["list"] = seen(app)
         await pilot.press("enter")
         await pilot.pause()

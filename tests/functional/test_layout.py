@@ -6,6 +6,7 @@ import pytest
 
 from tests.functional.conftest import AppFactory
 from tests.functional.helpers import screen_text
+from tui import i18n
 
 
 @pytest.mark.parametrize("size", [(60, 20), (66, 20), (72, 24), (80, 24), (120, 40)])
@@ -56,3 +57,28 @@ async def test_help_hint_always_in_the_key_bar(make_app: AppFactory, width: int)
         assert "? Help" in bar and "…" not in bar
         if width >= 80:
             assert "^p palette" in bar
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_key_bar_at_80_shows_cite_export_map_help_quit(
+    make_app: AppFactory, lang: str
+) -> None:
+    """At 80x24 the key bar shows citing (y), exporting (e) and the map (m) besides help and
+    quit, in both languages (issue 19, item 11: they were hidden behind `?`)."""
+    i18n.set_language(lang)
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            bar = screen_text(app).splitlines()[-1]
+            for key, label in (
+                ("?", "Help"),
+                ("q", "Quit"),
+                ("y", "Cite"),
+                ("e", "Export"),
+                ("m", "Map"),
+            ):
+                assert f" {key} {i18n._(label)} " in bar, (lang, bar)
+            assert "…" not in bar
+    finally:
+        i18n.set_language("en")

@@ -11,11 +11,12 @@ from textual import events
 from textual.geometry import Region
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import make_dataset, screen_text
+from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tui.app import UnitedFrontApp
 from tui.dataset import load
 from tui.dataset.tiles import BY_CODE, TILES
 from tui.screens.map import MapScreen
+from tui.terminal.textual_private import driver_of, wait_for_screen
 from tui.widgets import DetailPane, StateList
 from tui.widgets.tile_map import TileMap
 
@@ -63,7 +64,7 @@ async def test_starts_on_the_lists_selection(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "j", "j", "m")  # Kentucky
-        assert tile_map(app).cursor.code == "KY"
+        assert tile_map(app).tile.code == "KY"
         assert "Kentucky (KY): Victims rescued 23" in screen_text(app)
 
 
@@ -88,7 +89,7 @@ async def test_geographic_moves(make_app: AppFactory, keys: list[str], expected:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m", *keys)
-        assert tile_map(app).cursor.code == expected
+        assert tile_map(app).tile.code == expected
 
 
 async def test_enter_opens_the_detail_of_that_state(make_app: AppFactory) -> None:
@@ -98,8 +99,8 @@ async def test_enter_opens_the_detail_of_that_state(make_app: AppFactory) -> Non
         await pilot.press("m", "right", "enter")  # MO → KY
         await pilot.pause()
         assert not isinstance(app.screen, MapScreen)
-        assert app.selected is not None and app.selected.code == "KY"
-        assert app.query_one(StateList).highlighted == app.selected
+        assert selected(app).code == "KY"
+        assert explorer(app).query_one(StateList).highlighted == explorer(app).selected
         assert isinstance(app.focused, DetailPane)
 
 
@@ -109,7 +110,7 @@ async def test_leaving_keeps_the_maps_highlight(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m", "up", "up", "m")  # MO → IA → MN
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "MN"
+        assert selected(app).code == "MN"
         assert isinstance(app.focused, StateList)
 
 
@@ -124,7 +125,7 @@ async def test_enter_outside_the_operation_stays(make_app: AppFactory) -> None:
         assert "Colorado (CO): not part of this operation" in screen_text(app)
         await pilot.press("q")
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "MO"  # unchanged
+        assert selected(app).code == "MO"  # unchanged
 
 
 async def test_filtered_out_states_are_dimmed(make_app: AppFactory) -> None:
@@ -141,7 +142,7 @@ async def test_filtered_out_states_are_dimmed(make_app: AppFactory) -> None:
         assert not widget._tile_style(model.cell("ND"), cursor=False).dim
         # The sort and filter keys do not reach the list under the map.
         await pilot.press("c", "s")
-        assert app.view.query == "dakota" and app.view.sort == "source"
+        assert explorer(app).view.query == "dakota" and explorer(app).view.sort == "source"
 
 
 async def test_metric_cycles(make_app: AppFactory) -> None:
@@ -186,7 +187,7 @@ async def test_unknown_codes_are_listed(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
         await pilot.pause()
-        assert tile_map(app).cursor.code == "MO"
+        assert tile_map(app).tile.code == "MO"
         text = screen_text(app)
         assert "Not on the map (2 codes, not US states): QC, ZONE-9" in text
         where(text, "MO")
@@ -229,7 +230,7 @@ async def test_a_move_repaints_only_two_tiles_and_the_status(
         area = sum(r.area for regions in calls for r in regions)
         assert area <= 2 * 6 * 2 + 80  # two 6x2 tiles and the status line
         await pilot.press("up", "up", "up")  # KY → IN → IL → WI
-        assert widget.cursor.code == "WI"
+        assert widget.tile.code == "WI"
         calls.clear()
         await pilot.press("up")  # nothing above Wisconsin: no move, no repaint
         assert calls == []
@@ -245,7 +246,7 @@ async def test_markup_in_names_is_literal() -> None:
         text = screen_text(app)
         assert "BOLD" in text and "CLICK" in text and "Not on the map" in text
         ohio = next(s for s in data.states if s.code == "OH")
-        app.screen.query_one(TileMap).cursor = BY_CODE["OH"]
+        app.screen.query_one(TileMap).tile = BY_CODE["OH"]
         app.screen.query_one(TileMap).refresh()
         await pilot.pause()
         assert f"{ohio.name} (OH)" in screen_text(app)
@@ -258,11 +259,10 @@ async def test_markup_in_names_is_literal() -> None:
 
 def outcome(app: UnitedFrontApp) -> tuple[str, str | None, str, str | None]:
     """What a user sees after some keys: the screen, the selection, focus, the map's tile."""
-    cursor = (
-        app.screen.query_one(TileMap).cursor.code if isinstance(app.screen, MapScreen) else None
-    )
-    selected = app.selected.code if app.selected else None
-    return type(app.screen).__name__, selected, type(app.focused).__name__, cursor
+    cursor = app.screen.query_one(TileMap).tile.code if isinstance(app.screen, MapScreen) else None
+    state = explorer(app).selected
+    code = state.code if state else None
+    return type(app.screen).__name__, code, type(app.focused).__name__, cursor
 
 
 @pytest.mark.parametrize(
@@ -290,11 +290,11 @@ async def test_a_burst_does_what_the_keys_do_one_by_one(
     fast = make_app()
     async with fast.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        driver: Any = fast._driver
+        driver: Any = driver_of(fast)
         for key in keys:
             driver.send_message(events.Key(key, key if len(key) == 1 else None))
         for _ in range(5):
-            await pilot._wait_for_screen()
+            await wait_for_screen(pilot)
         await pilot.pause()
         assert outcome(fast) == expected
 
@@ -307,6 +307,25 @@ async def test_a_click_highlights_a_tile(make_app: AppFactory) -> None:
         await pilot.pause()
         y, x = where(screen_text(app), "TX")
         await pilot.click(TileMap, offset=(x, y))
-        assert tile_map(app).cursor.code == "TX"
+        assert tile_map(app).tile.code == "TX"
         await pilot.click(TileMap, offset=(0, 0))  # the title line
-        assert tile_map(app).cursor.code == "TX"
+        assert tile_map(app).tile.code == "TX"
+
+
+async def test_contested_tiles_are_marked(make_app: AppFactory) -> None:
+    """Victims: Kentucky's tile carries `‡`; arrests (v): Iowa, Oklahoma, Tennessee's; the
+    legend says what it means."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "KY‡" in text and "23‡" in text
+        assert "‡ sources disagree" in text
+        assert "OK‡" not in text
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        for code in ("IA", "OK", "TN"):
+            assert f"{code}‡" in text
+        assert "KY‡" not in text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text, selected
 from tests.synthetic import write_operations
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
@@ -24,7 +24,7 @@ def operations(tmp_path: Path) -> list[Dataset]:
 
 def shown_codes(app: UnitedFrontApp) -> list[str]:
     """Codes of the states the list shows, in display order."""
-    return [app.view.state_at(row).code for row in range(len(app.view))]
+    return [explorer(app).view.state_at(row).code for row in range(len(explorer(app).view))]
 
 
 async def test_the_list_shows_every_operation(operations: list[Dataset]) -> None:
@@ -50,15 +50,15 @@ async def test_switching_keeps_filter_sort_and_selection(operations: list[Datase
         await pilot.press("s", "slash", *"o", "enter")  # by name; "o" matches CO and MO
         assert shown_codes(app) == ["CO", "MO"]
         await pilot.press("j")
-        assert app.selected is not None and app.selected.code == "MO"
+        assert selected(app).code == "MO"
         await pilot.press("O", "j", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, OperationsScreen)
-        assert app.current == 1 and app.dataset.operation.name == "Operation Bravo"
-        assert app.view.sort == "name" and app.view.query == "o"
+        assert app.loaded.current == 1 and app.dataset.operation.name == "Operation Bravo"
+        assert explorer(app).view.sort == "name" and explorer(app).view.query == "o"
         assert shown_codes(app) == ["MO"]  # Bravo has no Colorado; Arkansas has no "o"
-        assert app.selected is not None and app.selected.code == "MO"
-        assert app.selected.victims_rescued == 9  # Bravo's Missouri, not Alpha's
+        assert selected(app).code == "MO"
+        assert selected(app).victims_rescued == 9  # Bravo's Missouri, not Alpha's
         text = screen_text(app)
         assert "Operation Bravo" in text  # named under the list
         assert "States · 1 of 2" in text and "State▲" in text  # sorted by name, A to Z
@@ -70,7 +70,7 @@ async def test_totals_and_details_follow_the_switch(operations: list[Dataset]) -
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Arrests 9 ✓" in screen_text(app)
-        app.show_operation(1)
+        explorer(app).show_operation(1)
         await pilot.pause()
         text = screen_text(app)
         assert "Arrests 3 ✓" in text and "Arrests 9" not in text
@@ -84,11 +84,11 @@ async def test_a_state_missing_from_the_other_operation_moves_to_the_first(
     app = UnitedFrontApp(operations)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "KS"
-        app.show_operation(1)
+        assert selected(app).code == "KS"
+        explorer(app).show_operation(1)
         await pilot.pause()
-        assert app.selected is not None and app.selected.code == "MO"
-        assert app.query_one(StateList).cursor == 0
+        assert selected(app).code == "MO"
+        assert explorer(app).query_one(StateList).cursor == 0
 
 
 async def test_leaving_the_list_without_choosing_changes_nothing(
@@ -100,7 +100,7 @@ async def test_leaving_the_list_without_choosing_changes_nothing(
         for key in ("q", "backspace", "escape"):
             await pilot.press("O", "j", key)
             assert not isinstance(app.screen, OperationsScreen)
-            assert app.current == 0
+            assert app.loaded.current == 0
         assert app.is_running  # q closed the list, it did not quit
 
 
@@ -149,7 +149,7 @@ async def test_one_dataset_has_no_operation_keys(dataset: Dataset) -> None:
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("O", "C")
-        assert app.screen is app.screen_stack[0]
+        assert app.screen is explorer(app)
         assert "Operations" not in screen_text(app)
         await pilot.press("question_mark")
         assert "Several operations" not in screen_text(app)
@@ -171,9 +171,9 @@ async def test_palette_lists_operation_commands(operations: list[Dataset]) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert "Operations" in titles and "Compare operations" in titles
+        assert "Operations (O)" in titles and "Compare operations (C)" in titles
         one = UnitedFrontApp(operations[:1])
-        assert "Operations" not in [c.title for c in one.get_system_commands(app.screen)]
+        assert "Operations (O)" not in [c.title for c in one.get_system_commands(app.screen)]
 
 
 async def test_long_names_are_cut_so_the_figures_stay_on_screen(tmp_path: Path) -> None:
@@ -222,6 +222,6 @@ async def test_o_and_c_are_letters_in_the_filter_box(operations: list[Dataset]) 
     app = UnitedFrontApp(operations)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", "C", "O", "l")
-        assert app.filter_input.value == "COl"
-        assert app.screen is app.main_screen
+        assert explorer(app).filter_input.value == "COl"
+        assert app.screen is explorer(app)
         assert shown_codes(app) == ["CO"]

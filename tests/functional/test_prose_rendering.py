@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.app import App
 
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text
 from tests.unit.test_single_line import FIELDS, key_of
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
@@ -105,7 +105,7 @@ async def test_every_screen_draws_prose_as_text(prose_dataset: Dataset) -> None:
             check_lines(app, f"about, page {page}")
             await pilot.press("pagedown")
         await pilot.press("escape", "y")
-        await app.action_show_copied()
+        await explorer(app).action_show_copied()
         await pilot.pause()
         check_lines(app, "copied text")
         assert app.is_running

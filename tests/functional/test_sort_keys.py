@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.functional.conftest import AppFactory
+from tests.functional.helpers import explorer, record_notifications
 
 
 @pytest.mark.parametrize(
@@ -27,14 +28,14 @@ async def test_sort_key_then_again_reverses(
         if key == "o":
             await pilot.press("n")  # leave source order first
         await pilot.press(key)
-        assert (app.view.sort, app.view.reverse) == (sort, False)
-        shown = [app.view.state_at(r).code for r in range(len(app.view))]
+        assert (explorer(app).view.sort, explorer(app).view.reverse) == (sort, False)
+        shown = [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))]
         await pilot.press(key)
-        assert (app.view.sort, app.view.reverse) == (sort, True)
-        again = [app.view.state_at(r).code for r in range(len(app.view))]
+        assert (explorer(app).view.sort, explorer(app).view.reverse) == (sort, True)
+        again = [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))]
         assert again != shown
         await pilot.press(key)
-        assert app.view.reverse is False
+        assert explorer(app).view.reverse is False
         if first is not None:
             assert shown[0] == first
 
@@ -46,7 +47,7 @@ async def test_s_still_cycles(make_app: AppFactory) -> None:
         seen = []
         for _ in range(4):
             await pilot.press("s")
-            seen.append(app.view.sort)
+            seen.append(explorer(app).view.sort)
         assert seen == ["name", "victims", "arrests", "source"]
 
 
@@ -56,6 +57,7 @@ async def test_screenshot_saved_in_the_working_directory(
     """The palette's Screenshot writes an SVG in the current directory and says where."""
     monkeypatch.chdir(tmp_path)
     app = make_app()
+    notified = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         command = next(c for c in app.get_system_commands(app.screen) if c.title == "Screenshot")
         command.callback()
@@ -63,8 +65,7 @@ async def test_screenshot_saved_in_the_working_directory(
         saved = list(tmp_path.glob("unitedfront-tui-*.svg"))
         assert len(saved) == 1
         assert saved[0].read_text(encoding="utf-8").startswith("<svg")
-        messages = [n.message for n in app._notifications]
-        assert any(str(saved[0]) in m for m in messages), messages
+        assert any(str(saved[0]) in m for m in notified), notified
 
 
 async def test_screenshot_falls_back_to_xdg_state(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text
 from tests.functional.test_explorer import detail_text
 from tests.unit.helpers import REPO
 from tui.app import UnitedFrontApp
@@ -21,7 +21,7 @@ SCHEMA1 = REPO / "tests" / "data" / "schema1" / "operation-united-front.toml"
 
 def list_lines(app: UnitedFrontApp) -> list[str]:
     """The text of every visible line of the state list."""
-    widget = app.query_one(StateList)
+    widget = explorer(app).query_one(StateList)
     return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
 
 
@@ -66,7 +66,7 @@ async def test_list_without_other_sources_is_unchanged(make_app: AppFactory) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert not any("‡" in line for line in list_lines(app))
-        assert app.query_one(StateList).marks is False
+        assert explorer(app).query_one(StateList).marks is False
         assert "‡" not in screen_text(app)
 
 

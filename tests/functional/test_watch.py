@@ -7,9 +7,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text, selected
 from tests.synthetic import ALPHA, BRAVO, operation_toml, write_operations
 from tui.app import UnitedFrontApp
 from tui.dataset import load
@@ -52,15 +53,18 @@ async def test_an_atomic_save_replaces_the_data_keeping_the_view(tmp_path: Path)
     async with app.run_test(size=(140, 30)) as pilot:
         await pilot.press("s", "s", "slash", *"s", "enter")  # by victims; "s" hides Colorado
         await pilot.press("j")
-        assert app.selected is not None and app.selected.code == "MO"
+        assert selected(app).code == "MO"
         save_atomically(tmp_path / "alpha.toml", alpha_with(kansas_arrests=6))
         await wait_until(pilot, lambda: app.dataset.states[0].arrests == 6, "the reload")
-        assert app.view.sort == "victims" and app.view.query == "s"
-        assert [app.view.state_at(r).code for r in range(len(app.view))] == ["KS", "MO"]
-        assert app.selected is not None and app.selected.code == "MO"
+        assert explorer(app).view.sort == "victims" and explorer(app).view.query == "s"
+        assert [explorer(app).view.state_at(r).code for r in range(len(explorer(app).view))] == [
+            "KS",
+            "MO",
+        ]
+        assert selected(app).code == "MO"
         # 6 + 4 against the source's 9: reconciled again.
         await wait_until(pilot, lambda: "Arrests 10 ⚠" in screen_text(app), "the new totals")
-        assert not app.query(ProblemsPanel)
+        assert not explorer(app).query(ProblemsPanel)
 
 
 async def test_a_broken_save_keeps_the_data_and_shows_the_errors_until_fixed(
@@ -78,7 +82,7 @@ async def test_a_broken_save_keeps_the_data_and_shows_the_errors_until_fixed(
         heading = "is not valid: still showing its last good version"
         await wait_until(pilot, lambda: heading in screen_text(app), "the problems panel")
         assert app.dataset is before
-        assert app.selected is not None and app.selected.code == "MO"
+        assert selected(app).code == "MO"
         line = broken.split("\n").index("arrests = -5") + 1
         text = screen_text(app)
         assert f"alpha.toml:{line}: states[KS].arrests: must not be negative (got -5)" in text
@@ -91,9 +95,11 @@ async def test_a_broken_save_keeps_the_data_and_shows_the_errors_until_fixed(
             "the second save's errors",
         )
         save_atomically(alpha, alpha_with(kansas_arrests=7))
-        await wait_until(pilot, lambda: not app.query(ProblemsPanel), "the panel to close")
+        await wait_until(
+            pilot, lambda: not explorer(app).query(ProblemsPanel), "the panel to close"
+        )
         assert app.dataset.states[0].arrests == 7
-        assert app.selected is not None and app.selected.code == "MO"
+        assert selected(app).code == "MO"
     assert alpha.read_text(encoding="utf-8") == alpha_with(kansas_arrests=7)
 
 
@@ -119,7 +125,7 @@ async def test_a_file_not_shown_is_reloaded_in_the_background(tmp_path: Path) ->
         save_atomically(bravo, operation_toml("Operation Bravo", "2031-03-04", rows, 6))
         await wait_until(pilot, lambda: app.datasets[1].states[1].arrests == 5, "the reload")
         assert app.dataset is shown
-        app.show_operation(1)
+        explorer(app).show_operation(1)
         await wait_until(pilot, lambda: "Arrests 6 ✓" in screen_text(app), "Bravo's totals")
 
 
@@ -129,7 +135,7 @@ async def test_without_watch_nothing_polls(tmp_path: Path) -> None:
     app = UnitedFrontApp(load(alpha))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert not [t for t in app._timers if t.name == "watch"]
+        assert explorer(app).live_reload is None
         save_atomically(alpha, alpha_with(kansas_arrests=1))
         await pilot.pause(1.5)
         assert app.dataset.states[0].arrests == 5
@@ -145,7 +151,7 @@ async def test_a_save_while_another_screen_is_open(tmp_path: Path) -> None:
         save_atomically(alpha, alpha_with(kansas_arrests=8))
         await wait_until(pilot, lambda: app.dataset.states[0].arrests == 8, "the reload")
         save_atomically(alpha, alpha_with(kansas_arrests=-8))
-        await wait_until(pilot, lambda: bool(app.main_screen.query(ProblemsPanel)), "the panel")
+        await wait_until(pilot, lambda: bool(explorer(app).query(ProblemsPanel)), "the panel")
         assert app.screen is about
         await pilot.press("q")
         await wait_until(pilot, lambda: "must not be negative" in screen_text(app), "the errors")
@@ -210,3 +216,29 @@ async def test_the_operations_list_marks_an_invalid_file(tmp_path: Path) -> None
         )
         save_atomically(bravo, good)
         await wait_until(pilot, lambda: "⚠" not in bravo_row(), "the mark to go")
+
+
+@pytest.mark.parametrize("chart", ["m", "b"])
+async def test_a_save_under_an_open_chart_keeps_the_state_by_its_code(
+    tmp_path: Path, chart: str
+) -> None:
+    """Editing the highlighted state while the map or the bars are open, then closing the
+    chart: the list highlights the same state (by code) in the new data; no crash (issue 18,
+    item 6: the chart handed back a State of the old data, looked up in the new one)."""
+    alpha, _ = write_operations(tmp_path)
+    app = watched_app(alpha)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j")  # Missouri
+        assert selected(app).code == "MO"
+        await pilot.press(chart)
+        rows = [(c, n, 20 if c == "MO" else v, a) for c, n, v, a in ALPHA]
+        save_atomically(alpha, operation_toml("Operation Alpha", "2030-01-02", rows, 9))
+        await wait_until(pilot, lambda: app.dataset.states[1].victims_rescued == 20, "the reload")
+        await pilot.press(chart)  # close: back to the list
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "ExplorerScreen"
+        assert selected(app).code == "MO" and selected(app).victims_rescued == 20
+        await pilot.press(chart, "enter")  # open the details from the chart, by its code
+        await pilot.pause()
+        assert app.focused is not None and type(app.focused).__name__ == "DetailPane"
+        assert selected(app).code == "MO"

@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Checkbox, Input
 
 from tests.functional.conftest import AppFactory
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import record_notifications, screen_text
 from tui.app import UnitedFrontApp
 from tui.dialogs.export_dialog import ExportDialog
 from tui.web.delivery import download_name
@@ -49,6 +49,7 @@ async def test_screenshot_in_a_browser_is_a_download(
     """The palette's Screenshot sends an SVG to the browser and writes nothing on the server."""
     app = make_app()
     delivered = as_browser_session(app, monkeypatch, tmp_path)
+    notified = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_screenshot_in_a_browser_is_a_download(
         assert svg.lstrip().startswith("<svg") and "Missouri" in svg
         assert name is not None and name.startswith("unitedfront-tui-") and name.endswith(".svg")
         assert mime == "image/svg+xml"
-        assert f"Sent {name} to your browser." in [n.message for n in app._notifications]
+        assert f"Sent {name} to your browser." in notified
     assert list(tmp_path.iterdir()) == []
 
 

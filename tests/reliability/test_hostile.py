@@ -28,9 +28,11 @@ from tests.e2e.tmux import (
     tmux_session,
     unrestored_modes,
 )
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load
 from tui.dialogs.about import about_content
+from tui.terminal.textual_private import screen_strips
 from tui.widgets import DetailPane
 from tui.widgets.nobreak import NoBreak
 
@@ -280,7 +282,7 @@ def screen_report(app: UnitedFrontApp) -> tuple[str, list[str]]:
 
     (Textual's own scrollbars carry ``@mouse.down`` meta; that is not made from data.)
     """
-    strips = app.screen._compositor.render_strips()
+    strips = screen_strips(app.screen)
     lines: list[str] = []
     active: list[str] = []
     for strip in strips:
@@ -344,7 +346,7 @@ async def test_markup_state_name_is_literal(name: str, markup_dataset: Dataset) 
         assert active == [], f"links or actions made from data: {active}"
         assert name in screen, f"{name!r} not shown literally:\n{screen}"
         assert screen.count(name[:12]) >= 2, f"{name!r} not in both list and detail:\n{screen}"
-        body = app.query_one(DetailPane).render_state(state)
+        body = explorer(app).query_one(DetailPane).render_state(state)
         texts = renderable_texts(body)
         assert active_spans(texts) == []
         plain = "\n".join(t.plain for t in texts)
@@ -437,3 +439,30 @@ def test_markup_reaches_the_terminal_as_plain_text(tmp_path: Path) -> None:
     assert re.search("[\x80-\x9f]", text) is None, "a C1 control reached the terminal"
     assert "\x1b]8;" not in text and "evil.example\x07" not in text
     assert unrestored_modes(terminal_bytes(log)) == []
+
+
+async def test_markup_in_the_sources_view_is_literal(markup_dataset: Dataset) -> None:
+    """markup.toml in the Sources view (S) and one source (Enter): literal, no link or action."""
+    from tui.dataset.agreement import agreement
+    from tui.screens.source import source_content
+
+    app = UnitedFrontApp(markup_dataset)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("S")
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], active
+        src = markup_dataset.source
+        assert src.publisher is not None and src.publisher[:40] in screen
+        assert markup_dataset.states[0].name[:12] in screen
+        await pilot.press("enter")
+        await pilot.pause()
+        screen, active = screen_report(app)
+        assert active == [], active
+        texts = renderable_texts(source_content(markup_dataset, agreement(markup_dataset), src.id))
+        assert active_spans(texts) == []
+        plain = "\n".join(t.plain for t in texts)
+        for literal in (src.publisher, src.url, src.title):
+            assert literal is not None and literal in plain, literal
+        await pilot.press("q", "q")
+        assert app.is_running

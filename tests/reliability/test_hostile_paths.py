@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.e2e.tmux import COMMAND, recorded, require, terminal_bytes, tmux_session
-from tests.functional.helpers import screen_text
+from tests.functional.helpers import explorer, screen_text
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.dialogs.export_dialog import ExportDialog, error_message
@@ -67,7 +67,7 @@ async def test_pasted_control_characters_are_refused(tmp_path: Path, dataset: Da
     """A paste holding an escape sequence does not enter the path box."""
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        await app.push_screen(ExportDialog(explorer(app).dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         box = app.screen.query_one("#export-path", Input)
         before = box.value

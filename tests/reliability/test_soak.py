@@ -15,10 +15,12 @@ from textual import events
 from textual.binding import Binding
 from textual.pilot import Pilot
 
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, compute_totals
 from tui.dialogs.about import AboutScreen
 from tui.dialogs.help import HelpScreen
+from tui.terminal.textual_private import driver_of, wait_for_screen
 from tui.widgets import DetailPane, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
 
@@ -46,14 +48,14 @@ def binding_keys() -> list[str]:
 def send(app: UnitedFrontApp, key: str) -> None:
     """Deliver one key press as the terminal driver would."""
     character = CHARACTERS.get(key, key if len(key) == 1 else None)
-    driver: Any = app._driver
+    driver: Any = driver_of(app)
     driver.send_message(events.Key(key, character))
 
 
 async def settle(pilot: Pilot[int]) -> None:
     """Let every message the burst caused be handled (keys, highlights, view changes)."""
     for _ in range(3):
-        await pilot._wait_for_screen()
+        await wait_for_screen(pilot)
 
 
 def check(app: UnitedFrontApp) -> str | None:
@@ -64,9 +66,9 @@ def check(app: UnitedFrontApp) -> str | None:
             f"focus is on {type(focused).__name__} of a hidden screen while "
             f"{type(app.screen).__name__} is shown"
         )
-    view = app.view
+    view = explorer(app).view
     expected = compute_totals(view.state_at(row) for row in range(len(view)))
-    footer = app.query_one(TotalsFooter)
+    footer = explorer(app).query_one(TotalsFooter)
     if footer.shown != expected:
         return f"footer shows {footer.shown} but the {len(view)} rows shown add up to {expected}"
     text = footer.render().plain
@@ -124,4 +126,4 @@ async def test_keys_never_focus_a_hidden_screen(keys: tuple[str, ...], dataset: 
         assert check(app) is None
         send(app, "escape")
         await settle(pilot)
-        assert type(app.screen).__name__ == "Screen", "Esc did not close the screen"
+        assert type(app.screen).__name__ == "ExplorerScreen", "Esc did not close the screen"

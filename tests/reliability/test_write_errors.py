@@ -19,6 +19,7 @@ import pytest
 from textual.widgets import Static
 
 from tests.e2e.tmux import COMMAND
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.cli.main import main
 from tui.dataset import Dataset
@@ -294,7 +295,7 @@ async def test_dialog_errors_keep_the_session(
         typed, reason = str(tmp_path / TOO_LONG), "File name too long"
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.push_screen(ExportDialog(app.dataset, app.view, tmp_path))
+        await app.push_screen(ExportDialog(explorer(app).dataset, explorer(app).view, tmp_path))
         await pilot.pause()
         await pilot.press("ctrl+u", *typed, "enter")
         await pilot.pause()

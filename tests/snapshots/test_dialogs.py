@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.dialogs.export_dialog import ExportDialog
@@ -45,7 +46,7 @@ class TestCite:
 
         async def copy_and_show(pilot: Pilot[int]) -> None:
             await pilot.press("j", "j", "j", "y")
-            await app.action_show_copied()
+            await explorer(app).action_show_copied()
             await pilot.pause()
 
         assert snap_compare(app, run_before=copy_and_show, terminal_size=(80, 24))
@@ -55,7 +56,7 @@ class TestCite:
 
         async def open_dialog(pilot: Pilot[int]) -> None:
             await pilot.press("slash", *"dakota", "enter")
-            app.push_screen(ExportDialog(app.dataset, app.view, Path("/data")))
+            app.push_screen(ExportDialog(app.dataset, explorer(app).view, Path("/data")))
             await pilot.pause()
 
         assert snap_compare(app, run_before=open_dialog, terminal_size=(80, 24))

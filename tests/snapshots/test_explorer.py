@@ -11,10 +11,10 @@ from collections.abc import Callable
 import pytest
 from textual.pilot import Pilot
 
+from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, Problem
-from tui.dataset.watch import Reloaded
-from tui.live_reload import LiveReload
+from tui.screens.live_reload import DatasetInvalid
 
 SnapCompare = Callable[..., bool]
 
@@ -100,8 +100,36 @@ class TestWatch:
                     (75, "states[MN].nme", "unknown key 'nme'; did you mean 'name'?"),
                 ]
             )
-            result = Reloaded("/data/united-front.toml", None, problems)
-            LiveReload(app).show("/data/united-front.toml", result)
+            explorer(app).post_message(DatasetInvalid(0, "/data/united-front.toml", problems))
             await pilot.pause()
 
         assert snap_compare(app, run_before=broken_save, terminal_size=(80, 24))
+
+
+class TestSources:
+    """The Sources view (S), one source (Enter), and the list narrowed to contested states."""
+
+    def test_sources_80x24(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Sources, the highlighted one's address, states × sources with ‡ on contested cells."""
+        assert snap_compare(app, press=["S"], terminal_size=(80, 24))
+
+    def test_sources_120x40(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Roomier: every source column and the sums; arrests (v), the table focused (Tab)."""
+        assert snap_compare(app, press=["S", "v", "tab", "j", "j"], terminal_size=(120, 40))
+
+    def test_sources_no_color(
+        self, snap_compare: SnapCompare, dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """NO_COLOR: the cursor row reversed, the focused table's heavy border, ‡ as a glyph."""
+        monkeypatch.setenv("NO_COLOR", "1")
+        press = ["S", "j", "j", "j", "j", "j", "j"]
+        assert snap_compare(UnitedFrontApp(dataset), press=press, terminal_size=(80, 24))
+
+    def test_source_ky_gov(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """Enter on ky-gov, at its end: its sums, 57 against 59."""
+        press = ["S", *"jjjjjj", "enter", "end"]
+        assert snap_compare(app, press=press, terminal_size=(80, 24))
+
+    def test_contested_list(self, snap_compare: SnapCompare, app: UnitedFrontApp) -> None:
+        """`/!⏎`: the four contested states, each figure in dispute marked ‡."""
+        assert snap_compare(app, press=["slash", "!", "enter"], terminal_size=(80, 24))

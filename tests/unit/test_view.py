@@ -8,7 +8,7 @@ import pytest
 
 from tui.dataset import Dataset, State, compute_totals
 from tui.dataset.text import _full_fold, fold
-from tui.dataset.view import SORT_KEYS, StateView
+from tui.dataset.view import SORT_KEYS, StateView, split_query
 
 
 def codes(view: StateView) -> list[str]:
@@ -148,3 +148,51 @@ class TestAtScale:
         view.set_query("")
         assert len(view) == self.N
         assert view.totals() == compute_totals(states)
+
+
+def test_bang_keeps_contested_states_only(dataset: Dataset) -> None:
+    """`!` alone: the four states the sources disagree on, in the list's order."""
+    view = StateView(dataset.states)
+    view.set_query("!")
+    assert codes(view) == ["IA", "KY", "OK", "TN"]
+    assert view.filtered
+    view.set_sort("name", reverse=True)
+    assert codes(view) == ["TN", "OK", "KY", "IA"]
+
+
+def test_bang_before_a_name_narrows_both_ways(dataset: Dataset) -> None:
+    """`!ken` is contested and matching; a name alone keeps uncontested states too."""
+    view = StateView(dataset.states)
+    view.set_query("!ken")
+    assert codes(view) == ["KY"]
+    view.set_query("  ! o ")
+    assert codes(view) == ["IA", "OK"]  # "o" in Iowa and Oklahoma, not Kentucky or Tennessee
+    view.set_query("!dak")
+    assert codes(view) == []  # the Dakotas: one source each, nothing contested
+    view.set_query("dak")
+    assert codes(view) == ["ND", "SD"]
+
+
+def test_bang_totals_are_those_of_the_contested_states(dataset: Dataset) -> None:
+    """The shown totals follow a `!` filter like any other."""
+    view = StateView(dataset.states)
+    view.set_query("!")
+    shown = {"IA", "KY", "OK", "TN"}
+    arrests = [s.arrests for s in dataset.states if s.code in shown and s.arrests is not None]
+    assert view.totals()["arrests"].total == sum(arrests)
+    assert view.totals().states == 4
+
+
+def test_split_query() -> None:
+    """The prefix and the name, spaces ignored; `!` inside a name is a character."""
+    assert split_query("!dak") == (True, "dak")
+    assert split_query(" ! ") == (True, "")
+    assert split_query("da!k") == (False, "da!k")
+    assert split_query("") == (False, "")
+
+
+def test_a_single_source_dataset_has_no_contested_state(dataset: Dataset) -> None:
+    """Without claims there is nothing to disagree: `!` shows no state."""
+    view = StateView([State(s.code, s.name, arrests=s.arrests) for s in dataset.states])
+    view.set_query("!")
+    assert codes(view) == []

@@ -8,6 +8,7 @@ import pytest
 
 from tests.wire.harness import Cell, Session, session
 from tui.dataset import Dataset
+from tui.screens.explorer import ExplorerScreen
 
 KEYS = (
     "down", "up", "j", "k", "pagedown", "pageup", "home", "end", "tab", "shift+tab", "s", "r",
@@ -28,7 +29,7 @@ def first_difference(ours: list[list[Cell]], theirs: list[list[Cell]]) -> str:
 
 def next_key(rng: random.Random, run: Session) -> str:
     """A random key; `q` sometimes when a dialog is open."""
-    if run.app.screen is not run.app.screen_stack[0] and rng.random() < 0.3:
+    if not isinstance(run.app.screen, ExplorerScreen) and rng.random() < 0.3:
         return "q"
     return rng.choice(KEYS)
 

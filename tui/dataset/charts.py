@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.dataset.agreement import contested_metrics
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS
@@ -22,6 +23,16 @@ MISSING = "—"
 
 BAR_METRICS: tuple[Metric, ...] = ("victims_rescued", "arrests")
 """The metrics charted: the two every state of the source may report."""
+
+
+Contested = Mapping[str, frozenset[str]]
+"""State code → the figures the sources disagree on (only contested states are keys)."""
+
+
+def contested_figures(dataset: Dataset) -> Contested:
+    """Which figures of which states the sources disagree on (nothing with one source)."""
+    found = ((s.code, contested_metrics(s)) for s in dataset.states if s.claims)
+    return {code: figures for code, figures in found if figures}
 
 
 def source_line(dataset: Dataset) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from tui.dataset.agreement import contested_metrics
 from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
 from tui.dataset.totals import MetricTotal, Totals
@@ -17,6 +18,16 @@ from tui.i18n import N_, _, language, number
 SortKey = Literal["source", "name", "victims", "arrests"]
 SORT_KEYS: tuple[SortKey, ...] = ("source", "name", "victims", "arrests")
 """The cycle `s` walks through."""
+CONTESTED_PREFIX = "!"
+"""A query starting with it keeps only contested states (``!`` alone, or ``!dak``)."""
+
+
+def split_query(query: str) -> tuple[bool, str]:
+    """(contested only, the name to match) of a filter query: ``"!dak"`` → ``(True, "dak")``."""
+    text = query.strip()
+    if text.startswith(CONTESTED_PREFIX):
+        return True, text[len(CONTESTED_PREFIX) :].strip()
+    return False, text
 
 
 def display_name(state: State) -> str:
@@ -51,6 +62,7 @@ class StateView:
         self.query = ""
         self._orders: dict[tuple[SortKey, bool, str], list[int]] = {}
         self._search: list[str] | None = None
+        self._contested: list[bool] | None = None
         self._columns: dict[Metric, list[int | None]] = {}
         self._totals: dict[str, Totals] = {} if totals is None else {"": totals}
         """Totals per query; ``totals`` (of every state) seeds the unfiltered entry."""
@@ -100,6 +112,11 @@ class StateView:
             self._search = [_search_key(s) for s in self.states]
         return self._search
 
+    def _contested_flags(self) -> list[bool]:
+        if self._contested is None:
+            self._contested = [bool(contested_metrics(s)) for s in self.states]
+        return self._contested
+
     def _column(self, metric: Metric) -> list[int | None]:
         column = self._columns.get(metric)
         if column is None:
@@ -118,9 +135,16 @@ class StateView:
         if not self.query:
             self.rows = order
             return
-        needle = fold(self.query.strip())
-        search = self._search_keys()
-        self.rows = [i for i in order if needle in search[i]]
+        contested_only, name = split_query(self.query)
+        rows: Sequence[int] = order
+        if contested_only:
+            flags = self._contested_flags()
+            rows = [i for i in rows if flags[i]]
+        if name:
+            needle = fold(name)
+            search = self._search_keys()
+            rows = [i for i in rows if needle in search[i]]
+        self.rows = rows
 
     def set_sort(self, sort: SortKey, reverse: bool | None = None) -> None:
         """Sort by ``sort``; keep the direction unless ``reverse`` is given."""
@@ -140,7 +164,8 @@ class StateView:
 
     def set_query(self, query: str) -> None:
         """Show only states whose name, code, local name or an alias contains ``query``
-        (case and accents ignored)."""
+        (case and accents ignored); a leading ``!`` keeps contested states only (the sources
+        give them different figures), ``!`` alone every contested state."""
         self.query = query if query.strip() else ""
         self._apply()
 

@@ -7,9 +7,9 @@ its key bar shows are all there is: nothing acts behind it.
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
-from textual.widget import Widget
 
 from tui.i18n import N_
+from tui.widgets.scrolling import scroll
 
 CLOSE_KEYS = "q,escape,enter,backspace"
 """Every dialog closes with these (plus the key that opened it); Esc is never the only way."""
@@ -40,19 +40,4 @@ def dialog_bindings(opened_with: str, prefix: str) -> list[BindingType]:
     ]
 
 
-def scroll(box: Widget, how: str) -> None:
-    """Scroll ``box`` one step of kind ``how`` now: no animation, nothing deferred.
-
-    Textual's page and line scrolls start from the current offset but apply it later, so
-    several keys handled before a frame would each move from the same place.
-    """
-    page = box.scrollable_content_region.height
-    targets = {
-        "up": box.scroll_y - 1,
-        "down": box.scroll_y + 1,
-        "page_up": box.scroll_y - page,
-        "page_down": box.scroll_y + page,
-        "home": 0,
-        "end": box.max_scroll_y,
-    }
-    box.scroll_to(y=targets[how], animate=False, immediate=True)
+__all__ = ["CLOSE_KEYS", "dialog_bindings", "scroll"]

@@ -207,3 +207,29 @@ def date_time(value: dt.date) -> str:
     if _language == "fr":
         return f"{date(value.date())} à {value.hour}{NBSP}h{NBSP}{value.minute:02d}"
     return f"{date(value.date())}, {value:%H:%M}"
+
+
+__all__ = [
+    "DOMAIN",
+    "KEY_NAMES",
+    "LANGUAGES",
+    "LOCALE_DIR",
+    "NBSP",
+    "NNBSP",
+    "N_",
+    "Nn_",
+    "_",
+    "date",
+    "date_time",
+    "fold_accents",
+    "guillemets",
+    "key_name",
+    "key_names",
+    "language",
+    "language_from_env",
+    "language_name",
+    "ngettext",
+    "number",
+    "percent",
+    "set_language",
+]

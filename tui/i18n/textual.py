@@ -8,7 +8,7 @@ placeholders, its "No matches found" and its Ctrl+C notice in English. They are 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any
 
 from rich.align import Align
 from rich.text import Text
@@ -139,28 +139,39 @@ class LocalizedCommandPalette(CommandPalette):
             yield LocalizedCommandList() if type(widget) is CommandList else widget
 
 
-class LocalizedPalette(App[int]):
-    """An app whose command palette speaks the UI language and matches without accents."""
+PALETTE_PROVIDERS: set[type[Provider] | Callable[[], type[Provider]]] = {FoldingSystemCommands}
+"""The app's ``COMMANDS``: Textual's system commands, searched without regard to accents."""
 
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {FoldingSystemCommands}
 
-    def action_command_palette(self) -> None:
-        """Show the command palette, its search box hinted in the UI language."""
-        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
-            self.push_screen(
-                LocalizedCommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS))
-            )
+def command_palette(app: App[Any]) -> CommandPalette | None:
+    """The command palette, its search box hinted in the UI language (None: already open)."""
+    if CommandPalette.is_open(app):
+        return None
+    return LocalizedCommandPalette(id="--command-palette", placeholder=_(SEARCH_COMMANDS))
 
-    def search_themes(self) -> None:
-        """Show the theme picker, its search box hinted in the UI language."""
-        self.push_screen(
-            LocalizedCommandPalette(providers=[FoldingThemes], placeholder=_(SEARCH_THEMES))
-        )
 
-    def action_help_quit(self) -> None:
-        """Ctrl+C (which copies): say how to quit, in the UI language."""
-        for active in self.active_bindings.values():
-            if active.binding.action in ("quit", "app.quit"):
-                key = self.get_key_display(active.binding)
-                self.notify(_(QUIT_HINT).format(key=key), title=_(QUIT_TITLE), markup=False)
-                return
+def theme_picker() -> CommandPalette:
+    """Textual's theme picker, accent-blind, its search box hinted in the UI language."""
+    return LocalizedCommandPalette(providers=[FoldingThemes], placeholder=_(SEARCH_THEMES))
+
+
+def quit_hint(app: App[Any]) -> None:
+    """Ctrl+C (which copies): say how to quit, in the UI language."""
+    for active in app.active_bindings.values():
+        if active.binding.action in ("quit", "app.quit"):
+            key = app.get_key_display(active.binding)
+            app.notify(_(QUIT_HINT).format(key=key), title=_(QUIT_TITLE), markup=False)
+            return
+
+
+__all__ = [
+    "PALETTE_PROVIDERS",
+    "SEARCH_COMMANDS",
+    "SEARCH_THEMES",
+    "TEXTUAL_STRINGS",
+    "FoldingMatcher",
+    "command_palette",
+    "localized",
+    "quit_hint",
+    "theme_picker",
+]

@@ -17,7 +17,7 @@ from tui.dataset import Dataset, Source, State, Totals
 from tui.dataset.agreement import FigureAgreement, agreement, contested_metrics
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, date, guillemets, language, ngettext, number
-from tui.output.export import _md as md
+from tui.output.markdown import escape as md
 
 FIGURE_WORDS = {
     "victims_rescued": N_("victims rescued"),

@@ -21,6 +21,7 @@ from tui.dataset.text import PATH_LIMIT, printable, printable_path
 from tui.dataset.totals import LEVELS, ROLES, Status
 from tui.dataset.view import display_name
 from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
+from tui.output.markdown import escape as _md
 
 CSV_COLUMNS = (
     "code",
@@ -272,13 +273,6 @@ def to_document(dataset: Dataset, sums: bool = True) -> dict[str, Any]:
 def to_json(dataset: Dataset) -> str:
     """JSON export: the per-state CSV fields plus operation, source, totals and reconciliation."""
     return json.dumps(to_document(dataset), ensure_ascii=False, indent=2) + "\n"
-
-
-def _md(text: str) -> str:
-    """Escape text for a Markdown table cell: pipes, markup characters and line breaks."""
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
 
 
 def _md_figure(value: int | None) -> str:

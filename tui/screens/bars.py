@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from tui.actions import Scope, bindings
 from tui.dataset import Dataset, State
-from tui.dataset.charts import BarScale, source_line
+from tui.dataset.charts import BarScale, contested_figures, source_line
 from tui.dataset.view import StateView
-from tui.i18n import N_, _
-from tui.screens.chart import ChartResult, ChartScreen, OnClose
+from tui.i18n import _
+from tui.screens.chart import ChartResult, ChartScreen, code_of
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.key_bar import KeyBar
 
@@ -19,18 +20,15 @@ from tui.widgets.key_bar import KeyBar
 class BarsScreen(ChartScreen):
     """The bar chart; b, q or Backspace go back to the list, m to the map."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("b,q,backspace,escape", "close", N_("Back to the list"), id="bars.close"),
-        Binding("m", "map", N_("Map"), id="bars.map"),
-    ]
-    """Several ways back, so that no one depends on Esc."""
+    BINDINGS: ClassVar[list[BindingType]] = bindings("bars")
+    """From the action table: several ways back, so that no one depends on Esc."""
+
+    ACTION_SCOPE: ClassVar[Scope] = "bars"
 
     AUTO_FOCUS = "#bars"
 
-    def __init__(
-        self, dataset: Dataset, view: StateView, selected: State | None, on_close: OnClose
-    ) -> None:
-        super().__init__(on_close)
+    def __init__(self, dataset: Dataset, view: StateView, selected: State | None) -> None:
+        super().__init__()
         self.dataset = dataset
         self.rows = [view.state_at(row) for row in range(len(view))]
         self.order = view.title
@@ -48,6 +46,7 @@ class BarsScreen(ChartScreen):
             start,
             on_open=self.open_state,
             marked=bool(self.dataset.reported.victims_note),
+            contested=contested_figures(self.dataset),
             id="bars",
         )
         yield KeyBar()
@@ -56,6 +55,6 @@ class BarsScreen(ChartScreen):
         """The highlighted row's state."""
         return self.query_one(BarChart).highlighted
 
-    async def action_map(self) -> None:
+    def action_map(self) -> None:
         """Switch to the map."""
-        await self.finish(ChartResult(self.carried(), then="map"))
+        self.finish(ChartResult(code_of(self.carried()), then="map"))

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.dataset import Dataset, compute_totals
 from tui.i18n import N_, _, number
+from tui.screens.live_reload import DatasetReloaded
 from tui.widgets.compare_table import MISSING, CompareTable
 from tui.widgets.key_bar import KeyBar
 
@@ -105,7 +106,7 @@ class CompareScreen(ModalScreen[None]):
         )
         self.query_one(CompareTable).show(headings, compare_rows(left, right), totals)
 
-    def datasets_changed(self) -> None:
+    def on_dataset_reloaded(self, message: DatasetReloaded) -> None:
         """A watched file was reloaded: show the new figures (the cursor stays)."""
         self._fill()
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
+from tui.actions import Scope, bindings
 from tui.dataset import Dataset, State
-from tui.dataset.charts import source_line
+from tui.dataset.charts import contested_figures, source_line
 from tui.dataset.tiles import start_tile
 from tui.dataset.view import StateView
-from tui.i18n import N_
-from tui.screens.chart import ChartResult, ChartScreen, OnClose, shown_codes
+from tui.screens.chart import ChartResult, ChartScreen, code_of, shown_codes
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.tile_map import TileMap
 
@@ -20,18 +20,15 @@ from tui.widgets.tile_map import TileMap
 class MapScreen(ChartScreen):
     """The tile-grid map; m, q or Backspace go back to the list, b to the bar chart."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("m,q,backspace,escape", "close", N_("Back to the list"), id="map.close"),
-        Binding("b", "bars", N_("Bars"), id="map.bars"),
-    ]
-    """Several ways back, so that no one depends on Esc."""
+    BINDINGS: ClassVar[list[BindingType]] = bindings("map")
+    """From the action table: several ways back, so that no one depends on Esc."""
+
+    ACTION_SCOPE: ClassVar[Scope] = "map"
 
     AUTO_FOCUS = "#map"
 
-    def __init__(
-        self, dataset: Dataset, view: StateView, selected: State | None, on_close: OnClose
-    ) -> None:
-        super().__init__(on_close)
+    def __init__(self, dataset: Dataset, view: StateView, selected: State | None) -> None:
+        super().__init__()
         self.dataset = dataset
         self.view = view
         self.selected = selected
@@ -45,6 +42,7 @@ class MapScreen(ChartScreen):
             start_tile(states, self.selected),
             source_line(self.dataset),
             on_open=self.open_state,
+            contested=contested_figures(self.dataset),
             id="map",
         )
         yield KeyBar()
@@ -59,6 +57,6 @@ class MapScreen(ChartScreen):
         cell = self.tile_map.highlighted
         return None if cell.hidden else cell.state
 
-    async def action_bars(self) -> None:
+    def action_bars(self) -> None:
         """Switch to the bar chart."""
-        await self.finish(ChartResult(self.carried(), then="bars"))
+        self.finish(ChartResult(code_of(self.carried()), then="bars"))

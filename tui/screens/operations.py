@@ -2,38 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import DataTable
 
 from tui.dataset import Dataset, compute_totals
 from tui.i18n import N_, _, date, number
+from tui.screens.live_reload import DatasetInvalid, DatasetReloaded
 from tui.widgets.key_bar import KeyBar
 
-OPERATION_BINDINGS: list[Binding] = [
-    Binding("O", "operations", N_("Operations"), id="app.operations"),
-    Binding("C", "compare", N_("Compare"), id="app.compare"),
-]
-"""Bound on the explorer only when several operations are loaded (upper case: the lower-case
-letters belong to the list and its panes)."""
-
 MISSING = "—"
-
-
-def operation_commands(
-    operations: Callable[[], object], compare: Callable[[], object]
-) -> Iterable[SystemCommand]:
-    """Command palette entries for several operations."""
-    yield SystemCommand(_("Operations"), _("List the operations loaded and open one"), operations)
-    yield SystemCommand(
-        _("Compare operations"), _("Two operations side by side, state by state"), compare
-    )
 
 
 def cut(text: str, width: int) -> str:
@@ -134,8 +118,15 @@ class OperationsScreen(ModalScreen["int | None"]):
         table.move_cursor(row=self.current, animate=False)
         self.set_focus(table)  # now, not deferred: a burst's next key lands here
 
-    def datasets_changed(self) -> None:
+    def on_dataset_reloaded(self, message: DatasetReloaded) -> None:
         """A watched file was reloaded: show its new name and totals, the cursor where it was."""
+        self._refill()
+
+    def on_dataset_invalid(self, message: DatasetInvalid) -> None:
+        """A watched file turned invalid: mark its row."""
+        self._refill()
+
+    def _refill(self) -> None:
         table = self.query_one(DataTable)
         row = table.cursor_row
         self._fill()

@@ -6,24 +6,33 @@ Rows keep the list's order and filter. Bars are scaled to the whole dataset's la
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Region
-from textual.reactive import reactive
+from textual.binding import BindingType
+from textual.geometry import Offset, Region
 from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.dataset import LABELS, Metric, State
-from tui.dataset.charts import BAR_METRICS, MISSING, Bar, BarScale, cells, split, wrap_line
+from tui.dataset.charts import (
+    BAR_METRICS,
+    MISSING,
+    Bar,
+    BarScale,
+    Contested,
+    cells,
+    split,
+    wrap_line,
+)
 from tui.dataset.view import display_name
-from tui.i18n import N_, _, number, percent
-from tui.widgets.figures import VICTIMS_MARK
+from tui.i18n import _, number, percent
+from tui.widgets.cursor import CURSOR_BINDINGS, OPEN_BINDING, Cursor
+from tui.widgets.figures import CONTESTED_MARK, VICTIMS_MARK
 
 ADULT, MINOR = "█", "▒"
 """Glyphs of a bar's adult and minor parts: told apart without colour too."""
@@ -53,26 +62,19 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-def label(bar: Bar) -> str:
-    """The text after a bar: the figure and its share of the total, e.g. ``23 (48.9%)``."""
+def label(bar: Bar, mark: str = "") -> str:
+    """The text after a bar: the figure (then ``mark``) and its share of the total, e.g.
+    ``23 (48.9%)`` or ``23‡ (48.9%)``."""
     if bar.value is None:
-        return MISSING
-    text = number(bar.value)
+        return MISSING + mark
+    text = number(bar.value) + mark
     return text if bar.share is None else f"{text} ({percent(100 * bar.share)})"
 
 
-class BarChart(Widget, can_focus=True):
+class BarChart(Cursor, Widget, can_focus=True):
     """Bars of every charted metric for each listed state; arrows move the highlight."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", N_("Up"), show=False, id="bars.up"),
-        Binding("down,j", "move(1)", N_("Down"), show=False, id="bars.down"),
-        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="bars.page_up"),
-        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="bars.page_down"),
-        Binding("home,g", "move(-1000000000)", N_("First"), show=False, id="bars.first"),
-        Binding("end,G", "move(1000000000)", N_("Last"), show=False, id="bars.last"),
-        Binding("enter", "open", N_("Details"), id="bars.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_BINDINGS, OPEN_BINDING]
     """The list's movement keys; Enter opens the state's details."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -98,9 +100,6 @@ class BarChart(Widget, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, init=False, repaint=False)
-    """Index of the highlighted row (a move repaints only the lines it changes)."""
-
     def __init__(
         self,
         rows: Sequence[State],
@@ -109,12 +108,15 @@ class BarChart(Widget, can_focus=True):
         source: str,
         start: int = 0,
         *,
-        on_open: Callable[[State], Awaitable[None]],
+        on_open: Callable[[State], None],
         marked: bool = False,
+        contested: Contested | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.on_open = on_open
+        self.contested: Contested = contested or {}
+        """The figures the sources disagree on, by state: their labels carry ``‡``."""
         """Called on Enter, at once: keys typed right after it must see the explorer."""
         self.rows = rows
         self.scale = scale
@@ -151,11 +153,18 @@ class BarChart(Widget, can_focus=True):
         """Legend, status, and the source's lines."""
         return FOOT + len(self._source_lines())
 
-    # -- actions --------------------------------------------------------------------------
+    @property
+    def positions(self) -> int:
+        """One position per row."""
+        return len(self.rows)
 
-    def validate_cursor(self, value: int) -> int:
-        """Keep the highlight on a row."""
-        return max(0, min(value, len(self.rows) - 1))
+    def position_at(self, offset: Offset) -> int | None:
+        """The row under ``offset`` (None on the header and the footer lines)."""
+        if HEAD <= offset.y < HEAD + self.page:
+            return self.top + offset.y - HEAD
+        return None
+
+    # -- actions --------------------------------------------------------------------------
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Scroll if needed; else repaint the two rows and the status line only."""
@@ -174,25 +183,11 @@ class BarChart(Widget, can_focus=True):
         status = self.content_size.height - self._foot_height() + 1
         self.refresh(Region(0, status, width, 1))
 
-    def action_move(self, step: int) -> None:
-        """Move the highlight ``step`` rows."""
-        self.cursor += step
-
-    def action_page(self, pages: int) -> None:
-        """Move the highlight a screenful."""
-        self.cursor += pages * self.page
-
     async def action_open(self) -> None:
         """Open the highlighted state's details."""
         state = self.highlighted
         if state is not None:
-            await self.on_open(state)
-
-    def on_click(self, event: events.Click) -> None:
-        """Mouse is optional, but a click highlights the row under it."""
-        row = self.top + event.y - HEAD
-        if HEAD <= event.y < HEAD + self.page and row < len(self.rows):
-            self.cursor = row
+            self.on_open(state)
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the highlight in view."""
@@ -220,7 +215,7 @@ class BarChart(Widget, can_focus=True):
     def _label_width(self) -> int:
         """Room for the widest label after a bar (computed once: rows do not change)."""
         if self._label_w is None:
-            labels = (label(self.scale.bar(s, m)) for s in self.rows for m in BAR_METRICS)
+            labels = (self._label(s, m) for s in self.rows for m in BAR_METRICS)
             self._label_w = 1 + max((cell_len(t) for t in labels), default=1)
         return self._label_w
 
@@ -250,7 +245,11 @@ class BarChart(Widget, can_focus=True):
             ]
             return self._text(lines[y] if y < len(lines) else "", width, base)
         if y == 0:
-            return self._text(self.title, width, self._style("title"))
+            title = self.title
+            if self.contested:
+                legend = _("{mark} sources disagree").format(mark=CONTESTED_MARK)
+                title = f"{title} · {legend}"
+            return self._text(title, width, self._style("title"))
         if y == 1:
             return self._head(cols, width)
         if y >= height - foot:
@@ -282,11 +281,18 @@ class BarChart(Widget, can_focus=True):
         ]
         for metric in BAR_METRICS:
             segments.append(Segment(" ", base))
-            segments += self._bar(self.scale.bar(state, metric), metric, cols)
+            segments += self._bar(state, metric, cols)
         return Strip(segments).adjust_cell_length(width, base)
 
-    def _bar(self, bar: Bar, metric: Metric, cols: Columns) -> list[Segment]:
+    def _label(self, state: State, metric: Metric) -> str:
+        """The bar's figure and share, ``‡`` after it when the sources disagree on it."""
+        # A character, not a colour: it shows under NO_COLOR too.
+        contested = metric in self.contested.get(state.code, ())
+        return label(self.scale.bar(state, metric), CONTESTED_MARK if contested else "")
+
+    def _bar(self, state: State, metric: Metric, cols: Columns) -> list[Segment]:
         """A bar with its label right after its end, padded to the column's width."""
+        bar = self.scale.bar(state, metric)
         length = cells(bar.fraction, cols.bar)
         style = self._style(metric)
         if bar.parts is not None:
@@ -294,7 +300,7 @@ class BarChart(Widget, can_focus=True):
             drawn = [Segment(ADULT * adult, style), Segment(MINOR * minor, self._style("minor"))]
         else:
             drawn = [Segment(ADULT * length, style)]
-        text = label(bar)
+        text = self._label(state, metric)
         # No bar for "not reported": the dash sits where a bar would start.
         pad = cols.bar + cols.label - length - cell_len(text) - (1 if length else 0)
         gap = " " if length else ""

@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING, ClassVar, Optional
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Size
-from textual.reactive import reactive
+from textual.binding import BindingType
+from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
 from tui.dataset.view import display_name
-from tui.i18n import N_, number
+from tui.i18n import number
+from tui.widgets.cursor import CURSOR_BINDINGS, Cursor
 
 if TYPE_CHECKING:
     # Optional, not `X | None`: mypy reads aliases as run-time expressions, and 3.9 has no `|`.
@@ -51,17 +50,10 @@ def cell(state: State | None, value: int | None) -> str:
     return MISSING if value is None else number(value)
 
 
-class CompareTable(ScrollView, can_focus=True):
+class CompareTable(Cursor, ScrollView, can_focus=True):
     """A sticky header, one line per state of either operation, and a totals line."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1)", N_("Up"), show=False),
-        Binding("down,j", "move(1)", N_("Down"), show=False),
-        Binding("pageup", "page(-1)", N_("Page up"), show=False),
-        Binding("pagedown", "page(1)", N_("Page down"), show=False),
-        Binding("home,g", "first", N_("First"), show=False),
-        Binding("end,G", "last", N_("Last"), show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CURSOR_BINDINGS
     """Cursor movement, as in the state list."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -85,9 +77,6 @@ class CompareTable(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Row of the highlighted line (states, then the totals line)."""
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.headings: tuple[str, ...] = ()
@@ -109,9 +98,14 @@ class CompareTable(ScrollView, can_focus=True):
         """How many rows fit under the header."""
         return max(1, self.scrollable_content_region.height - 1)
 
-    def validate_cursor(self, value: int) -> int:
-        """Keep the cursor on a state or the totals line."""
-        return max(0, min(value, len(self.pairs)))
+    @property
+    def positions(self) -> int:
+        """The states, then the totals line."""
+        return len(self.pairs) + 1
+
+    def position_at(self, offset: Offset) -> int | None:
+        """The row under ``offset`` (None on the header line)."""
+        return round(self.scroll_offset.y) + offset.y - 1 if offset.y >= 1 else None
 
     def watch_cursor(self) -> None:
         """Scroll the cursor into view and redraw."""
@@ -122,27 +116,6 @@ class CompareTable(ScrollView, can_focus=True):
             top = self.cursor - self.page + 1
         self.scroll_to(y=top, animate=False, immediate=True)
         self.refresh()
-
-    def action_move(self, step: int) -> None:
-        """Move one row."""
-        self.cursor += step
-
-    def action_page(self, step: int) -> None:
-        """Move one screenful."""
-        self.cursor += step * self.page
-
-    def action_first(self) -> None:
-        """The first state."""
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        """The totals line."""
-        self.cursor = len(self.pairs)
-
-    def on_click(self, event: events.Click) -> None:
-        """Mouse is optional, but a click highlights the row under it."""
-        if event.y >= 1:
-            self.cursor = round(self.scroll_offset.y) + event.y - 1
 
     def render_line(self, y: int) -> Strip:
         """The header, a state's row, the totals line, or blank."""

@@ -16,7 +16,6 @@ from textual.strip import Strip
 
 from tui.dataset import Agency, Dataset, State, Totals
 from tui.dataset.agreement import Agreement, FigureAgreement, agreement
-from tui.dialogs.scrolling import scroll
 from tui.i18n import N_, _, date, language, number, percent
 from tui.widgets.figures import (
     MISSING,
@@ -28,10 +27,11 @@ from tui.widgets.figures import (
     prose,
     quoted,
 )
+from tui.widgets.scrolling import scroll
 
 
 class DetailPane(ScrollView, can_focus=True):
-    """Scrollable details of one state; follows the app's ``selected`` reactive.
+    """Scrollable details of one state; follows the explorer screen's ``selected`` reactive.
 
     The text is rendered once per selection (and width) into lines that are then only
     painted: a new selection is a repaint of this pane, never a layout of the screen.
@@ -50,12 +50,12 @@ class DetailPane(ScrollView, can_focus=True):
         ),
         Binding("home,g", "scroll('home')", N_("Top"), show=False, id="detail.top"),
         Binding("end,G", "scroll('end')", N_("Bottom"), show=False, id="detail.bottom"),
-        Binding("left,h,backspace", "back", N_("Back to list"), id="detail.back"),
+        Binding("left,h,backspace", "screen.focus_list", N_("Back to list"), id="detail.back"),
     ]
     """Scrolling; left/h/backspace return to the list."""
 
     selected: reactive[State | None] = reactive(None)
-    """The state shown; bound to the app's selection."""
+    """The state shown; bound to the explorer screen's selection."""
 
     def __init__(self, dataset: Dataset, totals: Totals, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -116,10 +116,6 @@ class DetailPane(ScrollView, can_focus=True):
         if 0 <= index < len(self._lines):
             return self._lines[index].crop_extend(0, width, self.rich_style)
         return Strip.blank(width, self.rich_style)
-
-    def action_back(self) -> None:
-        """Return focus to the state list."""
-        self.app.action_focus_list()  # type: ignore[attr-defined]
 
     def action_page_up(self) -> None:
         """Scroll up one screenful."""

@@ -12,6 +12,9 @@ from tui.widgets.nobreak import NoBreak, bind_guillemets
 MISSING = "—"
 """Shown for a figure the source does not report (never 0)."""
 
+CONTESTED_MARK = "‡"
+"""Marks a figure the sources disagree on (list, map, bars, the Sources view)."""
+
 VICTIMS_MARK = "†"
 """Marks a victims total the dataset qualifies (``reported.victims_note``), wherever shown."""
 

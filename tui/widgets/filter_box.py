@@ -20,10 +20,12 @@ class FilterBox(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "enter", "app.focus_list", N_("Keep the filter, back to the list"), id="filter.enter"
+            "enter", "screen.focus_list", N_("Keep the filter, back to the list"), id="filter.enter"
         ),
-        Binding("down", "app.focus_list", N_("Back to the list"), show=False, id="filter.down"),
-        Binding("escape", "app.focus_list", N_("Back to the list"), show=False, id="filter.escape"),
+        Binding("down", "screen.focus_list", N_("Back to the list"), show=False, id="filter.down"),
+        Binding(
+            "escape", "screen.focus_list", N_("Back to the list"), show=False, id="filter.escape"
+        ),
         Binding("ctrl+u", "delete_left_all", N_("Clear the text (shows every state)"), show=False),
     ]
     """Esc is never the only way back."""
@@ -31,7 +33,9 @@ class FilterBox(Input):
     def __init__(self, on_change: Callable[[str], None], *, id: str | None = None) -> None:
         # Reopening the box keeps its text to refine, rather than selecting it all for the next
         # key to replace (Ctrl+U empties it).
-        super().__init__(placeholder=_("Filter by name or code"), id=id, select_on_focus=False)
+        super().__init__(
+            placeholder=_("Name or code; ! contested only"), id=id, select_on_focus=False
+        )
         self.on_change = on_change
         """Called with the text after every edit."""
         # No blinking: over SSH every blink is a redraw sent down the wire.

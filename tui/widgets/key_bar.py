@@ -17,15 +17,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.actions import PALETTE_RANK, bar_order, bar_rank
 from tui.i18n import _
-
-PALETTE = "palette"
-"""Stands for the command palette's hint in :data:`RANK`."""
-
-RANK: tuple[str, ...] = ("app.help", PALETTE, "", "app.quit", "app.filter", "app.sort", "app.about")
-"""Binding ids, most useful first; "" is any other (the focused widget's own keys, e.g. ⏎
-Details, ← Back, Close). Ids not listed (Reverse) rank last and are dropped first."""
-
 
 TYPED = frozenset({"slash", "question_mark", "space"})
 """Bindings of printable keys with names longer than one character."""
@@ -37,20 +30,14 @@ class Hint(NamedTuple):
     key: str
     description: str
     rank: int
+    """Lower is kept longer (0: never dropped); from the action table (tui.actions)."""
+    order: tuple[int, int] = (0, 0)
+    """Where it stands in the bar: the widget's own keys first, then the table's order."""
 
     @property
     def cells(self) -> int:
         """Width on screen: `` key description `` plus a space."""
         return cell_len(self.key) + cell_len(self.description) + 3
-
-
-def rank_of(binding_id: str | None) -> int:
-    """Position of a binding id in :data:`RANK` (unknown widget keys count as "")."""
-    if binding_id in RANK:
-        return RANK.index(binding_id)
-    if binding_id is None or not binding_id.startswith("app."):
-        return RANK.index("")
-    return len(RANK)
 
 
 def fit(hints: list[Hint], width: int) -> list[Hint]:
@@ -91,7 +78,7 @@ class KeyBar(Widget):
         self.refresh()
 
     def hints(self) -> list[Hint]:
-        """Every shown binding that works here, in binding order, palette last."""
+        """Every shown binding that works here, in the table's order, palette last."""
         hints: list[Hint] = []
         seen: set[str] = set()
         palette: str | None = None
@@ -106,9 +93,12 @@ class KeyBar(Widget):
             key = self.app.get_key_display(binding)
             if (typing and len(binding.key) == 1) or (typing and binding.key in TYPED):
                 continue
-            hints.append(Hint(key, _(binding.description), rank_of(binding.id)))
+            hints.append(
+                Hint(key, _(binding.description), bar_rank(binding.id), bar_order(binding.id))
+            )
+        hints.sort(key=lambda hint: hint.order)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            hints.append(Hint(palette, _("palette"), RANK.index(PALETTE)))
+            hints.append(Hint(palette, _("palette"), PALETTE_RANK, (3, 0)))
         return hints
 
     def render(self) -> Text:

@@ -9,17 +9,17 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.binding import BindingType
+from textual.geometry import Offset, Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
 from tui.dataset.agreement import contested_metrics
 from tui.dataset.view import StateView, display_name
-from tui.i18n import N_, _
+from tui.i18n import _
+from tui.widgets.cursor import CURSOR_BINDINGS, OPEN_BINDING, Cursor
 from tui.widgets.list_header import SORTED_COLUMN, header_label, marked_label
 
 MISSING = "—"
@@ -47,18 +47,10 @@ def _figure(value: int | None, width: int, mark: str | None = None) -> str:
     return text.rjust(width) if len(text) <= width else text[: width - 1] + "…"
 
 
-class StateList(ScrollView, can_focus=True):
+class StateList(Cursor, ScrollView, can_focus=True):
     """The state list pane: a sticky header line, then one line per shown state."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", N_("Up"), show=False, id="list.up"),
-        Binding("down,j", "cursor_down", N_("Down"), show=False, id="list.down"),
-        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down"),
-        Binding("home,g", "first", N_("First"), show=False, id="list.first"),
-        Binding("end,G", "last", N_("Last"), show=False, id="list.last"),
-        Binding("enter", "open", N_("Details"), id="list.open"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*CURSOR_BINDINGS, OPEN_BINDING]
     """Cursor movement; Enter moves into the detail pane."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -82,9 +74,6 @@ class StateList(ScrollView, can_focus=True):
         & > .state-list--code { color: $text-muted; }
     }
     """
-
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
-    """Display row of the highlighted state."""
 
     class Highlighted(Message):
         """The highlighted state changed (None: the list is empty)."""
@@ -150,9 +139,14 @@ class StateList(ScrollView, can_focus=True):
         """The state under the cursor, if any."""
         return self.view.state_at(self.cursor) if len(self.view) else None
 
-    def validate_cursor(self, value: int) -> int:
-        """Clamp the cursor to the shown rows."""
-        return max(0, min(value, len(self.view) - 1))
+    @property
+    def positions(self) -> int:
+        """One position per shown state."""
+        return len(self.view)
+
+    def position_at(self, offset: Offset) -> int | None:
+        """The row under ``offset`` of the content (None on the header line)."""
+        return round(self.scroll_offset.y) + offset.y - 1 if offset.y >= 1 else None
 
     def watch_cursor(self, old: int, new: int) -> None:
         """Redraw the two affected lines, scroll, and announce a new highlight."""
@@ -205,30 +199,6 @@ class StateList(ScrollView, can_focus=True):
 
     # -- actions --------------------------------------------------------------------------
 
-    def action_cursor_up(self) -> None:
-        """Move up one state."""
-        self.cursor -= 1
-
-    def action_cursor_down(self) -> None:
-        """Move down one state."""
-        self.cursor += 1
-
-    def action_page_up(self) -> None:
-        """Move up one screenful."""
-        self.cursor -= self.page
-
-    def action_page_down(self) -> None:
-        """Move down one screenful."""
-        self.cursor += self.page
-
-    def action_first(self) -> None:
-        """Go to the first state."""
-        self.cursor = 0
-
-    def action_last(self) -> None:
-        """Go to the last state."""
-        self.cursor = len(self.view) - 1
-
     def action_open(self) -> None:
         """Ask the app to show the highlighted state's details."""
         if not len(self.view):
@@ -237,11 +207,6 @@ class StateList(ScrollView, can_focus=True):
             self.on_open()
         else:
             self.post_message(self.Opened())
-
-    def on_click(self, event: events.Click) -> None:
-        """Mouse is optional, but a click highlights the state under it."""
-        if event.y >= 1:
-            self.cursor = round(self.scroll_offset.y) + event.y - 1
 
     # -- rendering ------------------------------------------------------------------------
 

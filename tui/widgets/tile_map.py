@@ -6,7 +6,7 @@ A move repaints the two tiles involved and the status line, nothing else.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
@@ -14,7 +14,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -22,6 +22,7 @@ from textual.widget import Widget
 from tui.dataset import LABELS, Metric, State
 from tui.dataset.charts import (
     BAR_METRICS,
+    Contested,
     cell_name,
     legend_title,
     shade_labels,
@@ -40,6 +41,8 @@ from tui.dataset.tiles import (
     neighbour,
 )
 from tui.i18n import N_, _, number
+from tui.widgets.cursor import CURSOR_BINDINGS, OPEN_BINDING, Cursor
+from tui.widgets.figures import CONTESTED_MARK
 from tui.widgets.tile_cells import (
     GLYPHS,
     LAYOUTS,
@@ -69,15 +72,20 @@ class _Frame(NamedTuple):
     """The source line, wrapped to the width."""
 
 
-class TileMap(Widget, can_focus=True):
+MOVES = ("cursor.up", "cursor.down")
+"""The shared moves the map words its own way (to the nearest tile)."""
+
+
+class TileMap(Cursor, Widget, can_focus=True):
     """The map of one metric, with a highlighted tile that arrows and hjkl move."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move('up')", N_("Nearest tile north"), show=False, id="map.up"),
-        Binding("down,j", "move('down')", N_("Nearest tile south"), show=False, id="map.down"),
-        Binding("left,h", "move('left')", N_("Nearest tile west"), show=False, id="map.left"),
-        Binding("right,l", "move('right')", N_("Nearest tile east"), show=False, id="map.right"),
-        Binding("enter", "open", N_("Details"), id="map.open"),
+        Binding("up,k", "cursor_up", N_("Nearest tile north"), show=False, id="map.up"),
+        Binding("down,j", "cursor_down", N_("Nearest tile south"), show=False, id="map.down"),
+        Binding("left,h", "cursor_left", N_("Nearest tile west"), show=False, id="map.left"),
+        Binding("right,l", "cursor_right", N_("Nearest tile east"), show=False, id="map.right"),
+        *(b for b in CURSOR_BINDINGS if isinstance(b, Binding) and b.id not in MOVES),
+        OPEN_BINDING,
         Binding("v", "cycle_metric", N_("Metric"), id="map.metric"),
     ]
     """Arrows and hjkl move to the nearest tile that way; Enter opens the state's details."""
@@ -123,17 +131,19 @@ class TileMap(Widget, can_focus=True):
         start: Tile,
         source: str,
         *,
-        on_open: Callable[[State], Awaitable[None]],
+        on_open: Callable[[State], None],
+        contested: Contested | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.on_open = on_open
         """Called on Enter, at once: keys typed right after it must see the explorer."""
+        self.contested: Contested = contested or {}
+        """The figures the sources disagree on, by state: their tiles carry ``‡``."""
         self.states = states
         self.shown = shown
         self.source = source
-        self.cursor = start
-        """The highlighted tile."""
+        self.set_reactive(TileMap.cursor, TILES.index(start))
         self.model: MapModel = build_map(states, self.metric, shown)
         self._styles: dict[str, Style] | None = None
         self._frame_cache: _Frame | None = None
@@ -141,9 +151,28 @@ class TileMap(Widget, can_focus=True):
     # -- state ----------------------------------------------------------------------------
 
     @property
+    def tile(self) -> Tile:
+        """The highlighted tile."""
+        return TILES[self.cursor]
+
+    @tile.setter
+    def tile(self, tile: Tile) -> None:
+        self.cursor = TILES.index(tile)
+
+    @property
+    def positions(self) -> int:
+        """One position per tile."""
+        return len(TILES)
+
+    @property
     def highlighted(self) -> Cell:
         """The cell under the highlight."""
-        return self.model.cell(self.cursor.code)
+        return self.model.cell(self.tile.code)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        """Repaint the two tiles and the status line only."""
+        if self.is_mounted:
+            self._refresh_tiles(TILES[old], TILES[new])
 
     def watch_metric(self) -> None:
         """Another metric: new shades, new legend."""
@@ -160,31 +189,57 @@ class TileMap(Widget, can_focus=True):
         """Another size may take another layout."""
         self.refresh()
 
-    def on_click(self, event: events.Click) -> None:
-        """Mouse is optional, but a click highlights the tile under it."""
+    def position_at(self, offset: Offset) -> int | None:
+        """The tile under ``offset`` of the content (None between tiles or off the grid)."""
         frame = self._frame()
         layout = frame.layout
         if layout is None:
-            return
+            return None
         left = max(0, (self.content_size.width - layout.size[0]) // 2)
-        col, dx = divmod(event.x - left, layout.width + layout.gap_x)
-        row, dy = divmod(event.y - frame.top, layout.height + layout.gap_y)
-        if event.x < left or event.y < frame.top or dx >= layout.width or dy >= layout.height:
-            return
+        col, dx = divmod(offset.x - left, layout.width + layout.gap_x)
+        row, dy = divmod(offset.y - frame.top, layout.height + layout.gap_y)
+        if offset.x < left or offset.y < frame.top or dx >= layout.width or dy >= layout.height:
+            return None
         tile = next((t for t in TILES if (t.row, t.col) == (row, col)), None)
-        if tile is not None and tile != self.cursor:
-            old, self.cursor = self.cursor, tile
-            self._refresh_tiles(old, tile)
+        return None if tile is None else TILES.index(tile)
 
     # -- actions --------------------------------------------------------------------------
 
-    def action_move(self, direction: Direction) -> None:
+    def move(self, direction: Direction) -> None:
         """Move the highlight to the nearest tile in ``direction`` (stay at an edge)."""
-        target = neighbour(self.cursor, direction)
-        if target is None:
-            return
-        old, self.cursor = self.cursor, target
-        self._refresh_tiles(old, target)
+        target = neighbour(self.tile, direction)
+        if target is not None:
+            self.tile = target
+
+    def action_cursor_up(self) -> None:
+        """The nearest tile north."""
+        self.move("up")
+
+    def action_cursor_down(self) -> None:
+        """The nearest tile south."""
+        self.move("down")
+
+    def action_cursor_left(self) -> None:
+        """The nearest tile west."""
+        self.move("left")
+
+    def action_cursor_right(self) -> None:
+        """The nearest tile east."""
+        self.move("right")
+
+    def action_page_up(self) -> None:
+        """As far north as the tiles go."""
+        self._farthest("up")
+
+    def action_page_down(self) -> None:
+        """As far south as the tiles go."""
+        self._farthest("down")
+
+    def _farthest(self, direction: Direction) -> None:
+        tile = self.tile
+        while (step := neighbour(tile, direction)) is not None:
+            tile = step
+        self.tile = tile
 
     def action_cycle_metric(self) -> None:
         """Shade by the next metric."""
@@ -206,7 +261,7 @@ class TileMap(Widget, can_focus=True):
                 timeout=4,
             )
         else:
-            await self.on_open(cell.state)
+            self.on_open(cell.state)
 
     # -- geometry -------------------------------------------------------------------------
 
@@ -240,6 +295,9 @@ class TileMap(Widget, can_focus=True):
                 swatch = "··"
             style = self._tile_style(cell, cursor=False)
             items.append([Segment(swatch, style), Segment(" " + meaning, muted)])
+        if any(self.model.metric in figures for figures in self.contested.values()):
+            mark = Segment(CONTESTED_MARK, self._style("title"))
+            items.append([mark, Segment(" " + _("sources disagree"), muted)])
         sizes = [(i, sum(cell_len(seg.text) for seg in item)) for i, item in enumerate(items)]
         strips = []
         for line in wrap_items(sizes, width):
@@ -354,15 +412,21 @@ class TileMap(Widget, can_focus=True):
         """Line ``inner`` of one tile."""
         w, h = layout.width, layout.height
         value = "" if cell.state is None else figure(cell.value)
+        code = cell.tile.code
+        if cell.state is not None and self.model.metric in self.contested.get(code, ()):
+            # A character, not a colour: it shows under NO_COLOR too.
+            marked = code + CONTESTED_MARK
+            code = marked if h > 1 or cell_len(marked) <= w else code
+            value = value + CONTESTED_MARK if h > 1 and value else value
         if h == 1:
-            both = f"{cell.tile.code} {value}".strip()
-            text = both if cell_len(both) <= w else cell.tile.code
+            both = f"{code} {value}".strip()
+            text = both if cell_len(both) <= w else code
         elif h == 2:
-            text = cell.tile.code if inner == 0 else value
+            text = code if inner == 0 else value
         else:
             # Code and figure on the middle lines, fill above and below.
             top = (h - 1) // 2
-            text = {top: cell.tile.code, top + 1: value}.get(inner, "")
+            text = {top: code, top + 1: value}.get(inner, "")
         if cell_len(text) > w:
             text = "…" if cell.state is not None else text[:w]
         no_color = self._no_color
@@ -380,6 +444,6 @@ class TileMap(Widget, can_focus=True):
             style = self._style(cell.shade)
         else:
             style = self._style(f"shade-{cell.shade}")
-        if cursor and cell.tile == self.cursor:
+        if cursor and cell.tile == self.tile:
             style += self._style("cursor")
         return style

@@ -178,33 +178,25 @@ class TotalsFooter(Widget):
     """Totals of the states the list shows (differs from the whole while a filter is on)."""
 
     def __init__(
-        self, reconciliation: tuple[Reconciliation, ...], *, id: str | None = None
+        self,
+        reconciliation: tuple[Reconciliation, ...],
+        *,
+        victims_marked: bool = False,
+        contested: dict[str, tuple[int, ...]] | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.reconciliation = reconciliation
-        self._contested: tuple[Dataset, dict[str, tuple[int, ...]]] | None = None
+        self.victims_marked = victims_marked
+        """True when the dataset qualifies its victims total (explained in details and About)."""
+        self.contested: dict[str, tuple[int, ...]] = contested or {}
+        """Contested operation totals: the other values other sources give, by figure
+        (:func:`contested_totals`)."""
 
     def set_reconciliation(self, reconciliation: tuple[Reconciliation, ...]) -> None:
         """Show another dataset's totals and their checks."""
         self.reconciliation = reconciliation
         self.refresh(layout=True)
-
-    @property
-    def contested(self) -> dict[str, tuple[int, ...]]:
-        """Contested operation totals of the app's dataset (computed once per dataset)."""
-        dataset = getattr(self.app, "dataset", None)
-        if not isinstance(dataset, Dataset):
-            return {}
-        cached = self._contested
-        if cached is None or cached[0] is not dataset:
-            cached = (dataset, contested_totals(dataset))
-            self._contested = cached
-        return cached[1]
-
-    @property
-    def victims_marked(self) -> bool:
-        """True when the dataset qualifies its victims total (explained in details and About)."""
-        return bool(getattr(self.app, "victims_note", None))
 
     def render(self) -> Text:
         """Operation line, then the shown-states line, each fitted to the width."""
