@@ -15,6 +15,7 @@ from tui import i18n
 from tui.app import UnitedFrontApp
 from tui.dialogs.export_dialog import ExportDialog
 from tui.i18n.textual import FoldingMatcher
+from tui.terminal.textual_private import notifications
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,7 @@ def french() -> Iterator[None]:
 
 def seen(app: UnitedFrontApp) -> str:
     """The screen and every notification shown so far."""
-    notes = "\n".join(f"{n.title} {n.message}" for n in app._notifications)
+    notes = "\n".join(f"{n.title} {n.message}" for n in notifications(app))
     return screen_text(app) + "\n" + notes
 
 
@@ -198,6 +199,6 @@ async def test_ctrl_c_says_how_to_quit_in_french(make_app: AppFactory) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
-        notes = [(n.title, n.message) for n in app._notifications]
+        notes = [(n.title, n.message) for n in notifications(app)]
         assert any(t == "Voulez-vous quitter\u202f?" and "pour quitter" in m for t, m in notes)
         assert not any("Do you want" in str(t) for t, _m in notes), notes

@@ -23,6 +23,7 @@ from tui.dataset.compat import tomllib
 from tui.dataset.resources import bundled_dataset
 from tui.dataset.text import is_prose
 from tui.dataset.validate import build
+from tui.terminal.textual_private import screen_strips
 
 EXTRA = "\n\tan indented line\twith a tab\nand a last line"
 PROSE = [path for path in FIELDS if is_prose(key_of(path))]
@@ -69,7 +70,7 @@ def prose_dataset() -> Dataset:
 def check_lines(app: App[Any], where: str) -> None:
     """Every line of the screen is whole: no raw tab or newline, exactly the screen's width."""
     width = app.size.width
-    strips = app.screen._compositor.render_strips()
+    strips = screen_strips(app.screen)
     for y, strip in enumerate(strips):
         text = "".join(segment.text for segment in strip)
         assert "\t" not in text and "\n" not in text, f"{where}, line {y}: {text!r}"

@@ -19,6 +19,7 @@ from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.dialogs.export_dialog import ExportDialog, error_message
 from tui.output.export import ExportError
+from tui.terminal.textual_private import notifications
 
 TITLE = "\x1b]0;PWNED\x07"
 """An OSC 0 sequence: a terminal that receives it raw takes "PWNED" as its window title."""
@@ -57,7 +58,7 @@ async def test_export_dialog_and_notification(hostile_dir: Path, dataset: Datase
         await pilot.press("enter")
         await pilot.pause()
         assert (hostile_dir / "unitedfront-view.csv").is_file()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any(SHOWN in m for m in messages), messages
         assert not any(RAW_CONTROL.search(m) for m in messages), messages
         no_raw_control(app)
@@ -92,10 +93,10 @@ async def test_screenshot_notification(
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_screenshot_here()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any(SHOWN in m for m in messages), messages
         assert not any(RAW_CONTROL.search(m) for m in messages), messages
-        assert not any(n.markup for n in app._notifications)
+        assert not any(n.markup for n in notifications(app))
 
 
 @pytest.mark.e2e

@@ -37,3 +37,7 @@ async def test_screen_driver_and_waiting_work() -> None:
         assert textual_private.screen_lines(app.screen)[0].startswith("hello")
         assert len(textual_private.screen_strips(app.screen)) == 3
         assert callable(textual_private.driver_of(app).write)
+        app.notify("note", title="t")
+        await pilot.pause()
+        notes = textual_private.notifications(app)
+        assert [(n.title, n.message) for n in notes] == [("t", "note")]

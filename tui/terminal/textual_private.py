@@ -16,6 +16,7 @@ from unittest import mock
 
 from textual.app import App
 from textual.driver import Driver
+from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
@@ -55,10 +56,17 @@ def esc_delay_passed() -> Iterator[None]:
         yield
 
 
+def notifications(app: App[Any]) -> list[Notification]:
+    """The notifications ``app`` shows now, with title, message and markup flag (no public
+    API lists them)."""
+    return list(app._notifications)
+
+
 __all__ = [
     "PARSER_CLOCK",
     "driver_of",
     "esc_delay_passed",
+    "notifications",
     "screen_lines",
     "screen_strips",
     "wait_for_screen",
