@@ -121,8 +121,10 @@ POLL = 0.0005
 CALM = 3
 """Looks in a row that must find the app settled: a handler that awaits leaves every queue
 empty for a moment while its message is still on its way."""
-MAX_WAIT = 0.3
-"""A key never waits longer than this for the previous one (a busy app still takes keys)."""
+MAX_WAIT = 1.0
+"""A key never waits longer than this for the previous one (a busy app still takes keys). Long
+enough for a dialog to mount on a loaded machine (0.3 s let a burst's keys overtake the
+operations list under load), short enough that a never-settling app still answers."""
 
 Gated = Union[events.Key, events.MouseEvent, events.Paste]
 """What the gate keeps in order: keys, and the mouse and paste events between them."""
