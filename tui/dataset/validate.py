@@ -713,20 +713,7 @@ class Validator:
         p, lb = ("reported",), "reported"
         v2 = self.version >= 2
         self.keys(table, REPORTED_KEYS_V2 if v2 else REPORTED_KEYS, p, lb)
-        if v2:
-            return Reported(
-                states=self.integer(table, "states", p, lb),
-                victims_rescued=self.integer(table, "victims_rescued", p, lb),
-                arrests=self.integer(table, "arrests", p, lb),
-                medical_services=self.integer(table, "medical_services", p, lb),
-                quote=self.string(table, "quote", p, lb),
-                translation=self.string(table, "translation", p, lb),
-                victims_note=self.string(table, "victims_note", p, lb),
-                victims_minor=self.integer(table, "victims_minor", p, lb),
-                states_quote=self.string(table, "states_quote", p, lb),
-                states_translation=self.string(table, "states_translation", p, lb),
-                claims=self.claims(table.get("claims"), p, lb, OPERATION_FIGURES),
-            )
+        # Schema 2 adds the minors, the states' quote and translation, and other sources' claims.
         return Reported(
             states=self.integer(table, "states", p, lb),
             victims_rescued=self.integer(table, "victims_rescued", p, lb),
@@ -735,6 +722,10 @@ class Validator:
             quote=self.string(table, "quote", p, lb),
             translation=self.string(table, "translation", p, lb),
             victims_note=self.string(table, "victims_note", p, lb),
+            victims_minor=self.integer(table, "victims_minor", p, lb) if v2 else None,
+            states_quote=self.string(table, "states_quote", p, lb) if v2 else None,
+            states_translation=self.string(table, "states_translation", p, lb) if v2 else None,
+            claims=self.claims(table.get("claims"), p, lb, OPERATION_FIGURES) if v2 else (),
         )
 
     def agencies(self, raw: object, codes: set[str]) -> tuple[Agency, ...]:
