@@ -6,6 +6,7 @@ import datetime as dt
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -63,6 +64,9 @@ class DetailPane(ScrollView, can_focus=True):
         self.totals = totals
         self._lines: list[Strip] = []
         self._rendered_for: tuple[State | None, int] | None = None
+        self._base: Style | None = None
+        """The pane's Rich style, worked out once per style change (render_line needs it for
+        every line, and computing it walks the CSS)."""
         self._agreement: Agreement | None = None
 
     def watch_selected(self, state: State | None) -> None:
@@ -89,6 +93,7 @@ class DetailPane(ScrollView, can_focus=True):
         """Theme or CSS changed: render the text again in the new colours."""
         super().notify_style_update()
         self._rendered_for = None
+        self._base = None
         if self.is_mounted:
             self._update_lines()
 
@@ -99,7 +104,7 @@ class DetailPane(ScrollView, can_focus=True):
         self._rendered_for = (self.selected, width)
         console = self.app.console
         options = console.options.update_width(width)
-        base = self.rich_style
+        base = self.base_style
         lines = console.render_lines(self.render_state(self.selected), options, style=base)
         self._lines = [Strip(line, width) for line in lines]
         self.virtual_size = Size(width, len(self._lines))
@@ -113,9 +118,17 @@ class DetailPane(ScrollView, can_focus=True):
         """One line of the rendered details."""
         index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        base = self.base_style
         if 0 <= index < len(self._lines):
-            return self._lines[index].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return self._lines[index].crop_extend(0, width, base)
+        return Strip.blank(width, base)
+
+    @property
+    def base_style(self) -> Style:
+        """The pane's Rich style (cached until the next style update)."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def action_page_up(self) -> None:
         """Scroll up one screenful."""
