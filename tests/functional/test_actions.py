@@ -70,7 +70,7 @@ def test_every_binding_of_the_app_and_screens_comes_from_the_table() -> None:
     assert keyed == {b.id for b in bindings_of(UnitedFrontApp, *SCREENS)}
 
 
-def test_every_binding_is_in_help(lang: str) -> None:
+async def test_every_binding_is_in_help(lang: str) -> None:
     """Each binding of the app, the screens and the widgets has its line in help."""
     grouped = {
         (b.key, b.action)

@@ -184,7 +184,7 @@ class KeyGate:
         if id(event) in self._released:
             self._released.discard(id(event))
             return False
-        split = split_alt(event) if isinstance(event, events.Key) else [event]
+        split: list[Gated] = [*split_alt(event)] if isinstance(event, events.Key) else [event]
         if self.idle and len(split) == 1:
             if not isinstance(event, events.MouseMove):
                 self._wait()
