@@ -74,6 +74,9 @@ class UnitedFrontApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         """A key from the terminal waits until the previous key's effects are there."""
+        if isinstance(event, events.Key) and not self.screen_stack:
+            # Closing: the screens are gone, and a key the gate held until now has nowhere to go.
+            return
         if not hold_key(self, event):
             await super().on_event(event)
 
