@@ -16,12 +16,6 @@ from tui.dataset import Dataset
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture
-def app(dataset: Dataset) -> UnitedFrontApp:
-    """The explorer on the bundled dataset, not yet running."""
-    return UnitedFrontApp(dataset)
-
-
 class TestMap:
     """The map (m)."""
 

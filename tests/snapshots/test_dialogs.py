@@ -9,21 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from tests.functional.helpers import explorer
 from tui.app import UnitedFrontApp
-from tui.dataset import Dataset
 from tui.dialogs.export_dialog import ExportDialog
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture
-def app(dataset: Dataset) -> UnitedFrontApp:
-    """The explorer on the bundled dataset, not yet running."""
-    return UnitedFrontApp(dataset)
 
 
 class TestHelpAndAbout:

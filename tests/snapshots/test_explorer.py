@@ -19,12 +19,6 @@ from tui.screens.live_reload import DatasetInvalid
 SnapCompare = Callable[..., bool]
 
 
-@pytest.fixture
-def app(dataset: Dataset) -> UnitedFrontApp:
-    """The explorer on the bundled dataset, not yet running."""
-    return UnitedFrontApp(dataset)
-
-
 class TestMainScreen:
     """The three panes at the sizes people use."""
 
