@@ -17,7 +17,7 @@ from textual.pilot import Pilot
 from tui.app import UnitedFrontApp
 from tui.terminal import keys_idle
 from tui.terminal.keys import BurstParser
-from tui.terminal.testing import escdelay_passed, from_terminal, wait_for_screen
+from tui.terminal.textual_private import esc_delay_passed, from_terminal, wait_for_screen
 
 KEYS: dict[str, str] = {
     **{c: c for c in "jkgGsrvanocih/?dtexqmblS!"},
@@ -57,7 +57,7 @@ class TerminalInput:
         if pause:
             # The driver ticks the parser while waiting for input: once ESCDELAY has passed,
             # a lone Esc is a key. Time is not waited for here, only declared to have passed.
-            with escdelay_passed():
+            with esc_delay_passed():
                 events += self.parser.tick()
         from_terminal(self.app, events)
 

@@ -3,7 +3,7 @@
 The wire layer replays what Textual writes (``App._display``, the compositor's updates); the
 key gate relies on how the app dispatches keys and on its message queues; BurstParser and the
 lenient decoder on how the drivers' input threads build their parser and decoder; the test
-helpers (``tui/terminal/testing.py``) on the driver and the compositor. A change to any of
+helpers (``tui/terminal/textual_private.py``) on the driver and the compositor. A change to any of
 these functions needs a look at ``tui/terminal/`` before the pin moves. Update the fingerprints
 only after that look.
 """
@@ -57,7 +57,7 @@ FINGERPRINTS: dict[str, tuple[Callable[..., Any], str]] = {
     # driver.py: keys and signals on the driver's event loop.
     "Driver.__init__": (Driver.__init__, "045ee24b9ab0f865"),
     "Driver.process_message": (Driver.process_message, "af9cb0baaf150940"),
-    # testing.py
+    # textual_private.py: the test helpers.
     "Pilot._wait_for_screen": (Pilot._wait_for_screen, "abd78ecad5040ed1"),
 }
 """What tui/terminal/ relies on, and a fingerprint of its source in Textual 8.2.8."""

@@ -1,21 +1,23 @@
 """The private Textual API our tests need, in one place, each use with why no public one fits.
 
 Textual offers no public way to read a screen's composed lines as text, to reach the driver
-(the terminal's side of the app), to wait until a screen has processed its pending updates,
-or to tell the input parser that the Esc delay has passed. The test helpers do all four; they
-call these functions rather than reach into Textual themselves, and
+(the terminal's side of the app) or hand it input as a terminal would, to wait until a screen
+has processed its pending updates, or to tell the input parser that the Esc delay has passed.
+The test helpers do all of these; they call these functions rather than reach into Textual
+themselves, and
 ``tests/unit/test_textual_private.py`` checks that each attribute is still there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 from unittest import mock
 
 from textual.app import App
 from textual.driver import Driver
+from textual.message import Message
 from textual.notifications import Notification
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -43,6 +45,14 @@ def driver_of(app: App[Any]) -> Driver:
     return driver
 
 
+def from_terminal(app: App[Any], events: Iterable[Message]) -> None:
+    """Hand ``events`` to ``app`` as its driver's input thread does (``process_message``), so
+    they go through the key gate (``Pilot.press`` posts keys to the app directly)."""
+    driver = driver_of(app)
+    for event in events:
+        driver.process_message(event)
+
+
 async def wait_for_screen(pilot: Pilot[Any]) -> None:
     """Wait until the screen has handled its pending messages and updates (``Pilot.pause``
     waits for idle, which a burst of keys may not reach between frames)."""
@@ -66,6 +76,7 @@ __all__ = [
     "PARSER_CLOCK",
     "driver_of",
     "esc_delay_passed",
+    "from_terminal",
     "notifications",
     "screen_lines",
     "screen_strips",
