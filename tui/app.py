@@ -120,10 +120,8 @@ class UnitedFrontApp(App[int]):
         from tui.output.export import ExportError
         from tui.output.screenshot import save_screenshot
 
-        if self.is_web:  # a download: the server's directory is not the user's
-            from tui.web.delivery import deliver_screenshot
-
-            deliver_screenshot(self)
+        if self.is_web:
+            self._deliver_screenshot()
             return
         # Paths are data: shown literally (no markup, control characters made visible).
         try:
@@ -134,6 +132,23 @@ class UnitedFrontApp(App[int]):
         else:
             message = _("Screenshot saved to {path}").format(path=printable_path(path))
             self.notify(message, markup=False)
+
+    def _deliver_screenshot(self) -> None:
+        """Send an SVG of the screen to the browser as a download, and say so.
+
+        In a browser session the server's working directory is not the user's: with
+        ``--public``, writing there would let anyone who reaches the port fill the server's disk.
+        """
+        import datetime as dt
+        import io
+
+        from tui.output.download import SVG_MIME
+        from tui.output.screenshot import screenshot_name
+
+        name = screenshot_name(dt.datetime.now())
+        svg = self.export_screenshot()
+        self.deliver_text(io.StringIO(svg), save_filename=name, mime_type=SVG_MIME)
+        self.notify(_("Sent {name} to your browser.").format(name=name), markup=False)
 
     def action_command_palette(self) -> None:
         """Show the command palette, its search box hinted in the UI language."""

@@ -17,7 +17,7 @@ from tests.functional.conftest import AppFactory
 from tests.functional.helpers import record_notifications, screen_text
 from tui.app import UnitedFrontApp
 from tui.dialogs.export_dialog import ExportDialog
-from tui.web.delivery import download_name
+from tui.output.download import download_name
 
 Delivered = list[tuple[str, Optional[str], Optional[str]]]
 

@@ -194,7 +194,7 @@ class ExportDialog(ModalScreen[Optional[str]]):
             self._error(message.format(extension=extension, format=FORMAT_LABELS[self.format]))
             return
         if self.app.is_web:
-            from tui.web.delivery import download_name
+            from tui.output.download import download_name
 
             name = download_name(raw, f"{DEFAULT_STEM}.{EXTENSIONS[self.format]}")
             self.app.deliver_text(io.StringIO(text), save_filename=name)
