@@ -242,3 +242,84 @@ async def test_a_save_under_an_open_chart_keeps_the_state_by_its_code(
         await pilot.pause()
         assert app.focused is not None and type(app.focused).__name__ == "DetailPane"
         assert selected(app).code == "MO"
+
+
+async def test_the_map_and_the_bars_follow_a_save(tmp_path: Path) -> None:
+    """A chart open over a save shows the new figures at once, on the same tile or row, with
+    the same metric; closing it still finds the state (issue 18 item 6)."""
+    from tui.screens.bars import BarsScreen
+    from tui.screens.map import MapScreen
+    from tui.widgets.bar_chart import BarChart
+    from tui.widgets.tile_map import TileMap
+
+    alpha, _ = write_operations(tmp_path)
+    app = watched_app(alpha)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("m", "v")  # the map of arrests, on Kansas (the list's first state)
+        screen = app.screen
+        assert isinstance(screen, MapScreen)
+        assert screen.tile_map.highlighted.value == 5
+        save_atomically(alpha, alpha_with(kansas_arrests=7))
+        # query, not query_one: the map is replaced, and for a moment there is none.
+        await wait_until(
+            pilot,
+            lambda: (
+                [(m.highlighted.value, m.has_focus) for m in app.screen.query(TileMap)]
+                == [(7, True)]
+            ),
+            "the new map, focused",
+        )
+        tile_map = app.screen.query_one(TileMap)
+        assert (tile_map.tile.code, tile_map.metric) == ("KS", "arrests")
+        await pilot.press("b", "j")  # the bars, on the list's second state
+        bars = app.screen
+        assert isinstance(bars, BarsScreen)
+        chart = bars.query_one(BarChart)
+        assert chart.highlighted is not None and chart.highlighted.code == "MO"
+        save_atomically(alpha, alpha_with(kansas_arrests=8))
+        await wait_until(
+            pilot,
+            lambda: (
+                "8 (" in screen_text(app) and any(c.has_focus for c in app.screen.query(BarChart))
+            ),
+            "the new bars, focused",
+        )
+        chart = app.screen.query_one(BarChart)
+        assert chart.highlighted is not None and chart.highlighted.code == "MO"
+        await pilot.press("q")
+        assert selected(app).code == "MO"
+        assert app.dataset.states[0].arrests == 8
+
+
+async def test_the_sources_views_follow_a_save(tmp_path: Path) -> None:
+    """The Sources view and one source's view show the saved figures, cursors kept."""
+    from tui.screens.source import SourceScreen
+    from tui.screens.sources import SourcesScreen
+    from tui.widgets.grid_table import GridTable
+
+    alpha, _ = write_operations(tmp_path)
+    app = watched_app(alpha)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("S", "tab", "j")  # the states × sources table, on Missouri
+        screen = app.screen
+        assert isinstance(screen, SourcesScreen)
+        matrix = screen.query_one("#source-matrix", GridTable)
+        assert matrix.cursor_row == 1
+        save_atomically(alpha, alpha_with(kansas_arrests=7).replace("victims_rescued = 3", ""))
+        await wait_until(pilot, lambda: app.dataset.states[0].victims_rescued is None, "reload")
+        await pilot.pause()
+        assert matrix.get_row_at(0)[2].plain.strip() == "—"  # Kansas's victims, now not given
+        assert matrix.cursor_row == 1 and matrix.has_focus
+        await pilot.press("shift+tab", "enter")
+        assert isinstance(app.screen, SourceScreen)
+
+        def kansas() -> list[str]:
+            """Kansas's row in the source's table: code, name, victims, minors, arrests."""
+            rows = [line.strip("┃ ").split() for line in screen_text(app).splitlines()]
+            return next(row for row in rows if row[:2] == ["KS", "Kansas"])
+
+        assert kansas() == ["KS", "Kansas", "—", "—", "7"]
+        save_atomically(alpha, alpha_with(kansas_arrests=7))
+        await wait_until(pilot, lambda: kansas() == ["KS", "Kansas", "3", "—", "7"], "the source")
+        await pilot.press("q", "q")
+        assert isinstance(app.screen, type(explorer(app)))

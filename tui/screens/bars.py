@@ -27,12 +27,15 @@ class BarsScreen(ChartScreen):
 
     AUTO_FOCUS = "#bars"
 
-    def __init__(self, dataset: Dataset, view: StateView, selected: State | None) -> None:
+    def __init__(
+        self, dataset: Dataset, view: StateView, selected: State | None, operation: int = 0
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.rows = [view.state_at(row) for row in range(len(view))]
         self.order = view.title
         self.selected = selected
+        self.operation = operation
 
     def compose(self) -> ComposeResult:
         """The chart, and the keys that work here."""
@@ -50,6 +53,16 @@ class BarsScreen(ChartScreen):
             id="bars",
         )
         yield KeyBar()
+
+    async def show_data(self, dataset: Dataset, view: StateView) -> None:
+        """Draw the new figures with the same state highlighted (by its code)."""
+        keep = code_of(self.carried())
+        self.dataset = dataset
+        self.rows = [view.state_at(row) for row in range(len(view))]
+        self.order = view.title
+        self.selected = next((s for s in self.rows if s.code == keep), None)
+        await self.recompose()
+        self.set_focus(self.query_one(BarChart))  # now: the next key of a burst lands here
 
     def carried(self) -> State | None:
         """The highlighted row's state."""

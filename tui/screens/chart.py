@@ -7,8 +7,9 @@ from typing import ClassVar, Literal, NamedTuple
 from textual.screen import Screen
 
 from tui.actions import Scope
-from tui.dataset import State
+from tui.dataset import Dataset, State
 from tui.dataset.view import StateView
+from tui.screens.live_reload import DatasetReloaded, new_version
 
 
 class ChartResult(NamedTuple):
@@ -40,6 +41,19 @@ class ChartScreen(Screen[ChartResult]):
 
     ACTION_SCOPE: ClassVar[Scope]
     """Which actions of the table (tui.actions) the palette offers over this chart."""
+
+    operation = 0
+    """Index of the charted operation in the loaded ones: a reload of another is not ours."""
+
+    async def on_dataset_reloaded(self, message: DatasetReloaded) -> None:
+        """``--watch``: the charted file was saved; chart its new figures, highlight kept."""
+        prepared = new_version(message, self.operation)
+        if prepared is not None:
+            await self.show_data(prepared.dataset, prepared.view)
+
+    async def show_data(self, dataset: Dataset, view: StateView) -> None:
+        """Chart ``dataset`` through the list's ``view`` instead, keeping what is highlighted."""
+        raise NotImplementedError
 
     def carried(self) -> State | None:
         """The highlighted state, if the list can select it."""

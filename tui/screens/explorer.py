@@ -280,7 +280,8 @@ class ExplorerScreen(Screen[None]):
         from tui.screens.sources import SourcesScreen
 
         # Awaited: the next key of a burst goes to the view once it is there to take it.
-        await self.app.push_screen(SourcesScreen(self.dataset, agreement(self.dataset)))
+        sources = SourcesScreen(self.dataset, agreement(self.dataset), self.loaded.current)
+        await self.app.push_screen(sources)
 
     # -- charts ---------------------------------------------------------------------------
 
@@ -301,7 +302,8 @@ class ExplorerScreen(Screen[None]):
         # The list's own highlight, not `selected`: that follows it by a message, a key later.
         start = self.state_list.highlighted
         # Awaiting the mount: keys of the same burst must reach the chart, not a blank screen.
-        await self.app.push_screen(screen(self.dataset, self.view, start), self.chart_closed)
+        chart = screen(self.dataset, self.view, start, self.loaded.current)
+        await self.app.push_screen(chart, self.chart_closed)
 
     async def chart_closed(self, result: ChartResult | None) -> None:
         """Back from a chart: its highlight becomes the list's selection; then details or a

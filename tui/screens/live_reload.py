@@ -34,6 +34,12 @@ class DatasetReloaded(Message):
         """Sorted and totalled off the event loop for the shown view (None: not prepared)."""
 
 
+def new_version(message: DatasetReloaded, operation: int) -> Prepared | None:
+    """The new version ``message`` brings of operation ``operation`` (an index in
+    :attr:`Loaded.datasets`), sorted and filtered like the explorer; None for another's."""
+    return message.prepared if message.index == operation else None
+
+
 class DatasetInvalid(Message):
     """A watched file's new version did not load: ``problems`` say why."""
 
@@ -103,4 +109,4 @@ class LiveReload:
             screen.post_message(message())
 
 
-__all__ = ["DatasetInvalid", "DatasetReloaded", "LiveReload"]
+__all__ = ["DatasetInvalid", "DatasetReloaded", "LiveReload", "new_version"]

@@ -8,9 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 
 from tui.actions import Scope, bindings
-from tui.dataset import Dataset, State
+from tui.dataset import Dataset, Metric, State
 from tui.dataset.charts import contested_figures, source_line
-from tui.dataset.tiles import start_tile
+from tui.dataset.tiles import Tile, start_tile
 from tui.dataset.view import StateView
 from tui.screens.chart import ChartResult, ChartScreen, code_of, shown_codes
 from tui.widgets.key_bar import KeyBar
@@ -27,11 +27,15 @@ class MapScreen(ChartScreen):
 
     AUTO_FOCUS = "#map"
 
-    def __init__(self, dataset: Dataset, view: StateView, selected: State | None) -> None:
+    def __init__(
+        self, dataset: Dataset, view: StateView, selected: State | None, operation: int = 0
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.view = view
-        self.selected = selected
+        self.start: Tile = start_tile(dataset.states, selected)
+        self.metric: Metric = "victims_rescued"
+        self.operation = operation
 
     def compose(self) -> ComposeResult:
         """The map, and the keys that work here."""
@@ -39,10 +43,11 @@ class MapScreen(ChartScreen):
         yield TileMap(
             states,
             shown_codes(self.view),
-            start_tile(states, self.selected),
+            self.start,
             source_line(self.dataset),
             on_open=self.open_state,
             contested=contested_figures(self.dataset),
+            metric=self.metric,
             id="map",
         )
         yield KeyBar()
@@ -51,6 +56,13 @@ class MapScreen(ChartScreen):
     def tile_map(self) -> TileMap:
         """The map widget."""
         return self.query_one(TileMap)
+
+    async def show_data(self, dataset: Dataset, view: StateView) -> None:
+        """Draw the new figures on the same tile and metric."""
+        old = self.tile_map
+        self.dataset, self.view, self.start, self.metric = dataset, view, old.tile, old.metric
+        await self.recompose()
+        self.set_focus(self.tile_map)  # now, not deferred: the next key of a burst lands here
 
     def carried(self) -> State | None:
         """The highlighted state, unless it is outside the operation or filtered out."""

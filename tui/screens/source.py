@@ -16,10 +16,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset
-from tui.dataset.agreement import Agreement, FigureSet, SumCheck
+from tui.dataset.agreement import Agreement, FigureSet, SumCheck, agreement
 from tui.dataset.model import OPERATION_FIGURES, Source
 from tui.dialogs.scrolling import dialog_bindings, scroll
 from tui.i18n import N_, _, date, ngettext, number
+from tui.screens.live_reload import DatasetReloaded, new_version
 from tui.widgets.figures import CONTESTED_MARK, MISSING, heading
 from tui.widgets.key_bar import KeyBar
 
@@ -207,11 +208,15 @@ class SourceScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, dataset: Dataset, found: Agreement, source_id: str) -> None:
+    def __init__(
+        self, dataset: Dataset, found: Agreement, source_id: str, operation: int = 0
+    ) -> None:
         super().__init__()
         self.dataset = dataset
         self.found = found
         self.source_id = source_id
+        self.operation = operation
+        """Index of the operation shown in the loaded ones: a reload of another is not ours."""
 
     def compose(self) -> ComposeResult:
         """A scrollable box of the source's text, and the key bar."""
@@ -220,6 +225,20 @@ class SourceScreen(ModalScreen[None]):
             box.border_title = Content(_("Source · {id}").format(id=self.source_id))
             yield Static(source_content(self.dataset, self.found, self.source_id))
         yield KeyBar()
+
+    def on_dataset_reloaded(self, message: DatasetReloaded) -> None:
+        """``--watch``: show what the saved file says of this source (scroll kept), or close
+        when the source is no longer in it."""
+        prepared = new_version(message, self.operation)
+        if prepared is None:
+            return
+        self.dataset, self.found = prepared.dataset, agreement(prepared.dataset)
+        if self.source_id not in {source.id for source in self.found.sources}:
+            self.dismiss(None)
+            return
+        self.query_one("#source-box Static", Static).update(
+            source_content(self.dataset, self.found, self.source_id)
+        )
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""

@@ -21,8 +21,9 @@ from textual.widgets import DataTable, Static
 
 from tui.actions import Scope, bindings
 from tui.dataset import Dataset
-from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet
+from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet, agreement
 from tui.i18n import N_, _, number
+from tui.screens.live_reload import DatasetReloaded, new_version
 from tui.screens.operations import cut
 from tui.screens.source import KINDS, SourceScreen, address, via_line, when
 from tui.widgets.figures import CONTESTED_MARK, MISSING
@@ -106,11 +107,13 @@ class SourcesScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, dataset: Dataset, found: Agreement) -> None:
+    def __init__(self, dataset: Dataset, found: Agreement, operation: int = 0) -> None:
         super().__init__()
         self.dataset = dataset
         self.found = found
         self.figure: Figure = "victims_rescued"
+        self.operation = operation
+        """Index of the operation shown in the loaded ones: a reload of another is not ours."""
 
     def compose(self) -> ComposeResult:
         """The sources, the highlighted one's address, the states × sources table, the keys."""
@@ -134,8 +137,22 @@ class SourcesScreen(ModalScreen[None]):
         self.set_focus(table)  # now, not deferred: a burst's next key lands here
         self._show_address(0)
 
+    def on_dataset_reloaded(self, message: DatasetReloaded) -> None:
+        """``--watch``: the file was saved; both tables show its sources, cursors kept."""
+        prepared = new_version(message, self.operation)
+        if prepared is None:
+            return
+        self.dataset, self.found = prepared.dataset, agreement(prepared.dataset)
+        sources = self.query_one("#source-list", GridTable)
+        sources.border_title = _("Sources · {n}").format(n=number(len(self.found.sources)))
+        self._fill_sources()
+        self._fill_matrix()
+        self._show_address(sources.cursor_row)
+
     def _fill_sources(self) -> None:
         table = self.query_one("#source-list", GridTable)
+        row = table.cursor_row
+        table.clear(columns=True)
         main = self.dataset.source.id
         for key, heading in (
             ("id", _("Id")),
@@ -157,6 +174,7 @@ class SourcesScreen(ModalScreen[None]):
                 Text(via_line(source), no_wrap=True),
                 key=source.id,
             )
+        table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
     def _fill_matrix(self) -> None:
         table = self.query_one("#source-matrix", GridTable)
@@ -241,7 +259,9 @@ class SourcesScreen(ModalScreen[None]):
         """Show what source ``row`` says, state by state, and its arithmetic."""
         source = self.found.sources[row]
         # Awaited: the next key of a burst must reach the new dialog.
-        await self.app.push_screen(SourceScreen(self.dataset, self.found, source.id))
+        await self.app.push_screen(
+            SourceScreen(self.dataset, self.found, source.id, self.operation)
+        )
 
     def action_focus_next(self) -> None:
         """Tab: the other table."""

@@ -133,9 +133,11 @@ class TileMap(Cursor, Widget, can_focus=True):
         *,
         on_open: Callable[[State], None],
         contested: Contested | None = None,
+        metric: Metric = "victims_rescued",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.set_reactive(TileMap.metric, metric)
         self.on_open = on_open
         """Called on Enter, at once: keys typed right after it must see the explorer."""
         self.contested: Contested = contested or {}
