@@ -108,8 +108,10 @@ def test_operation_keys_in_one_burst(tmp_path: Path) -> None:
         session.start([str(COMMAND), "--data", str(folder)], (80, 24))
         session.wait_for("Operation Alpha")
         session.tmux("send-keys", "-t", "main", "Oj", "Enter")
-        screen = session.wait_for("Operation Bravo")
-        assert "Arkansas" in screen and "Missouri (MO)" in session.settle()
+        # Arkansas, not "Operation Bravo": the operations list shows that name before Enter.
+        session.wait_for("Arkansas")
+        screen = session.settle()
+        assert "Operation Bravo" in screen and "Missouri (MO)" in screen
         session.tmux("send-keys", "-t", "main", "Cjqj")
         session.wait_for("Arkansas (AR)")
         screen = session.settle()

@@ -507,7 +507,8 @@ async def test_alt_key_from_a_slow_link_leaves_the_filter_then_acts(make_app: Ap
         await pilot.press("slash", "d", "a", "k")
         # What the terminal parser makes of "\x1bj": Pilot sends no character for alt keys.
         app.post_message(events.Key("alt+j", "j"))
-        await pilot.pause()
+        # Settled, not one pause: the selection follows the list by a message, a step later.
+        await settle(pilot, app)
         assert explorer(app).filter_input.value == "dak"
         assert isinstance(app.focused, StateList)
         assert selected(app).code == "SD"
