@@ -243,11 +243,17 @@ async def test_keys_right_after_load_reach_the_app(tmp_path: Path) -> None:
 
 
 async def wait_for_file(folder: Path, pattern: str, timeout: float = 30.0) -> Path:
-    """The first complete file matching ``pattern`` in ``folder`` (partial downloads skipped)."""
+    """The first complete file matching ``pattern`` in ``folder``.
+
+    Chromium writes a download to ``NAME.crdownload`` and creates an empty ``NAME`` beside it
+    at once, which it replaces when done: a file is complete once it has bytes and no
+    ``.crdownload`` is left in the folder (read earlier, a screenshot was found empty).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        partial = any(p.name.endswith(".crdownload") for p in folder.glob("*"))
         found = [p for p in folder.glob(pattern) if not p.name.endswith(".crdownload")]
-        if found:
+        if found and not partial and found[0].stat().st_size > 0:
             return found[0]
         await asyncio.sleep(0.2)
     listed = sorted(folder.glob("*")) if folder.exists() else []
