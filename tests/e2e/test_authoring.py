@@ -107,12 +107,12 @@ def test_operation_keys_in_one_burst(tmp_path: Path) -> None:
     with tmux_session(tmp_path) as session:
         session.start([str(COMMAND), "--data", str(folder)], (80, 24))
         session.wait_for("Operation Alpha")
-        session.tmux("send-keys", "-t", "main", "Oj", "Enter")
+        session.send("Oj", "Enter")
         # Arkansas, not "Operation Bravo": the operations list shows that name before Enter.
         session.wait_for("Arkansas")
         screen = session.settle()
         assert "Operation Bravo" in screen and "Missouri (MO)" in screen
-        session.tmux("send-keys", "-t", "main", "Cjqj")
+        session.send("Cjqj")
         session.wait_for("Arkansas (AR)")
         screen = session.settle()
         assert "A Operation" not in screen  # the compare view closed

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 def burst(session: Tmux, data: bytes) -> str:
     """Write ``data`` to the pane in one write; return the settled screen."""
-    session.tmux("send-keys", "-t", "main", "-H", *(f"{b:02x}" for b in data))
+    session.send("-H", *(f"{b:02x}" for b in data))
     return session.settle()
 
 

@@ -68,7 +68,7 @@ def test_bytes_that_are_not_utf8_are_a_bad_key(tmp_path: Path, data: str) -> Non
         pane.start([str(COMMAND)], env=ENV)
         pane.wait_for("Missouri")
         pane.settle()
-        pane.tmux("send-keys", "-t", "main", "-H", *data.split())
+        pane.send("-H", *data.split())
         time.sleep(0.5)
         assert pane.exited() is None, pane.history()
         pane.keys("j")  # still taking keys: the cursor moves to the second state

@@ -31,6 +31,10 @@ COMMAND = Path(sys.prefix) / "bin" / "unitedfront-tui"
 TIMEOUT = 30.0
 """Seconds to wait for a screen or an exit before failing with what the screen shows."""
 
+REACTION = 1.0
+"""Seconds the app may take to show a first effect of keys before :meth:`Tmux.settle` takes
+an unchanged screen for settled (a key that changes nothing costs this much)."""
+
 TMUX_CONF = """\
 set -g remain-on-exit on
 set -g default-terminal tmux-256color
@@ -115,6 +119,8 @@ class Tmux:
         tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
         self.socket_path = tmpdir / f"tmux-{os.getuid()}" / self.socket
         """Where the server listens (removed on close: tmux may leave it behind)."""
+        self.sent_over: str | None = None
+        """The screen keys were last sent over, until :meth:`settle` has seen it change."""
 
     def __enter__(self) -> Tmux:
         return self
@@ -184,7 +190,17 @@ class Tmux:
         raise AssertionError(f"gave up waiting for {what}; the screen shows:\n{screen}")
 
     def settle(self, timeout: float = TIMEOUT) -> str:
-        """Wait until the screen stops changing (two captures 0.2s apart agree); return it."""
+        """Wait until the screen stops changing (two captures 0.2s apart agree); return it.
+
+        After keys, it first waits up to :data:`REACTION` for the screen to change: on a loaded
+        machine the app may take longer than 0.2 s to draw anything, and two captures of the
+        screen from before the keys would agree.
+        """
+        if self.sent_over is not None:
+            reaction = time.monotonic() + REACTION
+            while time.monotonic() < reaction and self.screen() == self.sent_over:
+                time.sleep(0.05)
+            self.sent_over = None
         deadline = time.monotonic() + timeout
         last = self.screen()
         while time.monotonic() < deadline:
@@ -203,13 +219,18 @@ class Tmux:
         """Poll the screen until ``text`` is no longer on it."""
         return self.wait(lambda screen: text not in screen, f"{text!r} to go", timeout)
 
+    def send(self, *args: str) -> None:
+        """``tmux send-keys`` to the pane with ``args``, remembering the screen it went over."""
+        self.sent_over = self.screen()
+        self.tmux("send-keys", "-t", "main", *args)
+
     def keys(self, *keys: str) -> None:
         """Send tmux key names (``Down``, ``Enter``, ``q``...)."""
-        self.tmux("send-keys", "-t", "main", *keys)
+        self.send(*keys)
 
     def type(self, text: str) -> None:
         """Type ``text`` literally."""
-        self.tmux("send-keys", "-t", "main", "-l", text)
+        self.send("-l", text)
 
     def resize(self, width: int, height: int) -> None:
         """Resize the window, as a user dragging their terminal would."""
