@@ -114,6 +114,18 @@ async def test_a_source_state_by_state(make_app: AppFactory) -> None:
         assert "13‡" in line and "state table, Oklahoma row" in line
 
 
+async def test_the_mark_is_explained_only_where_it_can_appear(make_app: AppFactory) -> None:
+    """A source's view explains ``‡`` when the dataset has several sources, not with one."""
+    one_source = make_dataset('[[states]]\ncode = "KS"\nname = "Kansas"\narrests = 2\n')
+    for app, explained in ((make_app(), True), (UnitedFrontApp(one_source), False)):
+        async with app.run_test(size=(80, 40)) as pilot:
+            await open_sources(app, pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SourceScreen)
+            assert ("the sources disagree on this figure" in screen_text(app)) is explained
+
+
 async def test_cursor_keys_and_columns(make_app: AppFactory) -> None:
     """The list's cursor keys; Tab to the table; → scrolls its columns, ← back."""
     app = make_app()

@@ -185,10 +185,11 @@ def source_content(dataset: Dataset, found: Agreement, source_id: str) -> Render
         parts.append(
             Text(_("No sum to check: it gives no figure for every state."), style="italic")
         )
-    parts += [
-        Text(),
-        Text(_("{mark} the sources disagree on this figure").format(mark=CONTESTED_MARK)),
-    ]
+    if found.several_sources:  # with one source, no figure can carry the mark
+        parts += [
+            Text(),
+            Text(_("{mark} the sources disagree on this figure").format(mark=CONTESTED_MARK)),
+        ]
     return Group(*parts)
 
 
