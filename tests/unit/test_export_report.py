@@ -72,6 +72,9 @@ def test_markdown_report_in_french(dataset: Dataset) -> None:
         "operation-wide",
         "of 12",
         "match",
+        "primary release",
+        "wire service",
+        "news report",
     ):
         assert english not in report, english
     for french in (
@@ -87,6 +90,7 @@ def test_markdown_report_in_french(dataset: Dataset) -> None:
         "français",
         "niveau fédéral, partenaire",
         "chef de file",
+        "anglais, agence de presse)",
     ):
         assert french in report, french
 

@@ -126,6 +126,14 @@ LABELS: dict[str, str] = {
 
 Marked with ``N_``: pass them through ``_`` where shown (files and JSON keep the English)."""
 
+KINDS: dict[str, str] = {
+    "primary release": N_("primary release"),
+    "wire service": N_("wire service"),
+    "news report": N_("news report"),
+    "republication": N_("republication"),
+}
+"""Source kinds in words (fixed keywords of the format, so translated where shown)."""
+
 LEVELS: dict[str, str] = {"federal": N_("federal"), "state": N_("state"), "local": N_("local")}
 """Agency levels in words (the dataset's values are fixed keywords, so they are translated)."""
 

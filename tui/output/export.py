@@ -18,7 +18,7 @@ from tui.dataset import LABELS, Dataset, State, compute_totals, reconcile
 from tui.dataset.agreement import FigureAgreement, agreement, agreement_json
 from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Reported, Source
 from tui.dataset.text import PATH_LIMIT, printable, printable_path
-from tui.dataset.totals import LEVELS, ROLES, Status
+from tui.dataset.totals import KINDS, LEVELS, ROLES, Status
 from tui.dataset.view import display_name
 from tui.i18n import N_, _, date, date_time, guillemets, language, language_name, number
 from tui.output.markdown import escape as _md
@@ -470,7 +470,8 @@ def _md_other_sources(dataset: Dataset) -> list[str]:
             parts.append(_md(src.description))
         published = date_time(src.published) if src.published else None
         language_ = language_name(src.language) if src.language else None
-        facts = [str(x) for x in (src.author, published, language_, src.kind) if x]
+        kind = _(KINDS[src.kind]) if src.kind else None
+        facts = [str(x) for x in (src.author, published, language_, kind) if x]
         line = " — ".join(parts) + (f" ({_md(', '.join(facts))})" if facts else "")
         if src.url:
             line += f" <{src.url.replace('>', '%3E')}>"

@@ -18,19 +18,12 @@ from textual.widgets import Static
 from tui.dataset import LABELS, Dataset
 from tui.dataset.agreement import Agreement, FigureSet, SumCheck, agreement
 from tui.dataset.model import OPERATION_FIGURES, Source
+from tui.dataset.totals import KINDS
 from tui.dialogs.scrolling import dialog_bindings, scroll
 from tui.i18n import N_, _, date, ngettext, number
 from tui.screens.live_reload import DatasetReloaded, new_version
 from tui.widgets.figures import CONTESTED_MARK, MISSING, heading
 from tui.widgets.key_bar import KeyBar
-
-KINDS = {
-    "primary release": N_("primary release"),
-    "wire service": N_("wire service"),
-    "news report": N_("news report"),
-    "republication": N_("republication"),
-}
-"""Source kinds in words (fixed keywords of the format, so translated)."""
 
 
 def when(value: dt.date | None) -> str:

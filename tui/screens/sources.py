@@ -22,10 +22,11 @@ from textual.widgets import DataTable, Static
 from tui.actions import Scope, bindings
 from tui.dataset import Dataset
 from tui.dataset.agreement import Agreement, FigureAgreement, FigureSet, agreement
+from tui.dataset.totals import KINDS
 from tui.i18n import N_, _, number
 from tui.screens.live_reload import DatasetReloaded, new_version
 from tui.screens.operations import cut
-from tui.screens.source import KINDS, SourceScreen, address, via_line, when
+from tui.screens.source import SourceScreen, address, via_line, when
 from tui.widgets.figures import CONTESTED_MARK, MISSING
 from tui.widgets.grid_table import GridTable
 from tui.widgets.key_bar import KeyBar
