@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -18,7 +17,7 @@ from textual.widgets import Static
 from tui.dataset import LABELS, Dataset
 from tui.dataset.agreement import Agreement, FigureSet, SumCheck
 from tui.dataset.model import OPERATION_FIGURES, Source
-from tui.dialogs.scrolling import dialog_bindings, scroll
+from tui.dialogs.scrolling import ScrollBox, dialog_bindings, scroll
 from tui.i18n import N_, _, date, ngettext, number
 from tui.widgets.figures import CONTESTED_MARK, MISSING, heading
 from tui.widgets.key_bar import KeyBar
@@ -215,7 +214,7 @@ class SourceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A scrollable box of the source's text, and the key bar."""
-        with VerticalScroll(id="source-box") as box:
+        with ScrollBox(id="source-box") as box:
             # The id is dataset text: literal Content, never markup.
             box.border_title = Content(_("Source · {id}").format(id=self.source_id))
             yield Static(source_content(self.dataset, self.found, self.source_id))
@@ -223,4 +222,4 @@ class SourceScreen(ModalScreen[None]):
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""
-        scroll(self.query_one("#source-box", VerticalScroll), how)
+        scroll(self.query_one("#source-box", ScrollBox), how)
