@@ -5,7 +5,7 @@
 
 ``--only startup`` (``make bench BENCH_ARGS="--only startup"``, about 10 s on an idle machine)
 times the first frame against a bare Textual app, interleaved, and only prints (RESULTS.md keeps
-the figures of complete runs). ``--only wire`` (about 5 minutes with its slow-link run) runs only
+the figures of complete runs). ``--only wire`` (8-12 minutes with its slow-link run) runs only
 issue 8's wire section (bytes per key) and rewrites only its block.
 
 The default run (about 7 minutes here) rewrites the figures block of ``benchmarks/RESULTS.md``;

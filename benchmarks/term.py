@@ -38,6 +38,8 @@ _TICKS = os.sysconf("SC_CLK_TCK")
 KEYS: dict[str, bytes] = {
     "up": b"\x1b[A",
     "down": b"\x1b[B",
+    "right": b"\x1b[C",
+    "left": b"\x1b[D",
     "pageup": b"\x1b[5~",
     "pagedown": b"\x1b[6~",
     "home": b"\x1b[H",
@@ -46,9 +48,13 @@ KEYS: dict[str, bytes] = {
     "shift+tab": b"\x1b[Z",
     "enter": b"\r",
     "backspace": b"\x7f",
+    "escape": b"\x1b",
     "ctrl+q": b"\x11",
+    "question_mark": b"?",
+    "slash": b"/",
 }
-"""Key names to the bytes an xterm sends; any other single character is sent as itself."""
+"""Key names (Textual's) to the bytes an xterm sends; any other single character is sent as
+itself."""
 
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
@@ -65,7 +71,12 @@ def strip_escapes(text: str) -> str:
 
 def key_bytes(key: str) -> bytes:
     """The bytes a terminal sends for ``key`` (a name from :data:`KEYS`, or one character)."""
-    return KEYS.get(key) or key.encode("utf-8")
+    if key in KEYS:
+        return KEYS[key]
+    if len(key) != 1:
+        # A name missing here would be typed letter by letter ("right" is r, i, g, h, t).
+        raise ValueError(f"no bytes known for the key {key!r}: add it to KEYS")
+    return key.encode("utf-8")
 
 
 class TerminalTimeout(Exception):

@@ -10,13 +10,12 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.dataset import LABELS, Dataset, reconcile
 from tui.dataset.view import display_name
-from tui.dialogs.scrolling import dialog_bindings, scroll
+from tui.dialogs.scrolling import ScrollBox, dialog_bindings, scroll
 from tui.i18n import N_, _, date_time, language, language_name, number
 from tui.widgets.figures import VICTIMS_MARK, figure, heading, mark, prose, quoted
 from tui.widgets.key_bar import KeyBar
@@ -174,11 +173,11 @@ class AboutScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The about text in a scrollable, focusable box."""
-        with VerticalScroll(id="about-box") as box:
+        with ScrollBox(id="about-box") as box:
             box.border_title = _("About this dataset")
             yield Static(about_content(self.dataset))
         yield KeyBar()
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""
-        scroll(self.query_one("#about-box", VerticalScroll), how)
+        scroll(self.query_one("#about-box", ScrollBox), how)

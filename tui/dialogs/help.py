@@ -10,12 +10,11 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.actions import ACTIONS, HELP_GROUPS, help_text
-from tui.dialogs.scrolling import dialog_bindings, scroll
+from tui.dialogs.scrolling import ScrollBox, dialog_bindings, scroll
 from tui.i18n import N_, _, key_names
 from tui.widgets.bar_chart import BarChart
 from tui.widgets.detail_pane import DetailPane
@@ -99,7 +98,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A scrollable box of binding tables."""
-        with VerticalScroll(id="help-box") as box:
+        with ScrollBox(id="help-box") as box:
             box.border_title = _("Keys")
             yield Static(self._content())
         yield KeyBar()
@@ -129,4 +128,4 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""
-        scroll(self.query_one("#help-box", VerticalScroll), how)
+        scroll(self.query_one("#help-box", ScrollBox), how)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from tui.i18n import N_
-from tui.widgets.scrolling import scroll
+from tui.widgets.scrolling import ScrollBox, scroll
 
 CLOSE_KEYS = "q,escape,enter,backspace"
 """Every dialog closes with these (plus the key that opened it); Esc is never the only way."""
@@ -40,4 +40,4 @@ def dialog_bindings(opened_with: str, prefix: str) -> list[BindingType]:
     ]
 
 
-__all__ = ["CLOSE_KEYS", "dialog_bindings", "scroll"]
+__all__ = ["CLOSE_KEYS", "ScrollBox", "dialog_bindings", "scroll"]

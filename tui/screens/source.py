@@ -10,7 +10,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -19,7 +18,7 @@ from tui.dataset import LABELS, Dataset
 from tui.dataset.agreement import Agreement, FigureSet, SumCheck, agreement
 from tui.dataset.model import OPERATION_FIGURES, Source
 from tui.dataset.totals import KINDS
-from tui.dialogs.scrolling import dialog_bindings, scroll
+from tui.dialogs.scrolling import ScrollBox, dialog_bindings, scroll
 from tui.i18n import N_, _, date, ngettext, number
 from tui.screens.live_reload import DatasetReloaded, new_version
 from tui.widgets.figures import CONTESTED_MARK, MISSING, heading
@@ -214,7 +213,7 @@ class SourceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """A scrollable box of the source's text, and the key bar."""
-        with VerticalScroll(id="source-box") as box:
+        with ScrollBox(id="source-box") as box:
             # The id is dataset text: literal Content, never markup.
             box.border_title = Content(_("Source · {id}").format(id=self.source_id))
             yield Static(source_content(self.dataset, self.found, self.source_id))
@@ -236,4 +235,4 @@ class SourceScreen(ModalScreen[None]):
 
     def action_scroll(self, how: str) -> None:
         """Scroll the text."""
-        scroll(self.query_one("#source-box", VerticalScroll), how)
+        scroll(self.query_one("#source-box", ScrollBox), how)

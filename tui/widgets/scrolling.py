@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from textual.containers import VerticalScroll
 from textual.widget import Widget
+
+
+class ScrollBox(VerticalScroll, inherit_bindings=False):
+    """A focusable box of text whose keys are its screen's (the dialogs' :func:`scroll`).
+
+    Textual's scrolling containers bind the arrows, pages, Home and End themselves, and the
+    focused box's bindings come before its screen's: those scrolls are animated, so one key
+    was painted in many frames (``PgDn`` in About: 16 frames, 25 kB).
+    """
 
 
 def scroll(box: Widget, how: str) -> None:
@@ -23,4 +33,4 @@ def scroll(box: Widget, how: str) -> None:
     box.scroll_to(y=targets[how], animate=False, immediate=True)
 
 
-__all__ = ["scroll"]
+__all__ = ["ScrollBox", "scroll"]
