@@ -93,13 +93,13 @@ async def test_show_the_copied_text_from_the_palette(make_app: AppFactory) -> No
         await pilot.press(*"show the copied")
         # The palette searches in a worker: wait (bounded) until it has found the command.
         options = app.screen.query_one(OptionList)
-        for _ in range(100):
+        for _ in range(500):  # up to 10 s: a loaded machine is slow
             await pilot.pause(0.02)
             if options.highlighted is not None:
                 break
         assert "Show the copied text" in str(options.highlighted_option.prompt)  # type: ignore[union-attr]
         await pilot.press("enter")
-        for _ in range(100):
+        for _ in range(500):  # up to 10 s: a loaded machine is slow
             await pilot.pause(0.02)
             if isinstance(app.screen, CopiedTextScreen):
                 break
@@ -258,7 +258,7 @@ async def test_the_notification_links_to_the_text(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("y")
-        for _ in range(50):
+        for _ in range(500):  # up to 10 s: a loaded machine is slow
             await pilot.pause(0.02)
             rows = screen_text(app).splitlines()
             found = [(row.find("show the text"), y) for y, row in enumerate(rows)]
