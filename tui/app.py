@@ -99,7 +99,14 @@ class UnitedFrontApp(App[int]):
         it in its own task: a key typed at start-up would reach a screen with nothing focused
         yet, and be lost.
         """
-        await self.push_screen(ExplorerScreen(self.loaded))
+        self.explorer = ExplorerScreen(self.loaded)
+        """The main view, under every chart and dialog."""
+        await self.push_screen(self.explorer)
+
+    def on_ready(self) -> None:
+        """Textual is ready, its first frame on its way: the explorer may do what it put off."""
+        # Called from the explorer's own queue: what it schedules from there runs as its own.
+        self.explorer.call_later(self.explorer.app_ready)
 
     # -- app-wide actions -----------------------------------------------------------------
 

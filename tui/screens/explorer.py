@@ -71,9 +71,8 @@ class ExplorerScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield FilterBox(self.apply_filter, id="filter")
                 yield StateList(self.view, on_open=self.open_detail, id="states")
-            yield DetailPane(self.dataset, self.totals, id="detail").data_bind(
-                selected=ExplorerScreen.selected
-            )
+            # Bound to `selected` once the first frame is drawn (see `app_ready`).
+            yield DetailPane(self.dataset, self.totals, id="detail")
         yield TotalsFooter(
             reconcile(self.dataset, self.totals),
             victims_marked=bool(self.dataset.reported.victims_note),
@@ -90,16 +89,23 @@ class ExplorerScreen(Screen[None]):
             self.set_focus(self.state_list)
         self._view_changed()
         self._name_operation()
-        self.call_after_refresh(self._after_first_frame)
         if self.loaded.watchers:
             self.live_reload = LiveReload(self, self.loaded, lambda: self.view)
             self.live_reload.start()
+
+    def app_ready(self) -> None:
+        """Textual is ready (the app calls this): once the first frame is drawn, fill the
+        detail pane and warm the view up."""
+        # Not from on_mount: that runs inside Textual's start-up batch, where "after the
+        # refresh" comes before any frame is drawn.
+        self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and
         # a layout pass, so it arrives a frame later instead of delaying the first one.
         if self.selected is None:
             self.selected = self.state_list.highlighted
+        self.query_one(DetailPane).data_bind(selected=ExplorerScreen.selected)
         # Everything alive now lives until exit: keep the collector from rescanning it (at
         # 100,000 rows a full collection would pause typing for 100 ms).
         gc.freeze()

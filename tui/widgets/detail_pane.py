@@ -55,8 +55,8 @@ class DetailPane(ScrollView, can_focus=True):
     ]
     """Scrolling; left/h/backspace return to the list."""
 
-    selected: reactive[State | None] = reactive(None)
-    """The state shown; bound to the explorer screen's selection."""
+    selected: reactive[State | None] = reactive(None, init=False)
+    """The state shown; bound to the explorer screen's selection (after the first frame)."""
 
     def __init__(self, dataset: Dataset, totals: Totals, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -68,9 +68,13 @@ class DetailPane(ScrollView, can_focus=True):
         """The pane's Rich style, worked out once per style change (render_line needs it for
         every line, and computing it walks the CSS)."""
         self._agreement: Agreement | None = None
+        self._waiting = True
+        """Blank until a selection is first handed over: the start-up frame goes without the
+        details (and without a "no state matches" that would not be true)."""
 
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
+        self._waiting = False
         # Border titles are markup when given a str: data goes in as literal Content.
         self.border_title = Content(title(state) if state else _("No state"))
         self._update_lines()
@@ -99,7 +103,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     def _update_lines(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or self._rendered_for == (self.selected, width):
+        if self._waiting or width <= 0 or self._rendered_for == (self.selected, width):
             return
         self._rendered_for = (self.selected, width)
         console = self.app.console
