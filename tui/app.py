@@ -92,16 +92,17 @@ class UnitedFrontApp(App[int]):
         """The operation shown."""
         return self.loaded.dataset
 
-    async def on_mount(self) -> None:
-        """Show the explorer, mounted before the first key is handled.
+    def get_default_screen(self) -> Screen[Any]:
+        """The explorer is the first screen (no empty screen of Textual's under it).
 
-        Pushed and awaited here rather than returned by ``get_default_screen``, which mounts
-        it in its own task: a key typed at start-up would reach a screen with nothing focused
-        yet, and be lost.
+        Textual mounts it in its own task, which lays it out once its start-up batch is over:
+        pushed from ``on_mount`` (inside the batch) its first frame was drawn, thrown away and
+        drawn again. A key typed before it is mounted is not lost: Textual queues it on the
+        screen, which handles it once mounted, the list focused (a test checks it).
         """
         self.explorer = ExplorerScreen(self.loaded)
         """The main view, under every chart and dialog."""
-        await self.push_screen(self.explorer)
+        return self.explorer
 
     def on_ready(self) -> None:
         """Textual is ready, its first frame on its way: the explorer may do what it put off."""
