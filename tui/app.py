@@ -20,7 +20,6 @@ from textual.screen import Screen
 from tui.actions import ACTIONS, Action, bindings
 from tui.dataset import Dataset
 from tui.dataset.resources import resource_dir
-from tui.dataset.watch import FileWatcher
 from tui.i18n import _
 from tui.i18n.textual import PALETTE_PROVIDERS, command_palette, localized, quit_hint, theme_picker
 from tui.screens.explorer import ExplorerScreen
@@ -28,6 +27,7 @@ from tui.screens.loaded import Loaded
 from tui.terminal import hold_key, terminal_driver
 
 if TYPE_CHECKING:
+    from tui.dataset.watch import FileWatcher  # imported by --watch only
     from tui.dialogs.help import HelpScreen
 
 

@@ -9,7 +9,7 @@ pane; the totals footer follows :attr:`ExplorerScreen.shown_totals`.
 from __future__ import annotations
 
 import gc
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events
 from textual.app import ComposeResult
@@ -24,15 +24,17 @@ from tui.actions import Scope, bindings
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.text import printable_path
 from tui.dataset.view import SortKey, StateView, display_name
-from tui.dataset.watch import Prepared, prepare
 from tui.i18n import _, number
-from tui.screens.chart import ChartResult
-from tui.screens.live_reload import DatasetInvalid, DatasetReloaded, LiveReload
 from tui.screens.loaded import Loaded
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
-from tui.widgets.problems_panel import ProblemsPanel
 from tui.widgets.totals_footer import contested_totals
+
+if TYPE_CHECKING:
+    # What only --watch, a reload or a chart needs is imported there, not at every start-up.
+    from tui.dataset.watch import Prepared
+    from tui.screens.chart import ChartResult
+    from tui.screens.live_reload import DatasetInvalid, DatasetReloaded, LiveReload
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -90,6 +92,8 @@ class ExplorerScreen(Screen[None]):
         self._view_changed()
         self._name_operation()
         if self.loaded.watchers:
+            from tui.screens.live_reload import LiveReload
+
             self.live_reload = LiveReload(self, self.loaded, lambda: self.view)
             self.live_reload.start()
 
@@ -152,6 +156,8 @@ class ExplorerScreen(Screen[None]):
         opened. The highlighted state is kept by its code when the new data has it.
         ``prepared`` (built off the event loop) saves sorting and totalling here.
         """
+        from tui.dataset.watch import prepare
+
         old, keep = self.view, self.selected.code if self.selected else None
         if prepared is None or prepared.dataset is not dataset:
             prepared = prepare(dataset, old)
@@ -201,6 +207,8 @@ class ExplorerScreen(Screen[None]):
         self._set_problems(message.path, message.problems)
 
     def _set_problems(self, path: str, problems: object) -> None:
+        from tui.widgets.problems_panel import ProblemsPanel
+
         found = self.query(ProblemsPanel)
         panel = found.first() if found else None
         if problems:
