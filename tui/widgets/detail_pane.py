@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -16,7 +16,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Agency, Dataset, State, Totals
-from tui.dataset.agreement import Agreement, FigureAgreement, agreement
 from tui.i18n import N_, _, date, language, number, percent
 from tui.widgets.figures import (
     MISSING,
@@ -29,6 +28,9 @@ from tui.widgets.figures import (
     quoted,
 )
 from tui.widgets.scrolling import scroll
+
+if TYPE_CHECKING:  # imported when a state's sources are first shown, not at start-up
+    from tui.dataset.agreement import Agreement, FigureAgreement
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -202,6 +204,8 @@ class DetailPane(ScrollView, can_focus=True):
         if not state.claims:
             return []
         if self._agreement is None:
+            from tui.dataset.agreement import agreement
+
             self._agreement = agreement(self.dataset)
         try:
             item = self._agreement.state(state.code).figure(metric)
