@@ -20,7 +20,6 @@ from textual.screen import Screen
 from tui.actions import ACTIONS, Action, bindings
 from tui.dataset import Dataset
 from tui.dataset.resources import resource_dir
-from tui.dataset.watch import FileWatcher
 from tui.i18n import _
 from tui.i18n.textual import PALETTE_PROVIDERS, command_palette, localized, quit_hint, theme_picker
 from tui.screens.explorer import ExplorerScreen
@@ -28,6 +27,7 @@ from tui.screens.loaded import Loaded
 from tui.terminal import hold_key, terminal_driver
 
 if TYPE_CHECKING:
+    from tui.dataset.watch import FileWatcher  # imported by --watch only
     from tui.dialogs.help import HelpScreen
 
 
@@ -92,14 +92,22 @@ class UnitedFrontApp(App[int]):
         """The operation shown."""
         return self.loaded.dataset
 
-    async def on_mount(self) -> None:
-        """Show the explorer, mounted before the first key is handled.
+    def get_default_screen(self) -> Screen[Any]:
+        """The explorer is the first screen (no empty screen of Textual's under it).
 
-        Pushed and awaited here rather than returned by ``get_default_screen``, which mounts
-        it in its own task: a key typed at start-up would reach a screen with nothing focused
-        yet, and be lost.
+        Textual mounts it in its own task, which lays it out once its start-up batch is over:
+        pushed from ``on_mount`` (inside the batch) its first frame was drawn, thrown away and
+        drawn again. A key typed before it is mounted is not lost: Textual queues it on the
+        screen, which handles it once mounted, the list focused (a test checks it).
         """
-        await self.push_screen(ExplorerScreen(self.loaded))
+        self.explorer = ExplorerScreen(self.loaded)
+        """The main view, under every chart and dialog."""
+        return self.explorer
+
+    def on_ready(self) -> None:
+        """Textual is ready, its first frame on its way: the explorer may do what it put off."""
+        # Called from the explorer's own queue: what it schedules from there runs as its own.
+        self.explorer.call_later(self.explorer.app_ready)
 
     # -- app-wide actions -----------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual import events
 from textual.pilot import Pilot
@@ -10,6 +12,8 @@ from tests.functional.conftest import AppFactory
 from tests.functional.helpers import explorer, make_dataset, screen_text, selected
 from tests.functional.terminal_input import settle
 from tui.app import UnitedFrontApp
+from tui.dataset import Dataset
+from tui.screens.explorer import ExplorerScreen
 from tui.widgets import DetailPane, StateList
 
 SIZES = [(80, 24), (120, 40)]
@@ -543,3 +547,42 @@ async def test_clear_filter_from_the_narrow_detail_pane_shows_the_list(
         assert not explorer(app).has_class("-show-detail")
         await pilot.press("j")
         assert selected(app).code == states.view.state_at(1).code
+
+
+class SlowExplorer(ExplorerScreen):
+    """The explorer, mounting slowly (as on a loaded machine)."""
+
+    async def on_compose(self) -> None:
+        """Take a while before Textual composes and mounts the screen."""
+        await asyncio.sleep(0.3)
+
+
+class KeysBeforeMount(UnitedFrontApp):
+    """Keys that arrive while the explorer (Textual's first screen) is still mounting."""
+
+    def __init__(self, dataset: Dataset, keys: str) -> None:
+        super().__init__(dataset)
+        self.early = keys
+
+    def get_default_screen(self) -> ExplorerScreen:
+        """The slow explorer."""
+        self.explorer = SlowExplorer(self.loaded)
+        return self.explorer
+
+    def on_mount(self) -> None:
+        """Type before the explorer is there."""
+        for key in self.early:
+            name = {"/": "slash"}.get(key, key)
+            self.post_message(events.Key(name, key))
+
+
+@pytest.mark.parametrize(("keys", "cursor", "query"), [("jj", 2, ""), ("/ken", 0, "ken")])
+async def test_keys_typed_before_the_explorer_is_mounted_wait_for_it(
+    dataset: Dataset, keys: str, cursor: int, query: str
+) -> None:
+    """Textual mounts the first screen in its own task: a key that comes sooner is not lost."""
+    app = KeysBeforeMount(dataset, keys)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert explorer(app).state_list.cursor == cursor
+        assert explorer(app).view.query == query

@@ -12,7 +12,8 @@ from tests.functional.test_explorer import detail_text
 from tests.unit.helpers import REPO
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset, load, reconcile
-from tui.dataset.agreement import agreement, contested_metrics
+from tui.dataset.agreement import agreement
+from tui.dataset.contested import contested_metrics
 from tui.widgets import StateList
 from tui.widgets.totals_footer import contested_totals, operation_line
 

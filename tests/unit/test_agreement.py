@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.unit.helpers import CLAIM, HEAD_V2, load_ok, state
-from tui.dataset import Dataset
+from tui.dataset import Dataset, Operation, Reported, Source
 from tui.dataset.agreement import OPERATION_KEY, FigureAgreement, SourceValue, agreement
+from tui.dataset.contested import contested_operation
+from tui.dataset.model import OPERATION_FIGURES, Claim
 
 THIRD = '\n[[sources]]\nid = "third"\npublisher = "A third publisher"\ndescription = "A third"\n'
 
@@ -229,3 +233,49 @@ def test_a_large_single_source_dataset() -> None:
     assert check.reporting == totals["arrests"].reporting
     last = states[-1]
     assert found.state(last.code).figure("arrests").value_of("source") == last.arrests
+
+
+figures = st.tuples(*[st.one_of(st.none(), st.integers(0, 3))] * len(OPERATION_FIGURES))
+"""Operation-wide figures (in OPERATION_FIGURES' order) from few values, so that sources often
+agree and often not."""
+
+
+@settings(max_examples=200, deadline=None)
+@given(main=figures, others=st.lists(figures))
+def test_the_footers_shortcut_agrees_with_the_model(
+    main: tuple[int | None, ...], others: list[tuple[int | None, ...]]
+) -> None:
+    """The footer's ``≠`` values (contested_operation, light enough for start-up) are the
+    model's: each contested figure's values other than the main source's, in its order."""
+    assert OPERATION_FIGURES == (
+        "states",
+        "victims_rescued",
+        "victims_minor",
+        "arrests",
+        "medical_services",
+    )
+    claims = tuple(
+        Claim(
+            f"s{i}",
+            "total",
+            states=s,
+            victims_rescued=v,
+            victims_minor=m,
+            arrests=a,
+            medical_services=c,
+        )
+        for i, (s, v, m, a, c) in enumerate(others)
+    )
+    s, v, m, a, c = main
+    reported = Reported(
+        states=s, victims_rescued=v, victims_minor=m, arrests=a, medical_services=c, claims=claims
+    )
+    data = Dataset(Operation("Op"), Source("t"), reported, ())
+    expected = {}
+    for item in agreement(data).operation.figures:
+        if item.contested:
+            first = item.main
+            expected[item.figure] = tuple(
+                g.value for g in item.groups if first is None or g.value != first.value
+            )
+    assert contested_operation(reported) == expected

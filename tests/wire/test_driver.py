@@ -54,8 +54,9 @@ class Recorder:
 
 
 async def test_held_frame_goes_before_textuals_own_writes(dataset: Dataset) -> None:
-    """A frame still held is written before any sequence Textual writes itself; detaching
-    gives the display back to Textual."""
+    """The first whole screen goes at once (the terminal is blank); a later frame still held
+    is written before any sequence Textual writes itself; detaching gives the display back to
+    Textual."""
     app = UnitedFrontApp(dataset)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -65,10 +66,16 @@ async def test_held_frame_goes_before_textuals_own_writes(dataset: Dataset) -> N
         driver._writer_thread = recorder  # type: ignore[assignment]
         driver.wire.attach()
         app._display(app.screen, full_update(app))
+        assert not driver.wire.held
+        (first,) = recorder.written
+        assert "Missouri" in first
+        recorder.written.clear()
+        app.screen.query_one("#states").border_title = "Changed"
+        app._display(app.screen, full_update(app))
         assert driver.wire.held and recorder.written == []
         driver.write("\x1b[?25l")
         assert not driver.wire.held
         frame, mode = recorder.written
-        assert "Missouri" in frame and mode == "\x1b[?25l"
+        assert "Changed" in frame and mode == "\x1b[?25l"
         driver.wire.detach()
         assert app._display == own_display

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 
 import pytest
 from textual import events
@@ -96,3 +98,19 @@ def test_undecodable_bytes_are_a_bad_key(chunks: list[bytes], expected: str) -> 
     text = "".join(decode(chunk) for chunk in chunks)
     assert text == expected
     assert [k for k in keys(BurstParser(), text)]  # the parser takes it as keys
+
+
+def test_install_for_one_driver_leaves_the_others_unimported() -> None:
+    """The explorer's start-up patches the Linux driver's module only: the web and inline
+    drivers are not imported for it."""
+    code = (
+        "import sys\n"
+        "from textual.drivers.linux_driver import LinuxDriver\n"
+        "from tui.terminal.keys import BurstParser, install_burst_parser\n"
+        "install_burst_parser(LinuxDriver)\n"
+        "assert sys.modules['textual.drivers.linux_driver'].XTermParser is BurstParser\n"
+        "print(sorted(m for m in sys.modules if m.startswith('textual.drivers.')))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert found.returncode == 0, found.stderr
+    assert "web_driver" not in found.stdout and "inline" not in found.stdout

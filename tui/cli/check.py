@@ -16,7 +16,6 @@ from tui.cli.common import (
     write_stdout,
 )
 from tui.dataset import LABELS, Dataset, DatasetError, compute_totals, load, reconcile
-from tui.dataset.agreement import agreement
 from tui.dataset.errors import Problem
 from tui.dataset.loader import read_text
 from tui.dataset.resources import bundled_dataset
@@ -108,6 +107,8 @@ def agreement_lines(dataset: Dataset) -> list[str]:
     """Where a dataset's sources disagree, and each source's own arithmetic (several only)."""
     if len(dataset.all_sources) < 2:
         return []
+    from tui.dataset.agreement import agreement  # not imported by the explorer's start-up
+
     found = agreement(dataset)
     main = dataset.source
     count = len(found.sources)

@@ -1,6 +1,8 @@
-"""The dataset model: loading, validation and totals. Pure Python; never imports textual."""
+"""The dataset model: loading, validation and totals. Pure Python; never imports textual.
 
-from tui.dataset.agreement import Agreement, FigureAgreement, agreement
+Where the sources disagree is :mod:`tui.dataset.agreement` (imported where it is used: start-up
+needs only :mod:`tui.dataset.contested`'s marks)."""
+
 from tui.dataset.errors import DatasetError, Problem
 from tui.dataset.loader import load, load_text
 from tui.dataset.model import (
@@ -21,12 +23,10 @@ __all__ = [
     "LABELS",
     "METRICS",
     "Agency",
-    "Agreement",
     "ContextFigure",
     "Dataset",
     "DatasetError",
     "Fact",
-    "FigureAgreement",
     "Metric",
     "Operation",
     "Problem",
@@ -35,7 +35,6 @@ __all__ = [
     "Source",
     "State",
     "Totals",
-    "agreement",
     "compute_totals",
     "load",
     "load_text",

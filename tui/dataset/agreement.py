@@ -16,7 +16,9 @@ Usage::
     found.operation.figure("victims_rescued")    # 47 (et-fr, ...) against 59 (ky-gov, fox)
     found.sum_checks                             # each source's states against its own total
     found.source("ky-gov")                       # the Source (publisher, date, url, via)
-    contested_metrics(state)                     # frozenset({"arrests"}), from a State alone
+
+The marks drawn for every row (:func:`~tui.dataset.contested.contested_metrics`, from a State
+alone) are in :mod:`tui.dataset.contested`, which start-up imports instead of this module.
 
 Verdicts (:data:`Verdict`): ``agreed`` (two sources or more, one value), ``single`` (one
 source gives the figure), ``contested`` (two values or more), ``unreported`` (no source).
@@ -42,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from tui.dataset.compat import SLOTS
+from tui.dataset.contested import contested_metrics
 from tui.dataset.model import METRICS, OPERATION_FIGURES, Claim, Dataset, Source, State
 from tui.dataset.totals import compute_totals
 
@@ -306,21 +309,6 @@ def _sum_checks(dataset: Dataset, operation: FigureSet) -> list[SumCheck]:
                 value, count = sums[source.id, name]
                 checks.append(SumCheck(source.id, name, value, count, n, stated))
     return checks
-
-
-def contested_metrics(state: State) -> frozenset[str]:
-    """The figures of ``state`` its sources disagree on, from the state alone (its own figures
-    are the main source's, its claims the others'): cheap enough for every painted row."""
-    if not state.claims:
-        return frozenset()
-    out = set()
-    for metric in METRICS:
-        values = {claim.figure(metric) for claim in state.claims}
-        values.add(state.figure(metric))
-        values.discard(None)
-        if len(values) > 1:
-            out.add(metric)
-    return frozenset(out)
 
 
 def agreement(dataset: Dataset) -> Agreement:

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tui.dataset.agreement import contested_metrics
+from tui.dataset.contested import contested_metrics
 from tui.dataset.model import Dataset, Metric, State
 from tui.dataset.tiles import Cell, MapModel, Shade, shade_ranges
 from tui.dataset.totals import LABELS

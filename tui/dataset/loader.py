@@ -18,9 +18,10 @@ from tui.i18n import _, language
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Largest dataset read (about 140,000 state tables): past it, refuse rather than stall."""
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
-_TOML_END = re.compile(r"\s*\(at end of document\)$")
-_LONG_NUMBER = re.compile(r"(?:^|[=\[,{])[ \t]*([+-]?[0-9](?:_?[0-9]){1000,})", re.M)
+# Patterns for failed parses only: `re` compiles them on first use, not at every start-up.
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
+_TOML_END = r"\s*\(at end of document\)$"
+_LONG_NUMBER = r"(?:^|[=\[,{])[ \t]*([+-]?[0-9](?:_?[0-9]){1000,})"
 """A decimal number of more than 1,000 digits in a value position (after =, [, , or {)."""
 
 
@@ -92,10 +93,10 @@ def parse(text: str, name: str) -> dict[str, Any]:
         message = str(exc)
         line: int | None = None
         column: int | None = None
-        if match := _TOML_POSITION.search(message):
+        if match := re.search(_TOML_POSITION, message):
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
-        elif match := _TOML_END.search(message):
+        elif match := re.search(_TOML_END, message):
             # TOML ends lines at "\n" only (str.splitlines() also splits at U+2028 and others).
             lines = text.split("\n")
             if len(lines) > 1 and not lines[-1]:
@@ -109,7 +110,7 @@ def parse(text: str, name: str) -> dict[str, Any]:
     except ValueError as exc:
         # tomllib lets int() refuse a number of more than sys.get_int_max_str_digits() digits.
         line = column = None
-        if match := _LONG_NUMBER.search(text):
+        if match := re.search(_LONG_NUMBER, text, re.M):
             start = match.start(1)
             line = text.count("\n", 0, start) + 1
             column = start - (text.rfind("\n", 0, start) + 1) + 1

@@ -8,6 +8,7 @@ when there is an error to locate, never on the happy path.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Union
 
 from tui.dataset.compat import tomllib
@@ -16,10 +17,23 @@ Parts = tuple[Union[str, int], ...]
 
 _BARE_OR_QUOTED = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
-_ARRAY_HEADER = re.compile(rf"^\[\[\s*({_DOTTED})\s*\]\]")
-_TABLE_HEADER = re.compile(rf"^\[\s*({_DOTTED})\s*\]")
-_KEY_LINE = re.compile(rf"^({_DOTTED})\s*=\s*(.*)$")
-_PIECE = re.compile(_BARE_OR_QUOTED)
+
+
+class _Patterns:
+    """The line scanner's expressions."""
+
+    def __init__(self) -> None:
+        self.array_header = re.compile(rf"^\[\[\s*({_DOTTED})\s*\]\]")
+        self.table_header = re.compile(rf"^\[\s*({_DOTTED})\s*\]")
+        self.key_line = re.compile(rf"^({_DOTTED})\s*=\s*(.*)$")
+        self.piece = re.compile(_BARE_OR_QUOTED)
+        self.string_or_comment = re.compile("[\"'#]")
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compiled on first use: the happy path never locates anything, so start-up skips them."""
+    return _Patterns()
 
 
 def _unescape(quoted: str) -> str:
@@ -36,16 +50,13 @@ def _unescape(quoted: str) -> str:
 def _split_key(dotted: str) -> tuple[str, ...]:
     """Split a dotted TOML key into its parts, unquoting quoted ones."""
     parts: list[str] = []
-    for piece in _PIECE.findall(dotted):
+    for piece in _patterns().piece.findall(dotted):
         if piece[:1] == "'":
             piece = piece[1:-1]
         elif piece[:1] == '"':
             piece = _unescape(piece)
         parts.append(piece)
     return tuple(parts)
-
-
-_STRING_OR_COMMENT = re.compile("[\"'#]")
 
 
 def _open_string_after(text: str, closing: str | None = None) -> str | None:
@@ -61,7 +72,7 @@ def _open_string_after(text: str, closing: str | None = None) -> str | None:
             if end < 0:
                 return closing
             i, closing = end, None
-        match = _STRING_OR_COMMENT.search(text, i)
+        match = _patterns().string_or_comment.search(text, i)
         if match is None:
             return None
         char, i = match.group(), match.start()
@@ -134,6 +145,7 @@ class KeyLocator:
         last: dict[tuple[str, ...], int] = {}
         """The index of the latest entry of each array of tables, by its dotted key."""
         closing: str | None = None
+        patterns = _patterns()
         # TOML ends lines at "\n" only: str.splitlines() would also split at U+2028, U+0085...
         for number, raw in enumerate(text.split("\n"), start=1):
             if closing is not None:
@@ -142,7 +154,7 @@ class KeyLocator:
             line = raw.strip(" \t\r")
             if not line or line.startswith("#"):
                 continue
-            if match := _ARRAY_HEADER.match(line):
+            if match := patterns.array_header.match(line):
                 key = _split_key(match.group(1))
                 # [[states.claims]] belongs to the latest [[states]]: ("states", 3, "claims", 0).
                 resolved = _resolve(key, last)
@@ -152,10 +164,10 @@ class KeyLocator:
                 current = (*resolved, index)
                 self._record(resolved, number)
                 self._record(current, number)
-            elif match := _TABLE_HEADER.match(line):
+            elif match := patterns.table_header.match(line):
                 current = _resolve(_split_key(match.group(1)), last)
                 self._record(current, number, prefix=1)
-            elif match := _KEY_LINE.match(line):
+            elif match := patterns.key_line.match(line):
                 self._record((*current, *_split_key(match.group(1))), number, len(current) + 1)
                 value = match.group(2)
                 if '"' in value or "'" in value:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from functools import cache
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """C0/C1 controls (newline and tab excepted), DEL, and bidi embedding/override/isolate marks.
@@ -13,9 +14,16 @@ These can move the cursor, retitle the window, make hyperlinks or reorder what a
 none has a place in a figure's text.
 """
 
-_ECHO_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
-"""What :func:`printable` escapes: every control, bidi mark and line separator, and the lone
-surrogates that stand for undecodable bytes in a file name (no terminal can be sent them)."""
+
+@cache
+def _echo_unsafe() -> re.Pattern[str]:
+    """What :func:`printable` escapes: every control, bidi mark and line separator, and the lone
+    surrogates that stand for undecodable bytes in a file name (no terminal can be sent them).
+
+    Compiled on first use: its character set is costly to build, and start-up never needs it.
+    """
+    return re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+
 
 PATH_LIMIT = 4096
 """Longest path Linux accepts: a path is shown whole, never cut."""
@@ -86,7 +94,7 @@ def printable(text: str, limit: int = 80) -> str:
     """Return ``text`` safe to print on one terminal line: controls escaped, long text cut."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return _ECHO_UNSAFE.sub(_escape, text)
+    return _echo_unsafe().sub(_escape, text)
 
 
 def printable_path(path: str | os.PathLike[str]) -> str:
@@ -103,8 +111,9 @@ def _full_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-_LATIN = {chr(cp): _full_fold(chr(cp)) for cp in range(0xC0, 0x250)}
-"""Latin-1 and Latin Extended letters folded once: most accented names need only this table."""
+_LATIN: dict[str, str] = {}
+"""Latin-1 and Latin Extended letters folded once: most accented names need only this table.
+Filled by the first accented name folded (after the first frame, not at start-up)."""
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
@@ -117,6 +126,10 @@ def fold(text: str) -> str:
     """Fold ``text`` for searching: case- and accent-insensitive ("Dakota du Nord" ~ "dakota")."""
     if text.isascii():
         return text.lower()
+    if not _LATIN:
+        # Another thread may see it half filled: a letter not in it yet takes the full fold
+        # below, with the same result.
+        _LATIN.update((chr(cp), _full_fold(chr(cp))) for cp in range(0xC0, 0x250))
     # Only the accented letters are looked up; 100,000 names fold in a fraction of a second.
     quick = _NON_ASCII.sub(_latin, text)
     # Anything the table did not cover (other scripts, combining marks) takes the full path.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from tui.dataset.agreement import contested_metrics
+from tui.dataset.contested import contested_metrics
 from tui.dataset.model import METRICS, Metric, State
 from tui.dataset.text import fold
 from tui.dataset.totals import MetricTotal, Totals

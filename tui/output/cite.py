@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from tui.dataset import Dataset, Source, State, Totals
-from tui.dataset.agreement import FigureAgreement, agreement, contested_metrics
+from tui.dataset.agreement import FigureAgreement, agreement
+from tui.dataset.contested import contested_metrics
 from tui.dataset.view import StateView
 from tui.i18n import N_, _, date, guillemets, language, ngettext, number
 from tui.output.markdown import escape as md

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from tui.dataset import Dataset
-from tui.dataset.agreement import agreement, contested_metrics
+from tui.dataset.agreement import agreement
 from tui.dataset.charts import (
     BAR_METRICS,
     MISSING,
@@ -21,6 +21,7 @@ from tui.dataset.charts import (
     source_line,
     unplaced_note,
 )
+from tui.dataset.contested import contested_metrics
 from tui.dataset.model import State
 from tui.dataset.tiles import GRID_COLS, GRID_ROWS, MapModel, Shade, build_map
 from tui.dataset.view import display_name

@@ -9,7 +9,7 @@ pane; the totals footer follows :attr:`ExplorerScreen.shown_totals`.
 from __future__ import annotations
 
 import gc
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import events
 from textual.app import ComposeResult
@@ -24,15 +24,17 @@ from tui.actions import Scope, bindings
 from tui.dataset import Dataset, State, Totals, compute_totals, reconcile
 from tui.dataset.text import printable_path
 from tui.dataset.view import SortKey, StateView, display_name
-from tui.dataset.watch import Prepared, prepare
 from tui.i18n import _, number
-from tui.screens.chart import ChartResult
-from tui.screens.live_reload import DatasetInvalid, DatasetReloaded, LiveReload
 from tui.screens.loaded import Loaded
 from tui.widgets import DetailPane, KeyBar, StateList, TotalsFooter
 from tui.widgets.filter_box import FilterBox
-from tui.widgets.problems_panel import ProblemsPanel
 from tui.widgets.totals_footer import contested_totals
+
+if TYPE_CHECKING:
+    # What only --watch, a reload or a chart needs is imported there, not at every start-up.
+    from tui.dataset.watch import Prepared
+    from tui.screens.chart import ChartResult
+    from tui.screens.live_reload import DatasetInvalid, DatasetReloaded, LiveReload
 
 NARROW = 70
 """Below this many columns the detail pane hides behind Enter."""
@@ -71,9 +73,8 @@ class ExplorerScreen(Screen[None]):
             with Vertical(id="list-pane"):
                 yield FilterBox(self.apply_filter, id="filter")
                 yield StateList(self.view, on_open=self.open_detail, id="states")
-            yield DetailPane(self.dataset, self.totals, id="detail").data_bind(
-                selected=ExplorerScreen.selected
-            )
+            # Bound to `selected` once the first frame is drawn (see `app_ready`).
+            yield DetailPane(self.dataset, self.totals, id="detail")
         yield TotalsFooter(
             reconcile(self.dataset, self.totals),
             victims_marked=bool(self.dataset.reported.victims_note),
@@ -90,16 +91,25 @@ class ExplorerScreen(Screen[None]):
             self.set_focus(self.state_list)
         self._view_changed()
         self._name_operation()
-        self.call_after_refresh(self._after_first_frame)
         if self.loaded.watchers:
+            from tui.screens.live_reload import LiveReload
+
             self.live_reload = LiveReload(self, self.loaded, lambda: self.view)
             self.live_reload.start()
+
+    def app_ready(self) -> None:
+        """Textual is ready (the app calls this): once the first frame is drawn, fill the
+        detail pane and warm the view up."""
+        # Not from on_mount: that runs inside Textual's start-up batch, where "after the
+        # refresh" comes before any frame is drawn.
+        self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
         # The list is what a user reads first; the detail pane's text takes a Rich render and
         # a layout pass, so it arrives a frame later instead of delaying the first one.
         if self.selected is None:
             self.selected = self.state_list.highlighted
+        self.query_one(DetailPane).data_bind(selected=ExplorerScreen.selected)
         # Everything alive now lives until exit: keep the collector from rescanning it (at
         # 100,000 rows a full collection would pause typing for 100 ms).
         gc.freeze()
@@ -146,6 +156,8 @@ class ExplorerScreen(Screen[None]):
         opened. The highlighted state is kept by its code when the new data has it.
         ``prepared`` (built off the event loop) saves sorting and totalling here.
         """
+        from tui.dataset.watch import prepare
+
         old, keep = self.view, self.selected.code if self.selected else None
         if prepared is None or prepared.dataset is not dataset:
             prepared = prepare(dataset, old)
@@ -195,6 +207,8 @@ class ExplorerScreen(Screen[None]):
         self._set_problems(message.path, message.problems)
 
     def _set_problems(self, path: str, problems: object) -> None:
+        from tui.widgets.problems_panel import ProblemsPanel
+
         found = self.query(ProblemsPanel)
         panel = found.first() if found else None
         if problems:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.dataset import Dataset
-from tui.dataset.watch import FileWatcher
+
+if TYPE_CHECKING:  # imported by --watch only
+    from tui.dataset.watch import FileWatcher
 
 
 @dataclass

@@ -59,7 +59,7 @@ def _with_terminal(base: type[Driver]) -> type[Driver]:
 
 def terminal_driver(default: type[Driver]) -> type[Driver]:
     """The driver to run with, given the one Textual would use."""
-    install_burst_parser()
+    install_burst_parser(default)
     driver = wire_driver(default)
     # Only a terminal of its own has a terminal to give back (not textual-serve's web driver).
     return _with_terminal(driver) if issubclass(driver, LinuxDriver) else driver

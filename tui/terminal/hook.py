@@ -5,7 +5,9 @@ Textual's compositor hands ``App._display`` a ``LayoutUpdate`` (whole screen) or
 segment. :class:`WireDriver` (Textual's Linux driver, otherwise unchanged) replaces the app's
 ``_display`` while it runs: each update is painted into a cell grid, and once the app has no
 more work queued for the key that caused it, the difference from what the terminal shows is
-written as one synchronized frame. While only a refresh is pending, the hook runs the screen's
+written as one synchronized frame (except the first whole screen after attaching: nothing is
+shown yet, so it goes at once, and what start-up puts off follows in the next frame). While
+only a refresh is pending, the hook runs the screen's
 refresh at once rather than waiting for its 60 Hz timer, so the one frame comes sooner than
 Textual's last one did. Any other driver (the web driver of ``textual serve``, the
 headless one of tests) keeps Textual's own output. ``tests/wire/test_textual_api.py`` fails
@@ -90,6 +92,8 @@ class Wire:
         self.encoder = Encoder(0, 0)
         self.held = False
         self._held_since = 0.0
+        self._shown = False
+        """Whether a whole screen has been written since :meth:`attach`."""
         self._cursor: tuple[int, int] | None = None
         self._original: Display | None = None
         self._timer: asyncio.Handle | None = None
@@ -102,6 +106,7 @@ class Wire:
         self.app._display = self.display  # type: ignore[method-assign]
         # The alternate screen's content is ours to learn again (after a suspend too).
         self.encoder.resize(self.want.width, self.want.height)
+        self._shown = False
 
     def detach(self) -> None:
         """Write what is held and hand the display back to Textual."""
@@ -136,10 +141,16 @@ class Wire:
             return
         offset = app.screen.outer_size.clamp_offset(app.cursor_position)
         self._cursor = (offset.x, offset.y)
-        if not self.held:
-            self.held = True
-            self._held_since = asyncio.get_running_loop().time()
-        self._schedule()
+        if not self._shown and isinstance(renderable, LayoutUpdate):
+            # The terminal is still blank: a whole screen is worth showing now rather than
+            # once the work queued behind it (start-up's deferred panes) is done too.
+            self._shown = True
+            self.flush()
+        else:
+            if not self.held:
+                self.held = True
+                self._held_since = asyncio.get_running_loop().time()
+            self._schedule()
         app.post_display_hook()
 
     def _paint(self, update: LayoutUpdate | ChopsUpdate) -> None:

@@ -37,6 +37,7 @@ from textual._parser import ParseTimeout
 from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.dom import NoScreen
+from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -97,9 +98,16 @@ def lenient_decoder(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
     return partial(codecs.getincrementaldecoder(encoding), errors="replace")
 
 
-def install_burst_parser() -> None:
-    """Make the terminal drivers parse input with :class:`BurstParser`, decoding leniently."""
-    for name in DRIVER_MODULES:
+def install_burst_parser(driver: type[Driver] | None = None) -> None:
+    """Make the terminal drivers parse input with :class:`BurstParser`, decoding leniently:
+    ``driver``'s (the module its input thread runs in), or every one of :data:`DRIVER_MODULES`.
+
+    Given the driver, the others are not imported: start-up does not pay for the web driver.
+    """
+    names: tuple[str, ...] = DRIVER_MODULES
+    if driver is not None:
+        names = tuple(c.__module__ for c in driver.__mro__ if c.__module__ in DRIVER_MODULES)
+    for name in names:
         try:
             module = importlib.import_module(name)
         except ImportError:  # pragma: no cover - a platform without this driver

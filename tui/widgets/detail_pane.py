@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -16,7 +16,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import Agency, Dataset, State, Totals
-from tui.dataset.agreement import Agreement, FigureAgreement, agreement
 from tui.i18n import N_, _, date, language, number, percent
 from tui.widgets.figures import (
     MISSING,
@@ -29,6 +28,9 @@ from tui.widgets.figures import (
     quoted,
 )
 from tui.widgets.scrolling import scroll
+
+if TYPE_CHECKING:  # imported when a state's sources are first shown, not at start-up
+    from tui.dataset.agreement import Agreement, FigureAgreement
 
 
 class DetailPane(ScrollView, can_focus=True):
@@ -55,8 +57,8 @@ class DetailPane(ScrollView, can_focus=True):
     ]
     """Scrolling; left/h/backspace return to the list."""
 
-    selected: reactive[State | None] = reactive(None)
-    """The state shown; bound to the explorer screen's selection."""
+    selected: reactive[State | None] = reactive(None, init=False)
+    """The state shown; bound to the explorer screen's selection (after the first frame)."""
 
     def __init__(self, dataset: Dataset, totals: Totals, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -68,9 +70,13 @@ class DetailPane(ScrollView, can_focus=True):
         """The pane's Rich style, worked out once per style change (render_line needs it for
         every line, and computing it walks the CSS)."""
         self._agreement: Agreement | None = None
+        self._waiting = True
+        """Blank until a selection is first handed over: the start-up frame goes without the
+        details (and without a "no state matches" that would not be true)."""
 
     def watch_selected(self, state: State | None) -> None:
         """Re-render for the newly selected state and go back to the top."""
+        self._waiting = False
         # Border titles are markup when given a str: data goes in as literal Content.
         self.border_title = Content(title(state) if state else _("No state"))
         self._update_lines()
@@ -99,7 +105,7 @@ class DetailPane(ScrollView, can_focus=True):
 
     def _update_lines(self) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or self._rendered_for == (self.selected, width):
+        if self._waiting or width <= 0 or self._rendered_for == (self.selected, width):
             return
         self._rendered_for = (self.selected, width)
         console = self.app.console
@@ -198,6 +204,8 @@ class DetailPane(ScrollView, can_focus=True):
         if not state.claims:
             return []
         if self._agreement is None:
+            from tui.dataset.agreement import agreement
+
             self._agreement = agreement(self.dataset)
         try:
             item = self._agreement.state(state.code).figure(metric)

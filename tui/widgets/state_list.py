@@ -16,7 +16,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.dataset import State
-from tui.dataset.agreement import contested_metrics
+from tui.dataset.contested import contested_metrics
 from tui.dataset.view import StateView, display_name
 from tui.i18n import _
 from tui.widgets.cursor import CURSOR_BINDINGS, OPEN_BINDING, Cursor

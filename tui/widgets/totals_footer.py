@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.dataset import Dataset, Reconciliation, Totals
-from tui.dataset.agreement import agreement
+from tui.dataset.contested import contested_operation
 from tui.i18n import N_, _, ngettext, number
 from tui.widgets.figures import VICTIMS_MARK, figure, mark
 
@@ -92,16 +92,9 @@ def operation_line(
 def contested_totals(dataset: Dataset | None) -> dict[str, tuple[int, ...]]:
     """For each operation-wide figure the sources disagree on, the values other than the main
     source's (every value when the main source gives none)."""
-    if dataset is None or not dataset.reported.claims:
+    if dataset is None:
         return {}
-    out: dict[str, tuple[int, ...]] = {}
-    for item in agreement(dataset).operation.figures:
-        if item.contested:
-            main = item.main
-            out[item.figure] = tuple(
-                g.value for g in item.groups if main is None or g.value != main.value
-            )
-    return out
+    return contested_operation(dataset.reported)
 
 
 def shown_line(shown: Totals, all_states: int | None, tier: int, marked: bool = False) -> Text:
