@@ -234,15 +234,7 @@ def test_the_screens_of_several_operations_take_a_burst(name: str, tmp_path: Pat
 def test_a_burst_over_the_sources_view(keys: list[str], cuts: list[int]) -> None:
     """The same property, every sequence starting in the Sources view (S): its tables, Enter
     on a source and the ways back act in a burst as they do one by one."""
-    keys = ["S", *keys]
-    data = "".join(KEYS[k] for k in keys)
-    one_by_one = run_elsewhere(DATASET, [KEYS[k] for k in keys], settle_each=True)
-    one_read = run_elsewhere(DATASET, [data], settle_each=False)
-    assert one_read == one_by_one, f"keys {keys}: one read differs from one by one"
-    bounds = sorted({c for c in cuts if 0 < c < len(data)})
-    chunks = [data[a:b] for a, b in zip([0, *bounds], [*bounds, len(data)])]
-    chunked = run_elsewhere(DATASET, chunks, settle_each=False)
-    assert chunked == one_by_one, f"keys {keys} in chunks {chunks}: differs from one by one"
+    assert_bursts_equivalent(DATASET, [KEYS[k] for k in ["S", *keys]], cuts)
 
 
 async def burst(app: UnitedFrontApp, pilot: Any, *reads: str) -> None:
