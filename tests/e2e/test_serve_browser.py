@@ -257,7 +257,8 @@ async def wait_for_file(folder: Path, pattern: str, timeout: float = 30.0) -> Pa
             return found[0]
         await asyncio.sleep(0.2)
     listed = sorted(folder.glob("*")) if folder.exists() else []
-    raise AssertionError(f"no {pattern} download; the folder has {listed}")
+    sizes = {path.name: path.stat().st_size for path in listed}
+    raise AssertionError(f"no complete {pattern} download; the folder has {sizes} (bytes)")
 
 
 async def test_screenshot_and_export_are_downloads(tmp_path: Path, dataset: Dataset) -> None:

@@ -308,7 +308,10 @@ TEXTUAL_SERVE = {
     "AppService.start": "called; sets _task, read by the server",
     "AppService.stop": "called",
     "DownloadManager.get_download_metadata": "called; its fields read",
-    "DownloadManager.download": "called",
+    "DownloadManager.download": "replaced: waits longer for a chunk, fails instead of cutting",
+    "DownloadManager.chunk_received": "relied on: queues a session's chunks, b'' at the end",
+    "DownloadManager.cancel_app_downloads": "relied on: queues None when a session ends",
+    "DownloadManager.__init__": "its _active_downloads emptied when a download ends",
 }
 """The textual-serve code tui/web/server.py replaces or relies on, and why."""
 
@@ -323,6 +326,9 @@ TEXTUAL_SERVE_FINGERPRINTS = {
     "AppService.stop": "e17b0255d820b5e6",
     "DownloadManager.get_download_metadata": "64560fa4ea184feb",
     "DownloadManager.download": "ee0b19017538d502",
+    "DownloadManager.chunk_received": "0b6f9afde37a2dfa",
+    "DownloadManager.cancel_app_downloads": "a3f345c7295762b9",
+    "DownloadManager.__init__": "5a5b6865031e335b",
 }
 """A fingerprint of each one's source in textual-serve 1.1.3."""
 

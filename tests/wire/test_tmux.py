@@ -82,6 +82,24 @@ def renamed(directory: Path, names: dict[str, str]) -> Path:
     return data
 
 
+def assert_same_clusters(wired: Tmux, plain: Tmux, step: tuple[str, ...]) -> None:
+    """The wired pane's cells are those Textual draws for the same screen.
+
+    tmux 3.3 joins a ZWJ sequence only when the joiner and the next emoji arrive in one read of
+    the pty: a read that ends after a joiner splits the family into two clusters, four cells
+    wide. Whether a frame is read in one piece depends on the machine's load, and Textual's own
+    output, the reference, is then drawn two cells off. The reference is redrawn whole (a
+    resize) before the panes are called different.
+    """
+    if cells(wired) == cells(plain):
+        return
+    plain.resize(81, 24)
+    plain.settle()
+    plain.resize(80, 24)
+    plain.settle()
+    assert cells(wired) == cells(plain), f"after {step}"
+
+
 def test_clusters_draw_as_textual_draws_them(tmp_path: Path) -> None:
     """Rows with grapheme clusters: after every step, the wire layer's cells are Textual's."""
     require("tmux")
@@ -93,12 +111,12 @@ def test_clusters_draw_as_textual_draws_them(tmp_path: Path) -> None:
         for pane in (wired, plain):
             pane.wait_for("Family")
             pane.settle()
-        assert cells(wired) == cells(plain)
+        assert_same_clusters(wired, plain, ())
         for step in [("Down",)] * 13 + [("Up",)] * 4 + [("/",), ("a",), ("Enter",), ("c",)]:
             for pane in (wired, plain):
                 pane.keys(*step)
                 pane.settle()
-            assert cells(wired) == cells(plain), f"after {step}"
+            assert_same_clusters(wired, plain, step)
 
 
 def test_a_cluster_tmux_draws_narrower_loses_no_cell(tmp_path: Path) -> None:

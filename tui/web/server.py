@@ -8,7 +8,10 @@ of textual-serve's :class:`~textual_serve.server.Server` this adds what it lacks
   says all are in use; a tab that closes (or reloads) frees its slot at once;
 - its own page, with fonts served locally (textual-serve's loads them from a third party),
   which focuses the terminal as it loads; no directory listing under ``/static/``;
-- downloads named per RFC 6266, always as attachments (files go to the browser, not the server);
+- downloads named per RFC 6266, always as attachments (files go to the browser, not the server),
+  and never cut short unseen: a session that is slow to send a file is waited for, and one that
+  does not send it fails the download (textual-serve ends the file after a 4-second wait as if it
+  were complete, so a busy server handed out empty screenshots);
 - the address to open printed once the port is bound (textual-serve prints it before);
 - a shutdown (Ctrl+C) that ends every session's process, killing those that do not quit.
 """
@@ -28,6 +31,7 @@ import jinja2
 from aiohttp import web
 from aiohttp.web_runner import GracefulExit
 from textual_serve.app_service import AppService
+from textual_serve.download_manager import DOWNLOAD_CHUNK_SIZE, Download
 from textual_serve.server import Server
 
 from tui.i18n import _, language, ngettext
@@ -42,12 +46,22 @@ WAIT_FOR_SLOT_SECONDS = 3.0
 A reloaded page's new websocket can reach the server a moment before the old one's close has
 been read; the wait covers that moment, so a reload never finds its own old session in the way.
 """
+CHUNK_WAIT_SECONDS = 60.0
+"""How long a download waits for each chunk of a file from its session.
+
+A session answers from its input thread, at once on an idle server; on a loaded one, seconds
+may pass. Past this wait the download fails rather than arriving short.
+"""
 BUSY_CLOSE_CODE = 4503
 """Websocket close code (private range) that tells the page every session is in use."""
 
 log = logging.getLogger("unitedfront-tui.serve")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class DownloadBroken(Exception):
+    """A session did not send the whole of a file it is delivering."""
 
 
 class SessionService(AppService):
@@ -211,11 +225,54 @@ class ExplorerServer(Server):
         response.headers["Content-Type"] = content_type
         response.headers["Content-Disposition"] = content_disposition(meta.file_name)
         response.headers["X-Content-Type-Options"] = "nosniff"
+        try:
+            # The first chunk before the headers: a session that sends nothing gets a 504.
+            chunk = await self._next_chunk(meta)
+        except DownloadBroken as broken:
+            self._forget(meta)
+            log.warning("download %s failed: %s", meta.file_name, broken)
+            raise web.HTTPGatewayTimeout(text=_("The explorer did not send the file.")) from None
         await response.prepare(request)
-        async for chunk in self.download_manager.download(key):
-            await response.write(chunk)
+        try:
+            while chunk:
+                await response.write(chunk)
+                chunk = await self._next_chunk(meta)
+        except DownloadBroken as broken:
+            log.warning("download %s cut short: %s", meta.file_name, broken)
+            # Without its last chunk the body is incomplete: the browser fails the download.
+            if request.transport is not None:
+                request.transport.close()
+            return response
+        finally:
+            self._forget(meta)
         await response.write_eof()
         return response
+
+    async def _next_chunk(self, download: Download) -> bytes:
+        """The next chunk of ``download`` from its session; empty at the end of the file.
+
+        Raises :class:`DownloadBroken` when the session is gone, cancels the download (its tab
+        closed), or sends nothing within :data:`CHUNK_WAIT_SECONDS`.
+        """
+        request: dict[str, str | int | bool | None] = {
+            "type": "deliver_chunk_request",
+            "key": download.delivery_key,
+            "size": DOWNLOAD_CHUNK_SIZE,
+            "name": download.name,
+        }
+        if not await download.app_service.send_meta(request):
+            raise DownloadBroken("the session is gone")
+        try:
+            chunk = await asyncio.wait_for(download.incoming_chunks.get(), CHUNK_WAIT_SECONDS)
+        except asyncio.TimeoutError:
+            raise DownloadBroken(f"no data within {CHUNK_WAIT_SECONDS:g} s") from None
+        if chunk is None:  # what textual-serve queues when the session ends
+            raise DownloadBroken("the session ended")
+        return chunk
+
+    def _forget(self, download: Download) -> None:
+        """Drop ``download`` from textual-serve's record of downloads in progress."""
+        self.download_manager._active_downloads.pop(download.delivery_key, None)
 
     async def _take_slot(self, service: SessionService, websocket: web.WebSocketResponse) -> bool:
         """Count ``service`` as live if a slot is free within a short wait; False if none is.

@@ -1,0 +1,131 @@
+"""``serve`` downloads: a file arrives whole, however slowly its session sends it, or it fails.
+
+textual-serve waits 4 s for each chunk, then ends the file as if it were complete: on a loaded
+server, a screenshot arrived as an empty file that the browser called finished. These tests
+drive the server's ``/download/`` route with a stand-in session that answers when told to.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from textual_serve import download_manager
+
+from tui.web import server as web_server
+from tui.web.server import ExplorerServer
+
+FILE = b"<svg>" + b"x" * 150_000 + b"</svg>"
+"""Three chunks of textual-serve's 64 KiB."""
+
+
+class Session:
+    """Stands in for a session's process: answers each chunk request after ``delay`` seconds,
+    and sends nothing at all once ``stop_after`` chunks are sent."""
+
+    app_service_id = "session"
+
+    def __init__(
+        self, manager: download_manager.DownloadManager, delay: float, stop_after: int = 99
+    ) -> None:
+        self.manager = manager
+        self.delay = delay
+        self.stop_after = stop_after
+        self.sent = 0
+        self.tasks: list[asyncio.Task[None]] = []
+
+    async def send_meta(self, meta: dict[str, Any]) -> bool:
+        """A chunk request: answered later, as the app's input thread would."""
+        if self.sent < self.stop_after:
+            self.tasks.append(asyncio.ensure_future(self._answer(meta["key"], meta["size"])))
+        return True
+
+    async def _answer(self, key: str, size: int) -> None:
+        await asyncio.sleep(self.delay)
+        chunk = FILE[self.sent * size : (self.sent + 1) * size]
+        self.sent += 1
+        await self.manager.chunk_received(key, chunk)
+
+
+class Client(TestClient):  # type: ignore[type-arg]
+    """A client of one server's routes."""
+
+    served: ExplorerServer
+
+
+@pytest.fixture
+async def client() -> AsyncIterator[Client]:
+    """A client of the server's routes (no session started: downloads are made by hand)."""
+    served = ExplorerServer("true", "127.0.0.1", 0, 1, True)
+    async with Client(TestServer(await served._make_app())) as test_client:
+        test_client.served = served
+        yield test_client
+
+
+async def offer(client: Client, session: Session | None = None, **kw: Any) -> str:
+    """Register a download as a session's ``deliver_file_start`` does; its URL."""
+    manager = client.served.download_manager
+    await manager.create_download(
+        app_service=session or Session(manager, **kw),  # type: ignore[arg-type]
+        delivery_key="key",
+        file_name="unitedfront-tui.svg",
+        open_method="download",
+        mime_type="image/svg+xml",
+        encoding="utf-8",
+    )
+    return "/download/key"
+
+
+def active(client: Client) -> dict[str, Any]:
+    """textual-serve's record of downloads in progress."""
+    return client.served.download_manager._active_downloads
+
+
+async def test_a_slow_session_still_delivers_the_whole_file(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk later than textual-serve's own wait (shortened here): the file is whole."""
+    monkeypatch.setattr(download_manager, "DOWNLOAD_TIMEOUT", 0.05)
+    response = await client.get(await offer(client, delay=0.3))
+    assert response.status == 200
+    assert await response.read() == FILE
+    assert active(client) == {}
+
+
+async def test_a_session_that_sends_nothing_fails_the_download(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No first chunk in time: a 504 the browser shows as failed, not an empty file."""
+    monkeypatch.setattr(web_server, "CHUNK_WAIT_SECONDS", 0.2)
+    response = await client.get(await offer(client, delay=0.0, stop_after=0))
+    assert response.status == 504
+    assert "did not send the file" in await response.text()
+    assert active(client) == {}
+
+
+async def test_a_session_that_stops_midway_cuts_the_download(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One chunk, then silence: the body stays incomplete, so no browser calls it finished."""
+    monkeypatch.setattr(web_server, "CHUNK_WAIT_SECONDS", 0.2)
+    response = await client.get(await offer(client, delay=0.0, stop_after=1))
+    assert response.status == 200
+    with pytest.raises(aiohttp.ClientPayloadError):
+        await response.read()
+    assert active(client) == {}
+
+
+async def test_a_closed_tab_cuts_its_download(client: Client) -> None:
+    """The session ends during a download (its tab closed): cut, not completed."""
+    manager = client.served.download_manager
+    session = Session(manager, delay=0.0, stop_after=1)
+    response = await client.get(await offer(client, session))
+    assert response.status == 200
+    await manager.cancel_app_downloads(app_service_id="session")
+    with pytest.raises(aiohttp.ClientPayloadError):
+        await response.read()
+    assert active(client) == {}
