@@ -3,11 +3,18 @@
 textual-serve waits 4 s for each chunk, then ends the file as if it were complete: on a loaded
 server, a screenshot arrived as an empty file that the browser called finished. These tests
 drive the server's ``/download/`` route with a stand-in session that answers when told to.
+
+The session's side: the chunks of a download and the frames of the screen share one pipe to
+the server, written from two threads; the last tests hold each packet whole.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
+import threading
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -16,6 +23,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from textual_serve import download_manager
 
+from tui.dataset import Dataset
 from tui.web import server as web_server
 from tui.web.server import ExplorerServer
 
@@ -129,3 +137,85 @@ async def test_a_closed_tab_cuts_its_download(client: Client) -> None:
     with pytest.raises(aiohttp.ClientPayloadError):
         await response.read()
     assert active(client) == {}
+
+
+def packets(stream: bytes) -> list[tuple[bytes, bytes]]:
+    """``(type, payload)`` of each packet a session wrote (a type byte, a 4-byte size)."""
+    found = []
+    at = 0
+    while at < len(stream):
+        kind, size = stream[at : at + 1], int.from_bytes(stream[at + 1 : at + 5], "big")
+        found.append((kind, stream[at + 5 : at + 5 + size]))
+        at += 5 + size
+    return found
+
+
+async def test_a_download_and_frames_written_at_once_arrive_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The input thread sends a 64 KiB chunk while the app writes frames: on a pipe that the
+    server reads slowly, each packet still arrives whole, none inside another (Textual's own
+    web driver interleaves them: the server then loses its place, and the download)."""
+    from textual._binary_encode import load as binary_load
+    from textual.app import App
+    from textual.drivers.web_driver import WebDriver
+
+    from tui.terminal.driver import terminal_driver
+
+    stdin_end, unused_end = os.pipe()  # the driver watches stdin (pytest's cannot be polled)
+    with os.fdopen(stdin_end, "rb") as stdin, os.fdopen(unused_end, "wb"):
+        monkeypatch.setattr(sys, "__stdin__", stdin)
+        driver = terminal_driver(WebDriver)(App())
+    read_end, write_end = os.pipe()
+    driver.fileno = write_end  # type: ignore[attr-defined]
+    chunk = bytes(range(256)) * 256
+    frame = "frame " * 4000
+
+    def send_chunks() -> None:
+        for _ in range(4):
+            driver.write_binary_encoded(("deliver_chunk", "key", chunk))  # type: ignore[attr-defined]
+
+    def send_frames() -> None:
+        for _ in range(40):
+            driver.write(frame)
+
+    received = bytearray()
+
+    def read_slowly() -> None:
+        while data := os.read(read_end, 4096):
+            received.extend(data)
+            time.sleep(0.0005)
+
+    reader = threading.Thread(target=read_slowly)
+    writers = [threading.Thread(target=send_chunks), threading.Thread(target=send_frames)]
+    reader.start()
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join()
+    os.close(write_end)
+    reader.join()
+    os.close(read_end)
+    found = packets(bytes(received))
+    assert [kind for kind, _ in found].count(b"P") == 4
+    assert [kind for kind, _ in found].count(b"D") == 40
+    for kind, payload in found:
+        if kind == b"P":
+            assert binary_load(payload) == ("deliver_chunk", "key", chunk)
+        else:
+            assert payload == frame.encode()
+
+
+def test_a_browser_session_writes_whole_packets(
+    monkeypatch: pytest.MonkeyPatch, dataset: Dataset
+) -> None:
+    """Under textual-serve (which names the web driver in ``TEXTUAL_DRIVER``), the explorer
+    runs the web driver with whole packets."""
+    from textual import constants
+
+    from tui.app import UnitedFrontApp
+    from tui.terminal.driver import WholePackets
+
+    monkeypatch.setattr(constants, "DRIVER", "textual.drivers.web_driver:WebDriver")
+    driver = UnitedFrontApp(dataset).get_driver_class()
+    assert issubclass(driver, WholePackets), driver

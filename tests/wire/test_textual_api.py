@@ -2,7 +2,8 @@
 
 The wire layer replays what Textual writes (``App._display``, the compositor's updates); the
 key gate relies on how the app dispatches keys and on its message queues; BurstParser and the
-lenient decoder on how the drivers' input threads build their parser and decoder; the test
+lenient decoder on how the drivers' input threads build their parser and decoder; WholePackets on
+how the web driver writes its packets; the test
 helpers (``tui/terminal/textual_private.py``) on the driver and the compositor. A change to any of
 these functions needs a look at ``tui/terminal/`` before the pin moves. Update the fingerprints
 only after that look.
@@ -57,6 +58,13 @@ FINGERPRINTS: dict[str, tuple[Callable[..., Any], str]] = {
     # driver.py: keys and signals on the driver's event loop.
     "Driver.__init__": (Driver.__init__, "045ee24b9ab0f865"),
     "Driver.process_message": (Driver.process_message, "af9cb0baaf150940"),
+    # driver.py, WholePackets: every packet goes through the web driver's `_write`, to
+    # `fileno`, from the app's thread and (download chunks) from the input thread.
+    "WebDriver.__init__": (WebDriver.__init__, "37aff7eba9036d61"),
+    "WebDriver.write": (WebDriver.write, "31cd430836b7d0c1"),
+    "WebDriver.write_meta": (WebDriver.write_meta, "58080b9f7c134bc8"),
+    "WebDriver.write_binary_encoded": (WebDriver.write_binary_encoded, "db54d9983c2b7e92"),
+    "WebDriver.on_meta": (WebDriver.on_meta, "4e52d693ece07d37"),
     # textual_private.py: the test helpers.
     "Pilot._wait_for_screen": (Pilot._wait_for_screen, "abd78ecad5040ed1"),
 }

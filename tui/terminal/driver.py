@@ -6,12 +6,16 @@
 - a UTF-8 decoder that turns undecodable bytes into U+FFFD instead of killing the input thread;
 - SIGTERM, SIGHUP and SIGQUIT end the app as ``q`` does (the terminal given back: alternate
   screen, mouse modes, hidden cursor off), with exit status 128 + the signal's number;
-- on a Linux terminal, the wire layer (:class:`~tui.terminal.hook.WireDriver`).
+- on a Linux terminal, the wire layer (:class:`~tui.terminal.hook.WireDriver`);
+- in a browser session, each packet to the server written whole (:class:`WholePackets`).
 """
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
+import threading
 from functools import cache
 from typing import Any
 
@@ -57,9 +61,51 @@ def _with_terminal(base: type[Driver]) -> type[Driver]:
     return type(f"Terminal{base.__name__}", (TerminalDriver, base), {})
 
 
+class WholePackets(Driver):
+    """Textual's web driver, writing each packet to the server whole (mixed in before it).
+
+    The web driver writes packets (a frame, a meta message, a chunk of a download) with a bare
+    ``os.write`` on its stdout pipe, from two threads: frames from the app's, download chunks
+    from its input thread. A write larger than the pipe holds (a 64 KiB chunk of a screenshot
+    always is) goes in several pieces while the server reads, and a frame written meanwhile
+    lands between them: the server's reader loses its place in the stream, the download never
+    arrives and the session stops drawing. Here one lock serializes the packets, and each is
+    written to its last byte (``os.write`` may write less than it was given).
+    """
+
+    fileno: int
+    """The web driver's output (the server's pipe)."""
+
+    def __init__(self, app: App[Any], **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._packet_lock = threading.Lock()
+        self._write = self._write_whole
+
+    def _write_whole(self, data: bytes) -> int:
+        """Write ``data`` to the driver's output, all of it, no other packet in between."""
+        view = memoryview(data)
+        with self._packet_lock:
+            while view:
+                view = view[os.write(self.fileno, view) :]
+        return len(data)
+
+
+def _is_web(driver: type[Driver]) -> bool:
+    """Whether ``driver`` is Textual's web driver (never imported here for the others)."""
+    web = sys.modules.get("textual.drivers.web_driver")
+    return web is not None and issubclass(driver, web.WebDriver)
+
+
+@cache
+def _whole_packets(base: type[Driver]) -> type[Driver]:
+    return type(f"WholePackets{base.__name__}", (WholePackets, base), {})
+
+
 def terminal_driver(default: type[Driver]) -> type[Driver]:
     """The driver to run with, given the one Textual would use."""
     install_burst_parser(default)
+    if _is_web(default):
+        return _whole_packets(default)
     driver = wire_driver(default)
     # Only a terminal of its own has a terminal to give back (not textual-serve's web driver).
     return _with_terminal(driver) if issubclass(driver, LinuxDriver) else driver
