@@ -5,7 +5,7 @@ server, a screenshot arrived as an empty file that the browser called finished. 
 drive the server's ``/download/`` route with a stand-in session that answers when told to.
 
 The session's side: the chunks of a download and the frames of the screen share one pipe to
-the server, written from two threads; the last tests hold each packet whole.
+the server, written from two threads; the last test holds each packet whole.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from textual_serve import download_manager
 
-from tui.dataset import Dataset
 from tui.web import server as web_server
 from tui.web.server import ExplorerServer
 
@@ -204,18 +203,3 @@ async def test_a_download_and_frames_written_at_once_arrive_whole(
             assert binary_load(payload) == ("deliver_chunk", "key", chunk)
         else:
             assert payload == frame.encode()
-
-
-def test_a_browser_session_writes_whole_packets(
-    monkeypatch: pytest.MonkeyPatch, dataset: Dataset
-) -> None:
-    """Under textual-serve (which names the web driver in ``TEXTUAL_DRIVER``), the explorer
-    runs the web driver with whole packets."""
-    from textual import constants
-
-    from tui.app import UnitedFrontApp
-    from tui.terminal.driver import WholePackets
-
-    monkeypatch.setattr(constants, "DRIVER", "textual.drivers.web_driver:WebDriver")
-    driver = UnitedFrontApp(dataset).get_driver_class()
-    assert issubclass(driver, WholePackets), driver

@@ -9,7 +9,7 @@ from textual.drivers.web_driver import WebDriver
 
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
-from tui.terminal.driver import TerminalDriver
+from tui.terminal.driver import TerminalDriver, WholePackets
 from tui.terminal.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
 
 
@@ -33,13 +33,16 @@ def test_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_app_asks_for_it(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The explorer's driver is the wire driver on Linux, the web driver under textual-serve."""
+    """The explorer's driver is the wire driver on Linux; under textual-serve (which names the
+    web driver in ``TEXTUAL_DRIVER``), the web driver writing whole packets, nothing more."""
     monkeypatch.delenv(DISABLE_ENV, raising=False)
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     driver = UnitedFrontApp(dataset).driver_class
     assert issubclass(driver, WireDriver) and issubclass(driver, TerminalDriver)
+    assert not issubclass(driver, WholePackets)
     monkeypatch.setattr("textual.constants.DRIVER", "textual.drivers.web_driver:WebDriver")
-    assert UnitedFrontApp(dataset).driver_class is WebDriver
+    driver = UnitedFrontApp(dataset).driver_class
+    assert driver.__mro__[1:3] == (WholePackets, WebDriver), driver.__mro__
 
 
 class Recorder:
