@@ -1,17 +1,17 @@
-"""The one place that touches Textual's private API: where a frame becomes terminal bytes.
+"""Where a frame becomes terminal bytes: the wire layer's hook into Textual's display.
 
 Textual's compositor hands ``App._display`` a ``LayoutUpdate`` (whole screen) or a
 ``ChopsUpdate`` (changed spans), which Textual writes as whole strips, with a reset after every
 segment. :class:`WireDriver` (Textual's Linux driver, otherwise unchanged) replaces the app's
 ``_display`` while it runs: each update is painted into a cell grid, and once the app has no
 more work queued for the key that caused it, the difference from what the terminal shows is
-written as one synchronized frame (except the first whole screen after attaching: nothing is
-shown yet, so it goes at once, and what start-up puts off follows in the next frame). While
-only a refresh is pending, the hook runs the screen's
-refresh at once rather than waiting for its 60 Hz timer, so the one frame comes sooner than
-Textual's last one did. Any other driver (the web driver of ``textual serve``, the
-headless one of tests) keeps Textual's own output. ``tests/wire/test_textual_api.py`` fails
-when an upgrade of Textual moves what this module relies on.
+written as one synchronized frame. The first whole screen after attaching is the exception:
+nothing is shown yet, so it goes at once, and what start-up puts off follows in the next frame.
+While only a refresh is pending, the hook runs the screen's refresh at once rather than waiting
+for its 60 Hz timer, so the one frame comes sooner than Textual's last one did. Any other
+driver (the web driver of ``textual serve``, the headless one of tests) keeps Textual's own
+output. ``tests/wire/test_textual_api.py`` fails when an upgrade of Textual moves what this
+module relies on.
 """
 
 from __future__ import annotations
