@@ -62,6 +62,9 @@ def _run_in_a_temporary_directory(
     ``tmp_path`` as before.
     """
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
+    # The explorer keeps its first frame in the user's cache (tui/cli/preview.py): each test
+    # starts with an empty cache of its own, never the person's running the suite.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

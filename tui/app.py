@@ -24,7 +24,7 @@ from tui.i18n import _
 from tui.i18n.textual import PALETTE_PROVIDERS, command_palette, localized, quit_hint, theme_picker
 from tui.screens.explorer import ExplorerScreen
 from tui.screens.loaded import Loaded
-from tui.terminal import hold_key, terminal_driver
+from tui.terminal import FirstFrame, hold_key, terminal_driver
 
 if TYPE_CHECKING:
     from tui.dataset.watch import FileWatcher  # imported by --watch only
@@ -52,8 +52,12 @@ class UnitedFrontApp(App[int]):
         *,
         theme: str | None = None,
         watchers: Sequence[FileWatcher] = (),
+        preview: FirstFrame | None = None,
     ) -> None:
         super().__init__()
+        self.preview = preview
+        """The picture of the first frame drawn before Textual started (tui.cli.preview), for
+        the terminal driver to check its own first frame against."""
         datasets = [dataset] if isinstance(dataset, Dataset) else [*dataset]
         self.loaded = Loaded(datasets, tuple(watchers))
         """Every operation loaded, which one is shown, the watched files."""

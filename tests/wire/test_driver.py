@@ -82,3 +82,61 @@ async def test_held_frame_goes_before_textuals_own_writes(dataset: Dataset) -> N
         assert "Changed" in frame and mode == "\x1b[?25l"
         driver.wire.detach()
         assert app._display == own_display
+
+
+class Picture:
+    """Stands in for :class:`tui.cli.preview.Preview`: a frame on the screen before the app."""
+
+    def __init__(self, frame: str | None) -> None:
+        self.frame = frame
+        self.taken = 0
+        self.kept: list[str] = []
+
+    def taken_over(self) -> None:
+        """Count the driver's take-overs."""
+        self.taken += 1
+
+    def first_frame(self, frame: str) -> None:
+        """Record the app's first frame."""
+        self.kept.append(frame)
+
+
+async def first_writes(dataset: Dataset, picture: Picture) -> list[str]:
+    """What a wire driver writes for the alternate screen (asked twice) and the first frame,
+    with ``picture`` on the screen."""
+    app = UnitedFrontApp(dataset, preview=picture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        driver = WireDriver(app, debug=False, mouse=False, size=(80, 24))
+        recorder = Recorder()
+        driver._writer_thread = recorder  # type: ignore[assignment]
+        driver.write("\x1b[?1049h")
+        driver.write("\x1b[?1049h")
+        driver.wire.attach()
+        app._display(app.screen, full_update(app))
+        driver.wire.detach()
+        return recorder.written
+
+
+async def test_a_picture_that_is_the_first_frame_costs_no_byte(dataset: Dataset) -> None:
+    """The first frame as a blank screen would get it is handed to the picture (to keep);
+    when the picture is that very frame, neither the frame nor the first request for the
+    alternate screen (which some terminals clear) is written again."""
+    none = Picture(None)
+    (alternate, again, frame) = await first_writes(dataset, none)
+    assert alternate == again == "\x1b[?1049h"
+    (kept,) = none.kept
+    assert kept in frame and "Missouri" in kept
+    same = Picture(kept)
+    assert await first_writes(dataset, same) == ["\x1b[?1049h"]
+    assert same.kept == [kept]
+
+
+async def test_a_stale_picture_is_painted_over_in_full(dataset: Dataset) -> None:
+    """A picture that is not the app's first frame (older code, a failed save) never outlives
+    it: the whole frame is written, every cell of it."""
+    stale = Picture("\x1b[1HMissoura")
+    written = await first_writes(dataset, stale)
+    assert written[0] == "\x1b[?1049h" and len(written) == 2
+    (kept,) = stale.kept
+    assert kept != stale.frame and kept in written[1]

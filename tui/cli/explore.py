@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from tui.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, dataset_paths, err, load_all
+from tui.cli.preview import Preview
 from tui.i18n import _
 
 
@@ -49,14 +50,24 @@ def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: b
             )
         )
         return EXIT_INVALID
-    from tui.app import UnitedFrontApp, UnknownThemeError
-
+    options = [f"theme={theme or ''}", f"watch={watch}"]
+    preview = Preview.for_start(paths, options)
+    if preview is not None:
+        preview.show()
     try:
-        app = UnitedFrontApp(datasets, theme=theme, watchers=watchers)
-    except UnknownThemeError as exc:
-        err(f"unitedfront-tui: {exc}")
-        return EXIT_USAGE
-    app.run(mouse=mouse)
+        from tui.app import UnitedFrontApp, UnknownThemeError
+
+        try:
+            app = UnitedFrontApp(datasets, theme=theme, watchers=watchers, preview=preview)
+        except UnknownThemeError as exc:
+            if preview is not None:
+                preview.close()
+            err(f"unitedfront-tui: {exc}")
+            return EXIT_USAGE
+        app.run(mouse=mouse)
+    finally:
+        if preview is not None:
+            preview.close()
     return app.return_code or EXIT_OK
 
 

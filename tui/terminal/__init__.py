@@ -9,6 +9,7 @@ Textual's private API outside ``tui/web/`` is in this package, and
 from __future__ import annotations
 
 from tui.terminal.driver import terminal_driver
+from tui.terminal.hook import FirstFrame
 from tui.terminal.keys import hold_key, keys_idle
 
-__all__ = ["hold_key", "keys_idle", "terminal_driver"]
+__all__ = ["FirstFrame", "hold_key", "keys_idle", "terminal_driver"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable, Iterable
-from typing import Any, Optional
+from typing import Any, Optional, Protocol
 
 from rich.color import ColorSystem
 from rich.console import COLOR_SYSTEMS, RenderableType
@@ -41,7 +41,23 @@ MAX_HOLD = 0.15
 DISABLE_ENV = "UNITEDFRONT_WIRE"
 """``UNITEDFRONT_WIRE=0`` turns the wire layer off (Textual's own output, for comparison)."""
 
+ALTERNATE_SCREEN = "\x1b[?1049h"
+
 Display = Callable[[Screen[Any], Optional[RenderableType]], None]
+
+
+class FirstFrame(Protocol):
+    """A picture of the app's first frame, drawn before the app started
+    (:class:`tui.cli.preview.Preview`), given to the app as its ``preview`` attribute."""
+
+    frame: str | None
+    """The frame on the screen (already in the alternate screen), or None when none is."""
+
+    def taken_over(self) -> None:
+        """The driver is about to take the terminal over."""
+
+    def first_frame(self, frame: str) -> None:
+        """The app's own first frame, as written from a blank screen (to keep for next time)."""
 
 
 def wire_driver(default: type[Driver]) -> type[Driver]:
@@ -56,10 +72,16 @@ class WireDriver(LinuxDriver):
 
     def __init__(self, app: App[Any], **kwargs: Any) -> None:
         super().__init__(app, **kwargs)
+        self.preview: FirstFrame | None = getattr(app, "preview", None)
+        """The picture of the first frame drawn before the app started, if any."""
+        self._keep_picture = self.preview is not None and self.preview.frame is not None
         self.wire = Wire(app, self)
+        self.wire.preview = self.preview
 
     def start_application_mode(self) -> None:
         """Enter the alternate screen (cleared) and take over the app's display."""
+        if self.preview is not None:
+            self.preview.taken_over()
         super().start_application_mode()  # type: ignore[no-untyped-call]
         self.wire.attach()
 
@@ -70,6 +92,11 @@ class WireDriver(LinuxDriver):
 
     def write(self, data: str) -> None:
         """Write ``data``; a held frame goes first, so the terminal sees things in order."""
+        if self._keep_picture and data == ALTERNATE_SCREEN:
+            # The preview is already on the alternate screen; a terminal may clear it when
+            # asked to enter it again (tmux and xterm do not, others might).
+            self._keep_picture = False
+            return
         if self.wire.held:
             self.wire.flush()
         if data:
@@ -97,6 +124,11 @@ class Wire:
         self._cursor: tuple[int, int] | None = None
         self._original: Display | None = None
         self._timer: asyncio.Handle | None = None
+        self.preview: FirstFrame | None = None
+        """The picture on the screen before the app started: the first frame is checked
+        against it."""
+        self._first = True
+        """Whether the app's first frame is still to be written."""
 
     # -- installing ------------------------------------------------------------------------
 
@@ -185,6 +217,14 @@ class Wire:
             return
         if not data:
             return
+        if self._first:
+            self._first = False
+            preview = self.preview
+            if preview is not None:
+                shown = preview.frame
+                preview.first_frame(data)
+                if data == shown:
+                    return  # the terminal shows this very frame already
         if self.app._sync_available:
             data = f"{SYNC_START}{data}{SYNC_END}"
         self.driver.frame_write(data)
