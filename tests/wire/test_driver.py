@@ -140,3 +140,25 @@ async def test_a_stale_picture_is_painted_over_in_full(dataset: Dataset) -> None
     assert written[0] == "\x1b[?1049h" and len(written) == 2
     (kept,) = stale.kept
     assert kept != stale.frame and kept in written[1]
+
+
+async def test_a_picture_is_trusted_only_where_the_alternate_screen_was_kept(
+    dataset: Dataset,
+) -> None:
+    """Should Textual stop asking for the alternate screen in a write of its own, the request
+    is not held back, and the first frame is written whole: a terminal that cleared the
+    screen for it is not left blank."""
+    picture = Picture(None)
+    (_, _, frame) = await first_writes(dataset, picture)
+    same = Picture(picture.kept[0])
+    app = UnitedFrontApp(dataset, preview=same)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        driver = WireDriver(app, debug=False, mouse=False, size=(80, 24))
+        recorder = Recorder()
+        driver._writer_thread = recorder  # type: ignore[assignment]
+        driver.write("\x1b[?1049h\x1b[?25l")
+        driver.wire.attach()
+        app._display(app.screen, full_update(app))
+        driver.wire.detach()
+    assert recorder.written == ["\x1b[?1049h\x1b[?25l", frame]

@@ -7,6 +7,8 @@ segment. :class:`WireDriver` (Textual's Linux driver, otherwise unchanged) repla
 more work queued for the key that caused it, the difference from what the terminal shows is
 written as one synchronized frame. The first whole screen after attaching is the exception:
 nothing is shown yet, so it goes at once, and what start-up puts off follows in the next frame.
+When the command line drew that very screen before Textual loaded (``tui/cli/preview.py``), the
+first frame writes nothing; when the picture differs, the first frame paints every cell.
 While only a refresh is pending, the hook runs the screen's refresh at once rather than waiting
 for its 60 Hz timer, so the one frame comes sooner than Textual's last one did. Any other
 driver (the web driver of ``textual serve``, the headless one of tests) keeps Textual's own
@@ -92,10 +94,12 @@ class WireDriver(LinuxDriver):
 
     def write(self, data: str) -> None:
         """Write ``data``; a held frame goes first, so the terminal sees things in order."""
-        if self._keep_picture and data == ALTERNATE_SCREEN:
+        if self._keep_picture and data == ALTERNATE_SCREEN and self.preview is not None:
             # The preview is already on the alternate screen; a terminal may clear it when
-            # asked to enter it again (tmux and xterm do not, others might).
+            # asked to enter it again (tmux and xterm do not, others might). Only then is the
+            # picture known to be still there for the first frame to be checked against.
             self._keep_picture = False
+            self.wire.picture = self.preview.frame
             return
         if self.wire.held:
             self.wire.flush()
@@ -125,8 +129,9 @@ class Wire:
         self._original: Display | None = None
         self._timer: asyncio.Handle | None = None
         self.preview: FirstFrame | None = None
-        """The picture on the screen before the app started: the first frame is checked
-        against it."""
+        """The picture drawn before the app started: handed the app's first frame."""
+        self.picture: str | None = None
+        """That picture's frame, once it is known to be on the screen still."""
         self._first = True
         """Whether the app's first frame is still to be written."""
 
@@ -219,12 +224,10 @@ class Wire:
             return
         if self._first:
             self._first = False
-            preview = self.preview
-            if preview is not None:
-                shown = preview.frame
-                preview.first_frame(data)
-                if data == shown:
-                    return  # the terminal shows this very frame already
+            if self.preview is not None:
+                self.preview.first_frame(data)
+            if data == self.picture:
+                return  # the terminal shows this very frame already
         if self.app._sync_available:
             data = f"{SYNC_START}{data}{SYNC_END}"
         self.driver.frame_write(data)
