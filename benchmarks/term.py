@@ -276,13 +276,34 @@ class PtyProcess:
                 continue
             view = view[written:]
 
+    def peak_rss_kib(self) -> int:
+        """The running program's peak resident set so far (``VmHWM``, KiB), 0 when gone.
+
+        Not ``wait4``'s ``ru_maxrss``: that keeps the peak of every image the process had, and
+        a forked child starts as a copy of this harness, which holds far more than a bare app
+        once the wire section has run. ``VmHWM`` belongs to the program exec'd.
+        """
+        try:
+            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
     def finish(self, keys: Sequence[str] = ("q",), timeout: float = 20.0) -> Exit:
-        """Send ``keys`` to quit, read until the process ends, and reap it (rusage included)."""
+        """Send ``keys`` to quit, read until the process ends, and reap it (rusage included).
+
+        The peak RSS is read from ``/proc`` until the process ends (see :meth:`peak_rss_kib`).
+        """
+        peak = self.peak_rss_kib()
         for key in keys:
             self.write(key_bytes(key))
         deadline = time.perf_counter() + timeout
         escalated = False
         while True:
+            peak = max(peak, self.peak_rss_kib())
             pid, status, usage = os.wait4(self.pid, os.WNOHANG)
             if pid == self.pid:
                 ended = time.perf_counter()
@@ -290,7 +311,7 @@ class PtyProcess:
                 os.close(self.fd)
                 return Exit(
                     os.waitstatus_to_exitcode(status),
-                    int(usage.ru_maxrss),
+                    peak or int(usage.ru_maxrss),
                     ended,
                     usage.ru_utime + usage.ru_stime,
                 )

@@ -7,11 +7,24 @@ that is no longer right is painted over by the real one.
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import COMMAND, recorded, terminal_bytes, tmux_session, unrestored_modes
+from tests.e2e.tmux import (
+    COMMAND,
+    EXIT_MARK,
+    EXIT_PREFIX,
+    command_line,
+    explorer_pid,
+    modes,
+    recorded,
+    terminal_bytes,
+    tmux_session,
+    unrestored_modes,
+)
 from tui.cli.preview import ENTER, cache_dir
 
 pytestmark = pytest.mark.e2e
@@ -96,3 +109,18 @@ def test_other_sizes_and_settings_keep_their_own_picture(tmp_path: Path) -> None
     assert not terminal_bytes(tmp_path / "plain").startswith(ENTER.encode())
     assert "Kentucky" in screen
     assert len(frames()) == 2
+
+
+def test_killed_over_the_picture_the_terminal_is_given_back(tmp_path: Path) -> None:
+    """SIGTERM the moment the picture shows (before or after Textual has taken over, the
+    window is ~0.2 s): exit status 143, alternate screen left, cursor shown."""
+    run(tmp_path, "fill")
+    with tmux_session(tmp_path) as pane:
+        explorer = command_line([str(COMMAND)], ENV)
+        pane.start(["sh", "-c", f"{explorer}; echo {EXIT_PREFIX}$?; exec sleep 60"])
+        pane.wait_for("Missouri")
+        os.kill(explorer_pid(pane), signal.SIGTERM)
+        pane.wait(lambda screen: EXIT_PREFIX in screen, "the exit status")
+        assert [int(n) for n in EXIT_MARK.findall(pane.history())] == [128 + signal.SIGTERM]
+        assert modes(pane) == "0 0 1"
+        assert "Traceback" not in pane.history()

@@ -17,31 +17,15 @@ from tests.e2e.tmux import (
     COMMAND,
     EXIT_MARK,
     EXIT_PREFIX,
-    Tmux,
-    _descendants,
     command_line,
+    explorer_pid,
+    modes,
     tmux_session,
 )
 
 pytestmark = pytest.mark.e2e
 
 ENV = {"TERM": "tmux-256color", "LANG": "C.UTF-8"}
-
-
-def explorer_pid(pane: Tmux) -> int:
-    """The explorer's process in the pane (under the shell that prints its exit status)."""
-    shell = int(pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
-    for pid in _descendants(shell):
-        if str(COMMAND).encode() in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0"):
-            return pid
-    raise AssertionError("the explorer is not running in the pane")
-
-
-def modes(pane: Tmux) -> str:
-    """Alternate screen, any mouse mode, cursor shown: ``0 0 1`` is a terminal given back."""
-    return pane.tmux(
-        "display-message", "-p", "-t", "main", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"
-    ).strip()
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT])

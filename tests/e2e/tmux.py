@@ -383,3 +383,19 @@ def run_in_pty(
             proc.wait()
         os.close(master)
     return status, b"".join(chunks), piped
+
+
+def explorer_pid(pane: Tmux) -> int:
+    """The explorer's process in the pane (under the shell that prints its exit status)."""
+    shell = int(pane.tmux("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
+    for pid in _descendants(shell):
+        if str(COMMAND).encode() in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0"):
+            return pid
+    raise AssertionError("the explorer is not running in the pane")
+
+
+def modes(pane: Tmux) -> str:
+    """Alternate screen, any mouse mode, cursor shown: ``0 0 1`` is a terminal given back."""
+    return pane.tmux(
+        "display-message", "-p", "-t", "main", "#{alternate_on} #{mouse_any_flag} #{cursor_flag}"
+    ).strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import signal
 import stat
 import termios
 from collections.abc import Iterator
@@ -260,3 +261,19 @@ def test_nothing_is_drawn_without_a_cached_frame(terminal: Terminal) -> None:
     assert empty.frame is None
     assert terminal.written() == ""
     assert terminal.echo()
+
+
+def test_exit_signals_over_the_picture_end_the_start_cleanly(terminal: Terminal) -> None:
+    """While the picture shows, SIGTERM, SIGHUP and SIGQUIT end the start as an exit with
+    status 128 + n (so the command line's cleanup runs); close() puts the handlers back."""
+    before = {signum: signal.getsignal(signum) for signum in preview.EXIT_SIGNALS}
+    shown = Preview("k", Path("/nonexistent"), FRAME, terminal.slave, terminal.slave)
+    shown.show()
+    try:
+        for signum in preview.EXIT_SIGNALS:
+            with pytest.raises(SystemExit) as ended:
+                signal.raise_signal(signum)
+            assert ended.value.code == 128 + signum
+    finally:
+        shown.close()
+    assert {signum: signal.getsignal(signum) for signum in preview.EXIT_SIGNALS} == before

@@ -20,6 +20,7 @@ import contextlib
 import importlib.util
 import os
 import re
+import signal
 import sys
 import termios
 import zlib
@@ -55,6 +56,10 @@ frame from a blank screen."""
 FRAME_END = "\x1b[?2026l"
 LEAVE = "\x1b[?7h\x1b[?25h\x1b[?1049l"
 """What :data:`ENTER` set, given back when the app never took the terminal over."""
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
+"""Signals that end the explorer as ``q`` does (tui/terminal/driver.py), once it runs; while the
+picture shows, they end the start with the terminal given back, status 128 + the signal."""
 
 SEPARATOR = "\n\n"
 """Between the key and the frame in a cached file (a key has no empty line)."""
@@ -140,6 +145,7 @@ class Preview:
         self._fd_out = fd_out
         self._attrs: list[Any] | None = None
         self._taken = False
+        self._handlers: dict[int, Any] = {}
 
     @classmethod
     def for_start(
@@ -178,6 +184,8 @@ class Preview:
             return
         self._attrs = attrs
         self.frame = frame
+        for signum in EXIT_SIGNALS:
+            self._handlers[signum] = signal.signal(signum, _exit_on)
         write_all(self._fd_out, ENTER + frame + FRAME_END)
 
     def taken_over(self) -> None:
@@ -200,6 +208,9 @@ class Preview:
             self._taken = True
             write_all(self._fd_out, LEAVE)
         self._restore_attrs()
+        for signum, handler in self._handlers.items():
+            signal.signal(signum, handler)
+        self._handlers.clear()
 
     def _restore_attrs(self) -> None:
         if self._attrs is not None:
@@ -207,6 +218,12 @@ class Preview:
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(self._fd_in, termios.TCSANOW, self._attrs)
             self._attrs = None
+
+
+def _exit_on(signum: int, frame: object) -> None:
+    # Raised wherever the start is (importing Textual, say): the command line's `finally`
+    # leaves the picture and gives the terminal back on the way out.
+    raise SystemExit(128 + signum)
 
 
 def write_all(fd: int, text: str) -> None:
