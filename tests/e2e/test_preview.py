@@ -124,3 +124,17 @@ def test_killed_over_the_picture_the_terminal_is_given_back(tmp_path: Path) -> N
         assert [int(n) for n in EXIT_MARK.findall(pane.history())] == [128 + signal.SIGTERM]
         assert modes(pane) == "0 0 1"
         assert "Traceback" not in pane.history()
+
+
+def test_after_a_start_with_a_picture_the_terminal_is_the_user_s(tmp_path: Path) -> None:
+    """The picture turns echo off; the app gives back the settings from before it, not those:
+    after q, the shell's terminal echoes and edits lines again."""
+    run(tmp_path, "fill")
+    with tmux_session(tmp_path) as pane:
+        explorer = command_line([str(COMMAND)], ENV)
+        pane.start(["sh", "-c", f"{explorer}; stty -a; exec sleep 60"])
+        pane.wait_for("Missouri (MO)")
+        pane.settle()
+        pane.keys("q")
+        settings = pane.wait(lambda screen: "icanon" in screen, "stty's report").split()
+    assert "echo" in settings and "icanon" in settings and "icrnl" in settings

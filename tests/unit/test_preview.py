@@ -6,6 +6,8 @@ import os
 import pty
 import signal
 import stat
+import subprocess
+import sys
 import termios
 from collections.abc import Iterator
 from pathlib import Path
@@ -140,8 +142,8 @@ def test_a_frame_with_anything_but_text_colours_and_moves_is_refused(
     path = tmp_path / "frames" / "0002"
     save_frame(path, "k", frame)
     assert read_frame(path, "k") is None
-    kept = Preview("k", tmp_path / "frames" / "0003", None)
-    kept.first_frame(frame)
+    kept = Preview("k", tmp_path / "frames" / "0003", None, (80, 24))
+    kept.first_frame(frame, (80, 24))
     assert not (tmp_path / "frames" / "0003").exists()
 
 
@@ -155,20 +157,36 @@ def test_an_unreadable_or_oversized_file_is_no_frame(tmp_path: Path) -> None:
 
 
 def test_the_app_s_first_frame_is_kept_unless_it_is_the_one_shown(tmp_path: Path) -> None:
-    """A start keeps its own first frame for the next one; the same frame is not rewritten."""
+    """A start keeps its own first frame for the next one; the same frame is not rewritten,
+    but marked as used (the last to go when the cache is pruned)."""
     path = tmp_path / "frames" / "0005"
-    Preview("k", path, None).first_frame(FRAME)
+    Preview("k", path, None, (80, 24)).first_frame(FRAME, (80, 24))
     assert read_frame(path, "k") == FRAME
-    before = path.stat().st_mtime_ns
     os.utime(path, ns=(0, 0))
-    Preview("k", path, FRAME).first_frame(FRAME)
-    assert path.stat().st_mtime_ns == 0 != before
+    Preview("k", path, FRAME, (80, 24)).first_frame(FRAME, (80, 24))
+    assert read_frame(path, "k") == FRAME
+    assert path.stat().st_mtime_ns > 0
+
+
+def test_a_frame_of_another_size_is_not_kept(tmp_path: Path) -> None:
+    """The terminal was resized during the start: the app's frame is not of the key's size."""
+    path = tmp_path / "frames" / "0007"
+    Preview("k", path, None, (80, 24)).first_frame(FRAME, (100, 30))
+    assert not path.exists()
+
+
+def test_a_fifo_in_the_cache_is_not_waited_on(tmp_path: Path) -> None:
+    """Only a regular file is read: a FIFO at the frame's path would block an open()."""
+    path = tmp_path / "0008"
+    os.mkfifo(path)
+    assert read_frame(path, "k") is None
 
 
 def test_an_unwritable_cache_costs_only_the_preview(tmp_path: Path) -> None:
     """A cache folder that cannot be made (a file is in the way) raises nothing."""
     (tmp_path / "frames").write_text("not a folder")
-    Preview("k", tmp_path / "frames" / "0006", None).first_frame(FRAME)
+    Preview("k", tmp_path / "frames" / "0006", None, (80, 24)).first_frame(FRAME, (80, 24))
+    assert (tmp_path / "frames").read_text() == "not a folder"
 
 
 def test_turned_off_or_without_a_terminal_there_is_no_preview(data: Path) -> None:
@@ -226,24 +244,35 @@ def test_the_picture_is_drawn_with_echo_off_until_the_app_takes_over(
     terminal: Terminal,
 ) -> None:
     """show() enters the alternate screen and draws the frame in one synchronized frame, echo
-    off; the driver's take-over gives the user's own settings back, and close() then writes
-    nothing (Textual left the alternate screen itself)."""
-    shown = Preview("k", Path("/nonexistent"), FRAME, terminal.slave, terminal.slave)
+    off; the driver, once its own settings are set, gets the user's settings to restore on
+    exit, and close() then writes nothing (Textual left the alternate screen itself)."""
+    before = termios.tcgetattr(terminal.slave)
+    shown = Preview("k", Path("/nonexistent"), FRAME, fd_in=terminal.slave, fd_out=terminal.slave)
     assert terminal.echo()
     shown.show()
     assert shown.frame == FRAME
     assert terminal.written() == ENTER + FRAME.replace("\n", "\r\n") + FRAME_END
     assert not terminal.echo()
-    shown.taken_over()
-    assert terminal.echo()
+    assert shown.taken_over() == before
+    assert shown.taken_over() is None  # a resumed app takes the terminal over again
     shown.close()
     assert terminal.written() == ""
+
+
+def test_a_terminal_that_takes_no_picture_starts_without_one(terminal: Terminal) -> None:
+    """A failed write (here: a closed descriptor) gives the settings back and no picture."""
+    closed = os.dup(terminal.slave)
+    os.close(closed)
+    shown = Preview("k", Path("/nonexistent"), FRAME, fd_in=terminal.slave, fd_out=closed)
+    shown.show()
+    assert shown.frame is None and terminal.echo()
+    shown.close()
 
 
 def test_a_start_that_ends_before_the_app_leaves_the_picture_once(terminal: Terminal) -> None:
     """Ctrl+C during Textual's import, or an unknown theme: the alternate screen is left, the
     cursor and line wrap are back, echo too; a second close() writes nothing more."""
-    shown = Preview("k", Path("/nonexistent"), FRAME, terminal.slave, terminal.slave)
+    shown = Preview("k", Path("/nonexistent"), FRAME, fd_in=terminal.slave, fd_out=terminal.slave)
     shown.show()
     terminal.written()
     shown.close()
@@ -254,7 +283,7 @@ def test_a_start_that_ends_before_the_app_leaves_the_picture_once(terminal: Term
 
 def test_nothing_is_drawn_without_a_cached_frame(terminal: Terminal) -> None:
     """No frame kept for this key: the terminal is left alone."""
-    empty = Preview("k", Path("/nonexistent"), None, terminal.slave, terminal.slave)
+    empty = Preview("k", Path("/nonexistent"), None, fd_in=terminal.slave, fd_out=terminal.slave)
     empty.show()
     empty.taken_over()
     empty.close()
@@ -267,7 +296,7 @@ def test_exit_signals_over_the_picture_end_the_start_cleanly(terminal: Terminal)
     """While the picture shows, SIGTERM, SIGHUP and SIGQUIT end the start as an exit with
     status 128 + n (so the command line's cleanup runs); close() puts the handlers back."""
     before = {signum: signal.getsignal(signum) for signum in preview.EXIT_SIGNALS}
-    shown = Preview("k", Path("/nonexistent"), FRAME, terminal.slave, terminal.slave)
+    shown = Preview("k", Path("/nonexistent"), FRAME, fd_in=terminal.slave, fd_out=terminal.slave)
     shown.show()
     try:
         for signum in preview.EXIT_SIGNALS:
@@ -277,3 +306,39 @@ def test_exit_signals_over_the_picture_end_the_start_cleanly(terminal: Terminal)
     finally:
         shown.close()
     assert {signum: signal.getsignal(signum) for signum in preview.EXIT_SIGNALS} == before
+
+
+SUSPENDED = """
+import os, sys
+from pathlib import Path
+from tui.cli.preview import Preview
+shown = Preview("k", Path("/nonexistent"), sys.argv[1])
+shown.show()
+os.kill(os.getpid(), __import__("signal").SIGTSTP)  # what Ctrl+Z sends
+print(repr(shown.frame), flush=True)
+shown.close()
+"""
+
+
+def test_ctrl_z_over_the_picture_gives_the_shell_its_terminal(terminal: Terminal) -> None:
+    """Ctrl+Z while the picture shows: the start leaves the picture (main screen, cursor,
+    wrap, echo back) before it stops, and, resumed, no longer counts the picture as drawn,
+    so that the app's first frame is written whole."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", SUSPENDED, FRAME],
+        stdin=terminal.slave,
+        stderr=terminal.slave,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        _, status = os.waitpid(child.pid, os.WUNTRACED)
+        if not os.WIFSTOPPED(status):
+            pytest.fail(f"the start did not stop on SIGTSTP (status {status})")
+        assert terminal.written().endswith(FRAME_END + LEAVE)
+        assert terminal.echo()
+        os.kill(child.pid, signal.SIGCONT)
+        assert child.stdout is not None
+        assert child.stdout.read() == b"None\n"
+    finally:
+        child.kill()
+        child.wait()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.drivers.linux_driver import LinuxDriver
@@ -92,12 +94,14 @@ class Picture:
         self.taken = 0
         self.kept: list[str] = []
 
-    def taken_over(self) -> None:
+    def taken_over(self) -> list[Any] | None:
         """Count the driver's take-overs."""
         self.taken += 1
+        return None
 
-    def first_frame(self, frame: str) -> None:
+    def first_frame(self, frame: str, size: tuple[int, int]) -> None:
         """Record the app's first frame."""
+        assert size == (80, 24)
         self.kept.append(frame)
 
 

@@ -52,9 +52,9 @@ def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: b
         return EXIT_INVALID
     options = [f"theme={theme or ''}", f"watch={watch}"]
     preview = Preview.for_start(paths, options)
-    if preview is not None:
-        preview.show()
     try:
+        if preview is not None:
+            preview.show()
         from tui.app import UnitedFrontApp, UnknownThemeError
 
         try:

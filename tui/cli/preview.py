@@ -6,12 +6,15 @@ key made of everything that decides how it looks: the code, the datasets' bytes 
 the terminal's size and colour settings, the theme, the language and the options. The next
 start with the same key draws it as soon as the datasets are known to be valid.
 
-The picture is never trusted beyond the app's own first frame: the wire layer
-(:mod:`tui.terminal.hook`) encodes that frame as usual and writes nothing when it is the very
-frame on the screen, or writes it whole (every cell) when it is not. Keys typed meanwhile wait
-in the terminal, echo off, for the app to read them; Ctrl+C still interrupts. A cached frame
-is drawn only if it holds nothing but text, colours and cursor moves. ``UNITEDFRONT_PREVIEW=0``
-turns all of this off. Pure Python, imported before textual.
+The picture is checked against the app's own first frame: the wire layer
+(:mod:`tui.terminal.hook`) encodes that frame as usual and writes nothing when the picture is
+still on the screen and is that very frame, or writes it whole (every cell) when it is not.
+Keys typed meanwhile wait in the terminal, echo off, for the app to read them. Ctrl+C and the
+exit signals end the start with the terminal given back; Ctrl+Z leaves the picture first (the
+app then draws its first frame whole). A cached frame is drawn only if it holds nothing but
+text, colours and cursor moves, and only a frame of the key's terminal size is kept.
+``UNITEDFRONT_PREVIEW=0`` (or ``UNITEDFRONT_WIRE=0``) turns all of this off. Pure Python,
+imported before textual.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ import contextlib
 import importlib.util
 import os
 import re
+import select
 import signal
+import stat
 import sys
 import termios
 import zlib
@@ -33,9 +38,12 @@ from tui.dataset.resources import resource_dir
 
 DISABLE_ENV = "UNITEDFRONT_PREVIEW"
 """``UNITEDFRONT_PREVIEW=0`` turns the cached first frame off."""
+WIRE_ENV = "UNITEDFRONT_WIRE"
+"""``UNITEDFRONT_WIRE=0`` (Textual's own output) turns it off too (tui/terminal/hook.py)."""
 
 KEEP = 16
-"""Cached frames kept (one per terminal size, theme, dataset...); the oldest go first."""
+"""Cached frames kept (one per terminal size, theme, dataset...); the least recently used go
+first."""
 
 MAX_BYTES = 1 << 20
 """A cached frame larger than this is not read (a full 300x100 screen is ~150 KB)."""
@@ -131,15 +139,23 @@ class Preview:
     """One start's cached first frame: drawn early, then checked against the app's own."""
 
     def __init__(
-        self, key: str, path: Path, frame: str | None, fd_in: int = 0, fd_out: int = 2
+        self,
+        key: str,
+        path: Path,
+        frame: str | None,
+        size: tuple[int, int] = (0, 0),
+        fd_in: int = 0,
+        fd_out: int = 2,
     ) -> None:
         self.key = key
         """What decides how this start's first frame looks (:func:`start_key`)."""
         self.path = path
         """Where this start's first frame is kept."""
+        self.size = size
+        """The terminal's size in the key (columns, lines): only a frame of it is kept."""
         self.frame: str | None = None
-        """The frame on the screen, drawn by :meth:`show` (None until then, or when none is
-        cached)."""
+        """The frame on the screen, drawn by :meth:`show`; None until then, when none is
+        cached, or once the picture has left the screen (a suspended start)."""
         self._cached = frame
         self._fd_in = fd_in
         self._fd_out = fd_out
@@ -151,10 +167,11 @@ class Preview:
     def for_start(
         cls, paths: Sequence[str], options: Sequence[str], environ: Mapping[str, str] | None = None
     ) -> Preview | None:
-        """This start's preview (read from the cache), or None when it is turned off or the
-        terminal's size cannot be read. Textual writes to stderr and reads stdin: those two."""
+        """This start's preview (read from the cache), or None when it is turned off (or the
+        wire layer, which makes and checks the frames, is) or the terminal's size cannot be
+        read. Textual writes to stderr and reads stdin: those two."""
         env = os.environ if environ is None else environ
-        if env.get(DISABLE_ENV, "1") == "0":
+        if env.get(DISABLE_ENV, "1") == "0" or env.get(WIRE_ENV, "1") == "0":
             return None
         try:
             if not (os.isatty(0) and os.isatty(2)):
@@ -164,53 +181,84 @@ class Preview:
         except OSError:
             return None
         path = cache_path(key, env)
-        return cls(key, path, read_frame(path, key))
+        return cls(key, path, read_frame(path, key), (size.columns, size.lines))
 
     def show(self) -> None:
-        """Draw the cached frame, if any, with the terminal's echo off until the app starts."""
+        """Draw the cached frame, if any, with the terminal's echo off until the app starts.
+
+        Call it inside the ``try`` whose ``finally`` calls :meth:`close`: a signal, Ctrl+C or
+        a failed write while the picture is drawn then still gives the terminal back.
+        """
         frame = self._cached
         if frame is None:
             return
         try:
             attrs = termios.tcgetattr(self._fd_in)
             quiet = termios.tcgetattr(self._fd_in)
-            # Keys typed before the app reads them must not be echoed over the picture, and
-            # must reach it as typed (Enter as CR, as under Textual's own settings); ISIG
-            # stays, so that Ctrl+C still interrupts a slow start.
-            quiet[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR | termios.IXON)
-            quiet[3] &= ~(termios.ECHO | termios.ICANON)
-            termios.tcsetattr(self._fd_in, termios.TCSANOW, quiet)
         except termios.error:
             return
-        self._attrs = attrs
-        self.frame = frame
+        # Keys typed before the app reads them must not be echoed over the picture, and must
+        # reach it as typed (Enter as CR, as under Textual's own settings); ISIG stays, so
+        # that Ctrl+C still interrupts a slow start.
+        quiet[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR | termios.IXON)
+        quiet[3] &= ~(termios.ECHO | termios.ICANON)
         for signum in EXIT_SIGNALS:
             self._handlers[signum] = signal.signal(signum, _exit_on)
-        write_all(self._fd_out, ENTER + frame + FRAME_END)
+        self._handlers[signal.SIGTSTP] = signal.signal(signal.SIGTSTP, self._suspend)
+        self._attrs = attrs
+        self.frame = frame
+        try:
+            termios.tcsetattr(self._fd_in, termios.TCSANOW, quiet)
+            write_all(self._fd_out, ENTER + frame + FRAME_END)
+        except (OSError, termios.error):
+            # A terminal that takes no picture (a write error) starts without one.
+            self._leave()
 
-    def taken_over(self) -> None:
-        """The app's driver takes the terminal: give it the user's own settings to save and
-        restore (not the echo-off ones)."""
+    def taken_over(self) -> list[Any] | None:
+        """The app's driver has taken the terminal (its own settings are set): the user's
+        settings from before the picture, for the driver to restore when it gives the terminal
+        back, or None when the picture never changed them (or on a later take-over)."""
         self._taken = True
-        self._restore_attrs()
+        self._restore_handler(signal.SIGTSTP)
+        attrs, self._attrs = self._attrs, None
+        return attrs
 
-    def first_frame(self, frame: str) -> None:
-        """The app's own first frame (as the wire layer encoded it): keep it for next time."""
-        if frame == self._cached or not safe(frame):
-            return
+    def first_frame(self, frame: str, size: tuple[int, int]) -> None:
+        """The app's own first frame, as the wire layer encoded it for a blank screen of
+        ``size``: keep it for the next start (when the terminal still has the key's size)."""
         # A cache that cannot be written only costs the next start its preview.
         with contextlib.suppress(OSError):
-            save_frame(self.path, self.key, frame)
+            if frame == self._cached:
+                os.utime(self.path)  # in use: the last to go when the cache is pruned
+            elif size == self.size and safe(frame):
+                save_frame(self.path, self.key, frame)
 
     def close(self) -> None:
         """After the app: leave the picture's screen if the app never took the terminal."""
-        if self.frame is not None and not self._taken:
-            self._taken = True
-            write_all(self._fd_out, LEAVE)
+        if not self._taken:
+            self._leave()
         self._restore_attrs()
-        for signum, handler in self._handlers.items():
-            signal.signal(signum, handler)
-        self._handlers.clear()
+        for signum in list(self._handlers):
+            self._restore_handler(signum)
+
+    def _leave(self) -> None:
+        """Give the terminal back from the picture: main screen, cursor, wrap, settings."""
+        if self.frame is not None:
+            self.frame = None
+            with contextlib.suppress(OSError):
+                write_all(self._fd_out, LEAVE)
+        self._restore_attrs()
+
+    def _suspend(self, signum: int, frame: object) -> None:
+        # Ctrl+Z over the picture: the shell gets its terminal back, as it would from the app;
+        # the picture is gone for good, so the app's first frame will be written whole.
+        self._leave()
+        self._restore_handler(signal.SIGTSTP)
+        os.kill(os.getpid(), signal.SIGTSTP)
+
+    def _restore_handler(self, signum: int) -> None:
+        if signum in self._handlers:
+            signal.signal(signum, self._handlers.pop(signum))
 
     def _restore_attrs(self) -> None:
         if self._attrs is not None:
@@ -227,19 +275,33 @@ def _exit_on(signum: int, frame: object) -> None:
 
 
 def write_all(fd: int, text: str) -> None:
-    """Write ``text`` to ``fd`` to its last byte (a write may take only part of it)."""
+    """Write ``text`` to ``fd`` to its last byte (a write may take only part of it, and a
+    terminal left non-blocking by another program may take none for a while)."""
     view = memoryview(text.encode("utf-8", "replace"))
     while view:
-        view = view[os.write(fd, view) :]
+        try:
+            view = view[os.write(fd, view) :]
+        except BlockingIOError:
+            select.select([], [fd], [], 1.0)
 
 
 def read_frame(path: Path, key: str) -> str | None:
-    """The frame kept at ``path`` for ``key``, if the file is the user's own, small enough,
-    made for this very key and only text, colours and cursor moves; otherwise None."""
+    """The frame kept at ``path`` for ``key``, if the file is a regular file of the user's
+    own, small enough, made for this very key and only text, colours and cursor moves;
+    otherwise None."""
     try:
-        with open(path, "rb") as file:
-            stat = os.fstat(file.fileno())
-            if stat.st_uid != os.getuid() or stat.st_size > MAX_BYTES:
+        # Non-blocking: a FIFO put there must not hang the start; no link followed.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb") as file:
+            info = os.fstat(fd)
+            if (
+                not stat.S_ISREG(info.st_mode)
+                or info.st_uid != os.getuid()
+                or info.st_size > MAX_BYTES
+            ):
                 return None
             text = file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):

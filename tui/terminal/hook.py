@@ -55,11 +55,12 @@ class FirstFrame(Protocol):
     frame: str | None
     """The frame on the screen (already in the alternate screen), or None when none is."""
 
-    def taken_over(self) -> None:
-        """The driver is about to take the terminal over."""
+    def taken_over(self) -> list[Any] | None:
+        """The driver has taken the terminal over: the terminal settings to restore when it
+        gives it back, if the picture changed them."""
 
-    def first_frame(self, frame: str) -> None:
-        """The app's own first frame, as written from a blank screen (to keep for next time)."""
+    def first_frame(self, frame: str, size: tuple[int, int]) -> None:
+        """The app's own first frame, as written to a blank screen of ``size``."""
 
 
 def wire_driver(default: type[Driver]) -> type[Driver]:
@@ -76,15 +77,20 @@ class WireDriver(LinuxDriver):
         super().__init__(app, **kwargs)
         self.preview: FirstFrame | None = getattr(app, "preview", None)
         """The picture of the first frame drawn before the app started, if any."""
-        self._keep_picture = self.preview is not None and self.preview.frame is not None
+        self._keep_picture = self.preview is not None
         self.wire = Wire(app, self)
         self.wire.preview = self.preview
 
     def start_application_mode(self) -> None:
         """Enter the alternate screen (cleared) and take over the app's display."""
-        if self.preview is not None:
-            self.preview.taken_over()
         super().start_application_mode()  # type: ignore[no-untyped-call]
+        if self.preview is not None:
+            # Textual saved the picture's echo-off settings to restore on exit; the user's own
+            # are the ones to give back. Swapped only now, so that no key typed in between is
+            # echoed over the picture.
+            before = self.preview.taken_over()
+            if before is not None:
+                self.attrs_before = before
         self.wire.attach()
 
     def stop_application_mode(self) -> None:
@@ -94,10 +100,16 @@ class WireDriver(LinuxDriver):
 
     def write(self, data: str) -> None:
         """Write ``data``; a held frame goes first, so the terminal sees things in order."""
-        if self._keep_picture and data == ALTERNATE_SCREEN and self.preview is not None:
-            # The preview is already on the alternate screen; a terminal may clear it when
+        if (
+            self._keep_picture
+            and data == ALTERNATE_SCREEN
+            and self.preview is not None
+            and self.preview.frame is not None
+        ):
+            # The picture is on the alternate screen already; a terminal may clear it when
             # asked to enter it again (tmux and xterm do not, others might). Only then is the
-            # picture known to be still there for the first frame to be checked against.
+            # picture known to be still there for the first frame to be checked against (not
+            # after a Ctrl+Z over it, say: the preview then forgets its frame).
             self._keep_picture = False
             self.wire.picture = self.preview.frame
             return
@@ -222,16 +234,15 @@ class Wire:
             return
         if not data:
             return
-        if self._first:
-            self._first = False
-            if self.preview is not None:
-                self.preview.first_frame(data)
-            if data == self.picture:
-                return  # the terminal shows this very frame already
-        if self.app._sync_available:
-            data = f"{SYNC_START}{data}{SYNC_END}"
-        self.driver.frame_write(data)
-        self.driver.flush()
+        first, self._first = self._first, False
+        if not (first and data == self.picture):  # else on the terminal already
+            self.driver.frame_write(
+                f"{SYNC_START}{data}{SYNC_END}" if self.app._sync_available else data
+            )
+            self.driver.flush()
+        if first and self.preview is not None:
+            # After the frame is on its way: keeping it must not delay it.
+            self.preview.first_frame(data, (self.want.width, self.want.height))
 
 
 def queued(app: App[Any]) -> bool:
