@@ -105,17 +105,22 @@ class Picture:
         self.kept.append(frame)
 
 
-async def first_writes(dataset: Dataset, picture: Picture) -> list[str]:
-    """What a wire driver writes for the alternate screen (asked twice) and the first frame,
-    with ``picture`` on the screen."""
+ALTERNATE = "\x1b[?1049h"
+
+
+async def first_writes(
+    dataset: Dataset, picture: Picture, modes: tuple[str, ...] = (ALTERNATE, ALTERNATE)
+) -> list[str]:
+    """What a wire driver writes for Textual's ``modes`` (by default the alternate screen,
+    asked twice) and the first frame, with ``picture`` on the screen."""
     app = UnitedFrontApp(dataset, preview=picture)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         driver = WireDriver(app, debug=False, mouse=False, size=(80, 24))
         recorder = Recorder()
         driver._writer_thread = recorder  # type: ignore[assignment]
-        driver.write("\x1b[?1049h")
-        driver.write("\x1b[?1049h")
+        for mode in modes:
+            driver.write(mode)
         driver.wire.attach()
         app._display(app.screen, full_update(app))
         driver.wire.detach()
@@ -128,11 +133,11 @@ async def test_a_picture_that_is_the_first_frame_costs_no_byte(dataset: Dataset)
     alternate screen (which some terminals clear) is written again."""
     none = Picture(None)
     (alternate, again, frame) = await first_writes(dataset, none)
-    assert alternate == again == "\x1b[?1049h"
+    assert alternate == again == ALTERNATE
     (kept,) = none.kept
     assert kept in frame and "Missouri" in kept
     same = Picture(kept)
-    assert await first_writes(dataset, same) == ["\x1b[?1049h"]
+    assert await first_writes(dataset, same) == [ALTERNATE]
     assert same.kept == [kept]
 
 
@@ -141,7 +146,7 @@ async def test_a_stale_picture_is_painted_over_in_full(dataset: Dataset) -> None
     it: the whole frame is written, every cell of it."""
     stale = Picture("\x1b[1HMissoura")
     written = await first_writes(dataset, stale)
-    assert written[0] == "\x1b[?1049h" and len(written) == 2
+    assert written[0] == ALTERNATE and len(written) == 2
     (kept,) = stale.kept
     assert kept != stale.frame and kept in written[1]
 
@@ -155,14 +160,5 @@ async def test_a_picture_is_trusted_only_where_the_alternate_screen_was_kept(
     picture = Picture(None)
     (_, _, frame) = await first_writes(dataset, picture)
     same = Picture(picture.kept[0])
-    app = UnitedFrontApp(dataset, preview=same)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        driver = WireDriver(app, debug=False, mouse=False, size=(80, 24))
-        recorder = Recorder()
-        driver._writer_thread = recorder  # type: ignore[assignment]
-        driver.write("\x1b[?1049h\x1b[?25l")
-        driver.wire.attach()
-        app._display(app.screen, full_update(app))
-        driver.wire.detach()
-    assert recorder.written == ["\x1b[?1049h\x1b[?25l", frame]
+    together = f"{ALTERNATE}\x1b[?25l"
+    assert await first_writes(dataset, same, (together,)) == [together, frame]
