@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
@@ -137,7 +138,10 @@ def test_explorer_over_ssh(sshd: tuple[int, Path, str], tmp_path: Path) -> None:
         "-o",
         "LogLevel=ERROR",
         f"{user}@127.0.0.1",
-        str(COMMAND),
+        # The remote side keeps its first frames in this test's cache, not the user's.
+        "env",
+        shlex.quote(f"XDG_CACHE_HOME={os.environ['XDG_CACHE_HOME']}"),
+        shlex.quote(str(COMMAND)),
     ]
     with tmux_session(tmp_path) as session:
         session.start(ssh, (80, 24), {"TERM": "xterm-256color", "LANG": "C.UTF-8"})
