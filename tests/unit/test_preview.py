@@ -324,11 +324,14 @@ def test_ctrl_z_over_the_picture_gives_the_shell_its_terminal(terminal: Terminal
     """Ctrl+Z while the picture shows: the start leaves the picture (main screen, cursor,
     wrap, echo back) before it stops, and, resumed, no longer counts the picture as drawn,
     so that the app's first frame is written whole."""
+    # A process group of its own, whose parent (this test) is in the same session: a group
+    # with no such parent is orphaned, and there SIGTSTP stops nothing (CI runs so).
     child = subprocess.Popen(
         [sys.executable, "-c", SUSPENDED, FRAME],
         stdin=terminal.slave,
         stderr=terminal.slave,
         stdout=subprocess.PIPE,
+        preexec_fn=os.setpgrp,
     )
     try:
         _, status = os.waitpid(child.pid, os.WUNTRACED)
