@@ -189,9 +189,12 @@ def test_an_unwritable_cache_costs_only_the_preview(tmp_path: Path) -> None:
     assert (tmp_path / "frames").read_text() == "not a folder"
 
 
-def test_turned_off_or_without_a_terminal_there_is_no_preview(data: Path) -> None:
+def test_turned_off_or_without_a_terminal_there_is_no_preview(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """UNITEDFRONT_PREVIEW=0 turns it off; so does a standard input that is not a terminal
-    (pytest's)."""
+    (as under pytest, even when run from one)."""
+    monkeypatch.setattr(os, "isatty", lambda fd: fd != 0)
     assert Preview.for_start([str(data)], [], {"UNITEDFRONT_PREVIEW": "0"}) is None
     assert Preview.for_start([str(data)], [], {}) is None
 

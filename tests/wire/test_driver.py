@@ -12,6 +12,7 @@ from textual.drivers.web_driver import WebDriver
 from tui.app import UnitedFrontApp
 from tui.dataset import Dataset
 from tui.terminal.driver import TerminalDriver, WholePackets
+from tui.terminal.hook import ALTERNATE_SCREEN as ALTERNATE
 from tui.terminal.hook import DISABLE_ENV, WireDriver, full_update, wire_driver
 
 
@@ -103,9 +104,6 @@ class Picture:
         """Record the app's first frame."""
         assert size == (80, 24)
         self.kept.append(frame)
-
-
-ALTERNATE = "\x1b[?1049h"
 
 
 async def first_writes(

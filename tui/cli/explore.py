@@ -61,7 +61,7 @@ def explore(paths: str | Sequence[str], mouse: bool, theme: str | None, watch: b
             app = UnitedFrontApp(datasets, theme=theme, watchers=watchers, preview=preview)
         except UnknownThemeError as exc:
             if preview is not None:
-                preview.close()
+                preview.close()  # first: the message goes to the main screen
             err(f"unitedfront-tui: {exc}")
             return EXIT_USAGE
         app.run(mouse=mouse)
